@@ -1,0 +1,37 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Resolver types come from each subgraph's SDL (the SDL is the contract); `mappers` say which
+ * service-layer type a resolver receives as its parent for each GraphQL type.
+ */
+const subgraph = (name: string, mappers: Record<string, string>) => ({
+  [`subgraphs/${name}/src/__generated__/resolvers-types.ts`]: {
+    schema: `subgraphs/${name}/src/schema.graphql`,
+    plugins: ['typescript', 'typescript-resolvers'],
+    config: {
+      federation: true,
+      useIndexSignature: true,
+      useTypeImports: true,
+      enumsAsTypes: true,
+      contextType: '../context.ts#Context',
+      mappers,
+      scalars: { ID: 'string', JSON: 'unknown' },
+      resolversNonOptionalTypename: { unionMember: true, interfaceImplementingType: true },
+    },
+  },
+});
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: {
+    ...subgraph('products', {
+      Product: '../db/schema.ts#ProductRow',
+      ProductVariant: '../db/schema.ts#VariantRow',
+      Category: '../db/schema.ts#CategoryRow',
+      ProductConnection: '../service.ts#ProductPage',
+    }),
+  },
+  hooks: { afterAllFileWrite: ['prettier --write'] },
+};
+
+export default config;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const id = z.uuid();
+const money = z.object({ amount: z.number().int().nonnegative(), currencyCode: z.string().length(3) });
+
+/**
+ * Every event that crosses a subgraph boundary, with its payload schema. Names read
+ * `<producer>.<aggregate>.<past-tense verb>`; payloads carry ids, never another domain's rows.
+ */
+export const eventPayloads = {
+  /** An order was created and its stock reserved; the cart it came from is spent. */
+  'checkout.order.placed': z.object({
+    orderId: id,
+    cartId: id,
+    lines: z.array(z.object({ variantId: id, quantity: z.number().int().positive() })).min(1),
+    total: money,
+  }),
+  /** The payment provider authorised the order's payment: reserved stock becomes a sale. */
+  'checkout.payment.authorised': z.object({
+    orderId: id,
+    paymentId: id,
+    pspReference: z.string().min(1),
+    amount: money,
+  }),
+  /** The payment failed for good (refused, cancelled, expired): reserved stock goes back on sale. */
+  'checkout.payment.failed': z.object({
+    orderId: id,
+    paymentId: id,
+    reason: z.string(),
+  }),
+} as const;
+
+export type EventName = keyof typeof eventPayloads;
+export type EventPayload<N extends EventName> = z.output<(typeof eventPayloads)[N]>;
+
+/** What travels on the queue: the payload plus the id consumers deduplicate on. */
+export interface EventEnvelope<N extends EventName = EventName> {
+  id: string;
+  name: N;
+  occurredAt: string;
+  payload: EventPayload<N>;
+}
+
+/** The services that consume events; each has one queue of its own. */
+export type Consumer = 'inventory' | 'cart';
+
+/** Who receives what. A producer never needs to know this; the bus reads it. */
+export const subscriptions: Record<EventName, readonly Consumer[]> = {
+  'checkout.order.placed': ['cart'],
+  'checkout.payment.authorised': ['inventory'],
+  'checkout.payment.failed': ['inventory'],
+};
+
+/** The BullMQ queue that feeds one consumer. */
+export function eventQueueName(consumer: Consumer): string {
+  return `events-${consumer}`;
+}

@@ -1,0 +1,3 @@
+export * from './contracts.ts';
+export * from './outbox.ts';
+export * from './bus.ts';

@@ -1,0 +1,176 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
+
+/** A plain HTTP route next to GraphQL (webhooks, health checks). */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  handle(request: RawRequest): Promise<RouteResponse> | RouteResponse;
+}
+
+export interface RawRequest {
+  headers: http.IncomingHttpHeaders;
+  /** The raw body bytes; routes that verify signatures need them untouched. */
+  body: Buffer;
+  remoteAddress: string | undefined;
+}
+
+export interface RouteResponse {
+  status: number;
+  body: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface HttpServerOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /** Builds the per-request context (fresh DataLoaders live here). */
+  context: (request: RawRequest) => Promise<TContext>;
+  routes?: Route[];
+  /** Answers /ready: false while dependencies are unreachable. */
+  ready?: () => Promise<boolean>;
+  logger: Logger;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number;
+  graphqlPath?: string;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+class BodyTooLargeError extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLargeError());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, response: RouteResponse): void {
+  res.statusCode = response.status;
+  res.setHeader('content-type', response.contentType ?? 'application/json; charset=utf-8');
+  for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
+  res.end(response.body);
+}
+
+const jsonError = (status: number, message: string): RouteResponse => ({
+  status,
+  body: JSON.stringify({ errors: [{ message }] }),
+});
+
+/**
+ * Serves an Apollo Server on node:http together with plain routes, `/health` (the process is up)
+ * and `/ready` (its dependencies answer). Apollo Server must already be started.
+ */
+export function createHttpServer<TContext extends BaseContext>(
+  options: HttpServerOptions<TContext>,
+): http.Server {
+  const graphqlPath = options.graphqlPath ?? '/graphql';
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const routes = new Map((options.routes ?? []).map((r) => [`${r.method} ${r.path}`, r]));
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    if (url.pathname === '/health') return send(res, { status: 200, body: '{"status":"ok"}' });
+    if (url.pathname === '/ready') {
+      const ready = options.ready ? await options.ready().catch(() => false) : true;
+      return send(res, { status: ready ? 200 : 503, body: JSON.stringify({ ready }) });
+    }
+
+    let body: Buffer;
+    try {
+      body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return send(res, jsonError(413, 'Request body too large'));
+      throw error;
+    }
+    const raw: RawRequest = { headers: req.headers, body, remoteAddress: req.socket.remoteAddress };
+
+    const route = routes.get(`${method} ${url.pathname}`);
+    if (route) return send(res, await route.handle(raw));
+    if (url.pathname !== graphqlPath) return send(res, jsonError(404, 'Not found'));
+
+    let parsedBody: unknown;
+    if (body.length > 0) {
+      const contentType = req.headers['content-type'] ?? '';
+      if (!contentType.includes('application/json') && !contentType.includes('graphql')) {
+        return send(res, jsonError(415, 'Send GraphQL requests as application/json'));
+      }
+      try {
+        parsedBody = JSON.parse(body.toString('utf8'));
+      } catch {
+        return send(res, jsonError(400, 'The request body is not valid JSON'));
+      }
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: method.toUpperCase(), headers, search: url.search, body: parsedBody },
+      context: () => options.context(raw),
+    });
+    res.statusCode = result.status ?? 200;
+    for (const [name, value] of result.headers) res.setHeader(name, value);
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.logger.error({ err: error, url: req.url }, 'request failed');
+      if (!res.headersSent) send(res, jsonError(500, 'Internal server error'));
+      else res.end();
+    });
+  });
+}
+
+/** Listens on `port` (0 picks a free one) and resolves with the URL and a close function. */
+export async function listen(
+  server: http.Server,
+  port: number,
+  host = '127.0.0.1',
+  path = '/graphql',
+): Promise<RunningHttpServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return {
+    url: `http://${reachableHost}:${address.port}${path}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

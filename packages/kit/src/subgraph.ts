@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { gql } from 'graphql-tag';
+import type { Logger } from 'pino';
+import { UpstreamError } from './subgraph-client.ts';
+
+/** Reads a subgraph's SDL file (kept next to its resolvers) as a DocumentNode. */
+export function loadTypeDefs(url: URL) {
+  return gql(readFileSync(url, 'utf8'));
+}
+
+/**
+ * Builds the Apollo Server of a subgraph. Errors the client caused keep their message and code;
+ * anything else is logged with its stack and reaches the client as INTERNAL_SERVER_ERROR
+ * without internals (SQL text, hostnames) in production.
+ */
+export function createSubgraphApollo<TContext extends BaseContext>(options: {
+  typeDefs: ReturnType<typeof loadTypeDefs>;
+  resolvers: unknown;
+  logger: Logger;
+  production: boolean;
+}): ApolloServer<TContext> {
+  const schema = buildSubgraphSchema({
+    typeDefs: options.typeDefs,
+    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+  });
+  return new ApolloServer<TContext>({
+    schema,
+    introspection: true, // the gateway reaches subgraphs only on the private network
+    // Inline traces are for Apollo Studio's usage reporting, which this project does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      const original = unwrapResolverError(error);
+      if (original instanceof GraphQLError) return formatted;
+      if (original instanceof UpstreamError) {
+        options.logger.warn({ err: original }, 'upstream failure');
+        return { ...formatted, message: `${original.service} is unavailable, try again`, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+      }
+      if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') {
+        return formatted;
+      }
+      options.logger.error({ err: original, path: formatted.path }, 'resolver failed');
+      return options.production
+        ? { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+        : formatted;
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import {
+  connectDatabase,
+  createHttpServer,
+  createLogger,
+  listen,
+  runMigrations,
+  type RunningService,
+} from '@commerce-graph/kit';
+import { migrationsFolder, schema } from './db/client.ts';
+import { createServer } from './server.ts';
+
+import { seedCatalog, type CatalogSeed } from './seed.ts';
+
+export type { CatalogSeed };
+export { migrationsFolder };
+
+/** Loads the catalog into an empty products schema; false when a catalog is already there. */
+export async function seedProducts(databaseUrl: string, catalog: CatalogSeed): Promise<boolean> {
+  const database = connectDatabase(databaseUrl, schema, { max: 1 });
+  try {
+    return await seedCatalog(database.db, catalog);
+  } finally {
+    await database.close();
+  }
+}
+
+export interface ProductsConfig {
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  production?: boolean;
+  logLevel?: string;
+  /** Skip migrations when something else (the start script) already applied them. */
+  migrate?: boolean;
+  /** Sees every SQL statement; used to count queries. */
+  onQuery?: (query: string) => void;
+}
+
+/** Connects, migrates and starts the products subgraph; resolves once it listens. */
+export async function startProducts(config: ProductsConfig): Promise<RunningService> {
+  const logger = createLogger('products', config.logLevel);
+  if (config.migrate !== false) await runMigrations(config.databaseUrl, 'products', migrationsFolder);
+  const database = connectDatabase(config.databaseUrl, schema, {
+    applicationName: 'products',
+    onQuery: config.onQuery,
+  });
+  const { apollo, context } = createServer({
+    db: database.db,
+    logger,
+    production: config.production ?? false,
+  });
+  await apollo.start();
+  const http = await listen(
+    createHttpServer({
+      apollo,
+      context,
+      logger,
+      ready: async () => (await database.sql`select 1`).length === 1,
+    }),
+    config.port,
+    config.host,
+  );
+  logger.info({ url: http.url }, 'products subgraph ready');
+  return {
+    name: 'products',
+    url: http.url,
+    async close() {
+      await http.close();
+      await apollo.stop();
+      await database.close();
+    },
+  };
+}

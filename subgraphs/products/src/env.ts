@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { envVar, parseConfig } from '@commerce-graph/kit';
+
+const schema = z.object({
+  DATABASE_URL: envVar.postgresUrl(),
+  PRODUCTS_PORT: envVar.port(4001),
+  HOST: z.string().default('127.0.0.1'),
+  NODE_ENV: envVar.nodeEnv(),
+  LOG_LEVEL: envVar.logLevel(),
+});
+
+export type ProductsEnv = z.output<typeof schema>;
+
+/** The products service's configuration, read once from the environment. */
+export function readEnv(source: Record<string, string | undefined> = process.env): ProductsEnv {
+  return parseConfig(schema, source);
+}

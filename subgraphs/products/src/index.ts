@@ -1,0 +1,14 @@
+import { runService } from '@commerce-graph/kit';
+import { startProducts } from './app.ts';
+import { readEnv } from './env.ts';
+
+await runService(async () => {
+  const env = readEnv();
+  return startProducts({
+    databaseUrl: env.DATABASE_URL,
+    port: env.PRODUCTS_PORT,
+    host: env.HOST,
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL,
+  });
+});

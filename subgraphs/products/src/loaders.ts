@@ -1,0 +1,51 @@
+import { asc } from 'drizzle-orm';
+import { anyOf, isUuid, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
+import type { ProductsDb } from './db/client.ts';
+import { categories, products, variants } from './db/schema.ts';
+
+/** Per-request loaders: every lookup by key in this subgraph is one statement per batch. */
+export function createLoaders(db: ProductsDb) {
+  // Ids arrive from clients and other subgraphs; a malformed one can match nothing.
+  const uuids = (keys: readonly string[]) => keys.filter(isUuid);
+  return {
+    productById: loaderByKey(
+      (ids: readonly string[]) =>
+        db.select().from(products).where(anyOf(products.id, uuids(ids))),
+      (row) => row.id,
+    ),
+    productBySlug: loaderByKey(
+      (slugs: readonly string[]) => db.select().from(products).where(anyOf(products.slug, slugs)),
+      (row) => row.slug,
+    ),
+    variantById: loaderByKey(
+      (ids: readonly string[]) =>
+        db.select().from(variants).where(anyOf(variants.id, uuids(ids))),
+      (row) => row.id,
+    ),
+    variantsByProductId: loaderByGroup(
+      (ids: readonly string[]) =>
+        db
+          .select()
+          .from(variants)
+          .where(anyOf(variants.productId, uuids(ids)))
+          .orderBy(asc(variants.position), asc(variants.sku)),
+      (row) => row.productId,
+    ),
+    categoryById: loaderByKey(
+      (ids: readonly string[]) =>
+        db.select().from(categories).where(anyOf(categories.id, uuids(ids))),
+      (row) => row.id,
+    ),
+    categoriesByParentId: loaderByGroup(
+      (ids: readonly string[]) =>
+        db
+          .select()
+          .from(categories)
+          .where(anyOf(categories.parentId, uuids(ids)))
+          .orderBy(asc(categories.name)),
+      (row) => row.parentId ?? '',
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

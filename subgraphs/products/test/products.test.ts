@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '@commerce-graph/kit';
+import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import { graphql } from '../../../test/support/graphql.ts';
+import { migrationsFolder, seedProducts, startProducts } from '../src/app.ts';
+
+const catalog = buildDemoCatalog(60);
+let database: TestDatabase;
+let service: RunningService;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase([{ subgraph: 'products', folder: migrationsFolder }]);
+  await seedProducts(database.url, catalog);
+  service = await startProducts({
+    databaseUrl: database.url,
+    port: 0,
+    migrate: false,
+    logLevel: 'silent',
+    onQuery: (q) => statements.push(q),
+  });
+});
+
+afterAll(async () => {
+  await service?.close();
+  await database?.drop();
+});
+
+const PAGE = /* GraphQL */ `
+  query Page($first: Int, $after: String, $category: String) {
+    products(first: $first, after: $after, categorySlug: $category) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id slug name category { slug } variants { id sku price { amount currencyCode } options { name value } } } }
+    }
+  }
+`;
+
+type Page = {
+  products: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: { id: string; name: string; variants: Array<{ price: { amount: number } }> } }>;
+  };
+};
+
+describe('products', () => {
+  it('walks the whole catalog by cursor, in name order, without repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { data } = await graphql<Page>(service.url, PAGE, { first: 25, after });
+      seen.push(...data!.products.edges.map((e) => e.node.id));
+      expect(data!.products.totalCount).toBe(60);
+      if (!data!.products.pageInfo.hasNextPage) break;
+      after = data!.products.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(60);
+    const expected = [...catalog.products]
+      .sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1))
+      .map((p) => p.id);
+    expect(seen).toEqual(expected);
+  });
+
+  it('loads a page with variants in a constant number of statements', async () => {
+    statements.length = 0;
+    await graphql(service.url, PAGE, { first: 5 });
+    const small = statements.length;
+    statements.length = 0;
+    await graphql(service.url, PAGE, { first: 50 });
+    expect(statements.length).toBe(small);
+    expect(small).toBeLessThanOrEqual(4);
+  });
+
+  it('filters by a category subtree', async () => {
+    const apparel = catalog.categories.find((c) => c.slug === 'apparel')!;
+    const childIds = new Set(
+      catalog.categories.filter((c) => c.parentId === apparel.id).map((c) => c.id),
+    );
+    const expected = catalog.products.filter((p) => childIds.has(p.categoryId)).length;
+    const { data } = await graphql<Page>(service.url, PAGE, { first: 100, category: 'apparel' });
+    expect(data!.products.totalCount).toBe(expected);
+    expect(data!.products.edges).toHaveLength(expected);
+  });
+
+  it('finds a product by slug and by id, and returns null for an unknown one', async () => {
+    const product = catalog.products[7]!;
+    const query = `query($id: ID, $slug: String) { product(id: $id, slug: $slug) { id slug } }`;
+    const bySlug = await graphql<{ product: { id: string } }>(service.url, query, { slug: product.slug });
+    expect(bySlug.data!.product.id).toBe(product.id);
+    const byId = await graphql<{ product: { slug: string } }>(service.url, query, { id: product.id });
+    expect(byId.data!.product.slug).toBe(product.slug);
+    const unknown = await graphql(service.url, query, { slug: 'no-such-product' });
+    expect(unknown.data).toEqual({ product: null });
+  });
+
+  it('refuses malformed input with BAD_USER_INPUT', async () => {
+    const badId = await graphql(service.url, `{ product(id: "42") { id } }`);
+    expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const both = await graphql(service.url, `{ product(id: "${catalog.products[0]!.id}", slug: "x") { id } }`);
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const badCursor = await graphql(service.url, PAGE, { first: 5, after: 'garbage' });
+    expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await graphql(service.url, PAGE, { first: 1000 });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('resolves variant references for other subgraphs in one statement', async () => {
+    const ids = catalog.products.slice(0, 20).flatMap((p) => p.variants.map((v) => v.id));
+    statements.length = 0;
+    const { data } = await graphql<{ _entities: Array<{ sku: string } | null> }>(
+      service.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductVariant { sku } } }`,
+      { r: [...ids.map((id) => ({ __typename: 'ProductVariant', id })), { __typename: 'ProductVariant', id: 'nope' }] },
+    );
+    expect(data!._entities).toHaveLength(ids.length + 1);
+    expect(data!._entities.at(-1)).toBeNull();
+    expect(statements).toHaveLength(1);
+  });
+});
