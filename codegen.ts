@@ -30,6 +30,16 @@ const config: CodegenConfig = {
       Category: '../db/schema.ts#CategoryRow',
       ProductConnection: '../service.ts#ProductPage',
     }),
+    ...subgraph('cart', {
+      Cart: '../db/schema.ts#CartRow',
+      CartLine: '../db/schema.ts#CartLineRow',
+    }),
+    ...subgraph('inventory', {
+      ProductVariant: '../service.ts#VariantRef',
+      Warehouse: '../db/schema.ts#WarehouseRow',
+      StockLevel: '../db/schema.ts#StockLevelRow',
+      Reservation: '../service.ts#ReservationView',
+    }),
   },
   hooks: { afterAllFileWrite: ['prettier --write'] },
 };

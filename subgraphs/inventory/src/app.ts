@@ -1,0 +1,85 @@
+import {
+  connectDatabase,
+  createHttpServer,
+  createLogger,
+  createQueueFactory,
+  listen,
+  runMigrations,
+  type QueueConnectionConfig,
+  type RunningService,
+} from '@commerce-graph/kit';
+import { migrationsFolder, schema } from './db/client.ts';
+import { seedStock, type StockSeed } from './seed.ts';
+import { createServer } from './server.ts';
+import { InventoryService } from './service.ts';
+import { createWorker } from './worker.ts';
+
+export type { StockSeed };
+export { migrationsFolder };
+
+export interface InventoryConfig {
+  databaseUrl: string;
+  queue: QueueConnectionConfig;
+  port: number;
+  host?: string;
+  /** Bearer token for admin mutations; without it they are refused. */
+  adminToken?: string;
+  production?: boolean;
+  logLevel?: string;
+  migrate?: boolean;
+  onQuery?: (query: string) => void;
+}
+
+/** Loads warehouses and stock into an empty inventory schema; false when stock already exists. */
+export async function seedInventory(databaseUrl: string, seed: StockSeed): Promise<boolean> {
+  const database = connectDatabase(databaseUrl, schema, { max: 1 });
+  try {
+    return await seedStock(database.db, seed);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Connects, migrates and starts the inventory subgraph and its event worker. */
+export async function startInventory(config: InventoryConfig): Promise<RunningService> {
+  const logger = createLogger('inventory', config.logLevel);
+  if (config.migrate !== false) {
+    await runMigrations(config.databaseUrl, 'inventory', migrationsFolder);
+  }
+  const database = connectDatabase(config.databaseUrl, schema, {
+    applicationName: 'inventory',
+    onQuery: config.onQuery,
+  });
+  const service = new InventoryService(database.db);
+  const queues = createQueueFactory(config.queue);
+  const worker = createWorker({ queues, service, logger });
+  const { apollo, context } = createServer({
+    db: database.db,
+    service,
+    logger,
+    production: config.production ?? false,
+    adminToken: config.adminToken,
+  });
+  await apollo.start();
+  const http = await listen(
+    createHttpServer({
+      apollo,
+      context,
+      logger,
+      ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    }),
+    config.port,
+    config.host,
+  );
+  logger.info({ url: http.url, queue: queues.kind }, 'inventory subgraph ready');
+  return {
+    name: 'inventory',
+    url: http.url,
+    async close() {
+      await http.close();
+      await apollo.stop();
+      await queues.close();
+      await database.close();
+    },
+  };
+}

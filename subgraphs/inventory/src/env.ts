@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { envVar, parseConfig } from '@commerce-graph/kit';
+
+const schema = z.object({
+  DATABASE_URL: envVar.postgresUrl(),
+  REDIS_URL: envVar.redisUrl().optional(),
+  INVENTORY_PORT: envVar.port(4002),
+  HOST: z.string().default('127.0.0.1'),
+  ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  NODE_ENV: envVar.nodeEnv(),
+  LOG_LEVEL: envVar.logLevel(),
+});
+
+export type InventoryEnv = z.output<typeof schema>;
+
+/** The inventory service's configuration, read once from the environment. */
+export function readEnv(source: Record<string, string | undefined> = process.env): InventoryEnv {
+  return parseConfig(schema, source);
+}

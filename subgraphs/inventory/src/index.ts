@@ -1,0 +1,16 @@
+import { runService } from '@commerce-graph/kit';
+import { startInventory } from './app.ts';
+import { readEnv } from './env.ts';
+
+await runService(async () => {
+  const env = readEnv();
+  return startInventory({
+    databaseUrl: env.DATABASE_URL,
+    queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
+    port: env.INVENTORY_PORT,
+    host: env.HOST,
+    adminToken: env.ADMIN_TOKEN,
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL,
+  });
+});

@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import type { InventoryDb } from './db/client.ts';
+import { stockLevels, warehouses } from './db/schema.ts';
+
+export interface StockSeed {
+  warehouses: Array<{ code: string; name: string }>;
+  levels: Array<{ variantId: string; warehouseCode: string; onHand: number }>;
+}
+
+/** Loads warehouses and stock into an empty inventory schema; false when there already is stock. */
+export async function seedStock(db: InventoryDb, seed: StockSeed): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('seed:inventory'))`);
+    const [existing] = await tx.select({ id: warehouses.id }).from(warehouses).limit(1);
+    if (existing) return false;
+    const created = await tx.insert(warehouses).values(seed.warehouses).returning();
+    const idByCode = new Map(created.map((w) => [w.code, w.id]));
+    const rows = seed.levels.map((level) => {
+      const warehouseId = idByCode.get(level.warehouseCode);
+      if (!warehouseId) throw new Error(`Stock seed names unknown warehouse ${level.warehouseCode}`);
+      return { variantId: level.variantId, warehouseId, onHand: level.onHand };
+    });
+    for (let i = 0; i < rows.length; i += 1_000) {
+      await tx.insert(stockLevels).values(rows.slice(i, i + 1_000));
+    }
+    return true;
+  });
+}

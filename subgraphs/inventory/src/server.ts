@@ -1,0 +1,40 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createSubgraphApollo, loadTypeDefs, type Logger, type RawRequest } from '@commerce-graph/kit';
+import type { Context } from './context.ts';
+import type { InventoryDb } from './db/client.ts';
+import { createLoaders } from './loaders.ts';
+import { resolvers } from './resolvers.ts';
+import { InventoryService } from './service.ts';
+
+export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+/** True when the request carries `Authorization: Bearer <adminToken>`; compared in constant time. */
+export function isAdminRequest(request: RawRequest, adminToken: string | undefined): boolean {
+  const header = request.headers.authorization;
+  if (!adminToken || !header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
+  const expected = Buffer.from(adminToken);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Builds the inventory subgraph (schema, server, per-request context); does not listen. */
+export function createServer(deps: {
+  db: InventoryDb;
+  service: InventoryService;
+  logger: Logger;
+  production: boolean;
+  adminToken?: string;
+}) {
+  const apollo = createSubgraphApollo<Context>({
+    typeDefs,
+    resolvers,
+    logger: deps.logger,
+    production: deps.production,
+  });
+  const context = async (request: RawRequest): Promise<Context> => ({
+    service: deps.service,
+    loaders: createLoaders(deps.db),
+    auth: { isAdmin: isAdminRequest(request, deps.adminToken) },
+  });
+  return { apollo, context };
+}

@@ -1,0 +1,270 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { anyOf, badUserInput, forbidden, isUuid } from '@commerce-graph/kit';
+import type { InventoryDb } from './db/client.ts';
+import {
+  reservations,
+  stockLevels,
+  warehouses,
+  type StockLevelRow,
+  type WarehouseRow,
+} from './db/schema.ts';
+
+/** Largest quantity one order line may reserve, and largest stock count an admin may set. */
+export const MAX_RESERVE_QUANTITY = 1_000;
+export const MAX_ON_HAND = 10_000_000;
+
+/** A variant as inventory knows it: only its id (products owns the rest). */
+export interface VariantRef {
+  id: string;
+}
+
+export interface Auth {
+  isAdmin: boolean;
+}
+
+export type StockResult =
+  | ({ __typename: 'StockLevel' } & StockLevelRow)
+  | { __typename: 'UnknownWarehouse'; code: string; message: string; warehouseCode: string }
+  | { __typename: 'InvalidStockQuantity'; code: string; message: string; reserved: number };
+
+export interface ReservationView {
+  orderId: string;
+  lines: Array<{ variantId: string; warehouseCode: string; quantity: number }>;
+}
+
+export interface StockShortage {
+  variantId: string;
+  requested: number;
+  available: number;
+}
+
+export type ReserveStockResult =
+  | ({ __typename: 'Reservation' } & ReservationView)
+  | { __typename: 'InsufficientStock'; code: string; message: string; lines: StockShortage[] };
+
+/** Stock rules: admin stock changes, and the reserve -> sell | release life of an order's stock. */
+export class InventoryService {
+  constructor(private readonly db: InventoryDb) {}
+
+  listWarehouses(): Promise<WarehouseRow[]> {
+    return this.db.select().from(warehouses).orderBy(asc(warehouses.code));
+  }
+
+  /** Throws FORBIDDEN unless the caller presented the admin token. */
+  assertAdmin(auth: Auth): void {
+    if (!auth.isAdmin) throw forbidden();
+  }
+
+  /** Admin: sets units on hand; refuses to go below what unpaid orders hold. */
+  setStock(
+    auth: Auth,
+    input: { variantId: string; warehouseCode: string; onHand: number },
+  ): Promise<StockResult> {
+    return this.changeStock(auth, input, () => input.onHand);
+  }
+
+  /** Admin: adds `delta` units on hand (negative removes); same limits as setStock. */
+  adjustStock(
+    auth: Auth,
+    input: { variantId: string; warehouseCode: string; delta: number },
+  ): Promise<StockResult> {
+    return this.changeStock(auth, input, (current) => current + input.delta);
+  }
+
+  private async changeStock(
+    auth: Auth,
+    input: { variantId: string; warehouseCode: string },
+    next: (onHand: number) => number,
+  ): Promise<StockResult> {
+    this.assertAdmin(auth);
+    if (!isUuid(input.variantId)) throw badUserInput(`"${input.variantId}" is not a variant id`);
+    return this.db.transaction(async (tx) => {
+      const [warehouse] = await tx
+        .select()
+        .from(warehouses)
+        .where(eq(warehouses.code, input.warehouseCode));
+      if (!warehouse) {
+        return {
+          __typename: 'UnknownWarehouse',
+          code: 'UNKNOWN_WAREHOUSE',
+          message: `No warehouse has the code ${input.warehouseCode}`,
+          warehouseCode: input.warehouseCode,
+        };
+      }
+      // Make sure the row exists, then lock it: concurrent adjustments must not lose updates.
+      await tx
+        .insert(stockLevels)
+        .values({ variantId: input.variantId, warehouseId: warehouse.id })
+        .onConflictDoNothing();
+      const [current] = await tx
+        .select()
+        .from(stockLevels)
+        .where(
+          and(
+            eq(stockLevels.variantId, input.variantId),
+            eq(stockLevels.warehouseId, warehouse.id),
+          ),
+        )
+        .for('update');
+      if (!current) throw new Error('stock level row vanished inside its transaction');
+      const onHand = next(current.onHand);
+      if (!Number.isInteger(onHand) || onHand < current.reserved || onHand > MAX_ON_HAND) {
+        return {
+          __typename: 'InvalidStockQuantity',
+          code: 'INVALID_STOCK_QUANTITY',
+          message:
+            `On hand would be ${onHand}; it must be a whole number between the ` +
+            `${current.reserved} units reserved and ${MAX_ON_HAND}`,
+          reserved: current.reserved,
+        };
+      }
+      const [updated] = await tx
+        .update(stockLevels)
+        .set({ onHand, updatedAt: sql`now()` })
+        .where(
+          and(
+            eq(stockLevels.variantId, input.variantId),
+            eq(stockLevels.warehouseId, warehouse.id),
+          ),
+        )
+        .returning();
+      return { __typename: 'StockLevel', ...(updated as StockLevelRow) };
+    });
+  }
+
+  /**
+   * Reserves every line of an order or none. Rows of the variants involved are locked in a fixed
+   * order (variant, warehouse), so concurrent orders queue up instead of deadlocking, and a
+   * unit can never be promised twice. Calling it again for the same order returns the first
+   * reservation.
+   */
+  async reserveStock(input: {
+    orderId: string;
+    lines: Array<{ variantId: string; quantity: number }>;
+  }): Promise<ReserveStockResult> {
+    if (!isUuid(input.orderId)) throw badUserInput('orderId must be a UUID');
+    if (input.lines.length === 0) throw badUserInput('An order needs at least one line');
+    const wanted = new Map<string, number>();
+    for (const line of input.lines) {
+      if (!isUuid(line.variantId)) throw badUserInput(`"${line.variantId}" is not a variant id`);
+      if (!Number.isInteger(line.quantity) || line.quantity < 1) {
+        throw badUserInput('Quantities must be positive whole numbers');
+      }
+      wanted.set(line.variantId, (wanted.get(line.variantId) ?? 0) + line.quantity);
+    }
+    for (const [variantId, quantity] of wanted) {
+      if (quantity > MAX_RESERVE_QUANTITY) {
+        throw badUserInput(`At most ${MAX_RESERVE_QUANTITY} units of ${variantId} per order`);
+      }
+    }
+
+    return this.db.transaction(async (tx) => {
+      // Serialise attempts for the same order so a retried call cannot reserve twice.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`reserve:${input.orderId}`}))`);
+      const existing = await this.reservationOf(tx, input.orderId);
+      if (existing.lines.length > 0) return { __typename: 'Reservation', ...existing };
+
+      const variantIds = [...wanted.keys()].sort();
+      const rows = await tx
+        .select()
+        .from(stockLevels)
+        .where(anyOf(stockLevels.variantId, variantIds))
+        .orderBy(asc(stockLevels.variantId), asc(stockLevels.warehouseId))
+        .for('update');
+
+      const shortages: StockShortage[] = [];
+      const allocations: Array<{ variantId: string; warehouseId: string; quantity: number }> = [];
+      for (const variantId of variantIds) {
+        const requested = wanted.get(variantId) ?? 0;
+        // Take from the fullest warehouse first: fewer split shipments.
+        const levels = rows
+          .filter((r) => r.variantId === variantId && r.onHand > r.reserved)
+          .sort((a, b) => b.onHand - b.reserved - (a.onHand - a.reserved));
+        const available = levels.reduce((sum, r) => sum + r.onHand - r.reserved, 0);
+        if (available < requested) {
+          shortages.push({ variantId, requested, available });
+          continue;
+        }
+        let remaining = requested;
+        for (const level of levels) {
+          if (remaining === 0) break;
+          const take = Math.min(remaining, level.onHand - level.reserved);
+          allocations.push({ variantId, warehouseId: level.warehouseId, quantity: take });
+          remaining -= take;
+        }
+      }
+      if (shortages.length > 0) {
+        return {
+          __typename: 'InsufficientStock',
+          code: 'INSUFFICIENT_STOCK',
+          message: 'Not enough stock for some lines; nothing was reserved',
+          lines: shortages,
+        };
+      }
+
+      await tx.execute(sql`
+        update ${stockLevels} as s
+        set reserved = s.reserved + a.quantity, updated_at = now()
+        from unnest(
+          ${sql.param(allocations.map((a) => a.variantId))}::uuid[],
+          ${sql.param(allocations.map((a) => a.warehouseId))}::uuid[],
+          ${sql.param(allocations.map((a) => a.quantity))}::int[]
+        ) as a(variant_id, warehouse_id, quantity)
+        where s.variant_id = a.variant_id and s.warehouse_id = a.warehouse_id`);
+      await tx
+        .insert(reservations)
+        .values(allocations.map((a) => ({ ...a, orderId: input.orderId })));
+      return { __typename: 'Reservation', ...(await this.reservationOf(tx, input.orderId)) };
+    });
+  }
+
+  /** Turns an order's reserved units into a sale (they leave on-hand). Idempotent. */
+  commitReservation(orderId: string): Promise<number> {
+    return this.settleReservation(orderId, 'SOLD');
+  }
+
+  /** Gives an order's reserved units back to the available pool. Idempotent. */
+  releaseReservation(orderId: string): Promise<number> {
+    if (!isUuid(orderId)) throw badUserInput('orderId must be a UUID');
+    return this.settleReservation(orderId, 'RELEASED');
+  }
+
+  /**
+   * Moves the order's RESERVED rows to `status` and applies the stock change in one statement:
+   * a redelivered event finds no RESERVED rows and changes nothing.
+   */
+  private async settleReservation(orderId: string, status: 'SOLD' | 'RELEASED'): Promise<number> {
+    const onHandChange = status === 'SOLD' ? sql`settled.quantity` : sql`0`;
+    const result = await this.db.execute(sql`
+      with settled as (
+        update ${reservations}
+        set status = ${status}, updated_at = now()
+        where order_id = ${orderId} and status = 'RESERVED'
+        returning variant_id, warehouse_id, quantity
+      )
+      update ${stockLevels} as s
+      set on_hand = s.on_hand - ${onHandChange},
+          reserved = s.reserved - settled.quantity,
+          updated_at = now()
+      from settled
+      where s.variant_id = settled.variant_id and s.warehouse_id = settled.warehouse_id`);
+    return result.count;
+  }
+
+  private async reservationOf(
+    tx: Pick<InventoryDb, 'select'>,
+    orderId: string,
+  ): Promise<ReservationView> {
+    const rows = await tx
+      .select({
+        variantId: reservations.variantId,
+        warehouseCode: warehouses.code,
+        quantity: reservations.quantity,
+      })
+      .from(reservations)
+      .innerJoin(warehouses, eq(warehouses.id, reservations.warehouseId))
+      .where(eq(reservations.orderId, orderId))
+      .orderBy(asc(reservations.variantId), asc(warehouses.code));
+    return { orderId, lines: rows };
+  }
+}

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { createEventPublisher } from '@commerce-graph/events';
+import { createQueueFactory, type RunningService } from '@commerce-graph/kit';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import { graphql } from '../../../test/support/graphql.ts';
+import { eventually, queueBackends } from '../../../test/support/queues.ts';
+import { migrationsFolder, seedInventory, startInventory } from '../src/app.ts';
+
+const ADMIN_TOKEN = 'test-admin-token-0123456789';
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+const variantA = randomUUID(); // 6 in AMS + 4 in BER
+const variantB = randomUUID(); // 3 in AMS
+const soldOut = randomUUID(); // 0 everywhere
+
+const RESERVE = /* GraphQL */ `
+  mutation($input: ReserveStockInput!) {
+    reserveStock(input: $input) {
+      __typename
+      ... on Reservation { orderId lines { variantId warehouseCode quantity } }
+      ... on InsufficientStock { code lines { variantId requested available } }
+    }
+  }
+`;
+const AVAILABILITY = /* GraphQL */ `
+  query($r: [_Any!]!) {
+    _entities(representations: $r) { ... on ProductVariant { id availability { available inStock } } }
+  }
+`;
+
+for (const backend of queueBackends()) {
+  describe(`inventory (${backend.name} queue)`, () => {
+    let database: TestDatabase;
+    let service: RunningService;
+    let sql: postgres.Sql;
+    const statements: string[] = [];
+    let queueConfig: ReturnType<typeof backend.config>;
+
+    beforeAll(async () => {
+      database = await createTestDatabase([{ subgraph: 'inventory', folder: migrationsFolder }]);
+      sql = postgres(database.url, { max: 2, onnotice: () => undefined });
+      await seedInventory(database.url, {
+        warehouses: [
+          { code: 'AMS', name: 'Amsterdam' },
+          { code: 'BER', name: 'Berlin' },
+        ],
+        levels: [
+          { variantId: variantA, warehouseCode: 'AMS', onHand: 6 },
+          { variantId: variantA, warehouseCode: 'BER', onHand: 4 },
+          { variantId: variantB, warehouseCode: 'AMS', onHand: 3 },
+          { variantId: soldOut, warehouseCode: 'BER', onHand: 0 },
+        ],
+      });
+      queueConfig = backend.config(database.url);
+      service = await startInventory({
+        databaseUrl: database.url,
+        queue: queueConfig,
+        port: 0,
+        adminToken: ADMIN_TOKEN,
+        migrate: false,
+        logLevel: 'silent',
+        onQuery: (q) => statements.push(q),
+      });
+    });
+
+    afterAll(async () => {
+      await service?.close();
+      await sql?.end();
+      await database?.drop();
+    });
+
+    const available = async (variantId: string) => {
+      const { data } = await graphql<{ _entities: Array<{ availability: { available: number } }> }>(
+        service.url,
+        AVAILABILITY,
+        { r: [{ __typename: 'ProductVariant', id: variantId }] },
+      );
+      return data!._entities[0]!.availability.available;
+    };
+
+    it('reports availability for many variants in one statement', async () => {
+      await available(variantA); // a new pool first reads the server's type catalogue once
+      statements.length = 0;
+      const ids = [variantA, variantB, soldOut, randomUUID()];
+      const { data } = await graphql<{ _entities: Array<{ availability: { available: number; inStock: boolean } }> }>(
+        service.url,
+        AVAILABILITY,
+        { r: ids.map((id) => ({ __typename: 'ProductVariant', id })) },
+      );
+      expect(data!._entities.map((e) => e.availability)).toEqual([
+        { available: 10, inStock: true },
+        { available: 3, inStock: true },
+        { available: 0, inStock: false },
+        { available: 0, inStock: false },
+      ]);
+      expect(statements).toHaveLength(1);
+    });
+
+    it('reserves across warehouses, fullest first, and is idempotent per order', async () => {
+      const orderId = randomUUID();
+      const input = { orderId, lines: [{ variantId: variantA, quantity: 8 }] };
+      const first = await graphql<{ reserveStock: { lines: unknown[] } }>(service.url, RESERVE, { input });
+      expect(first.data!.reserveStock).toEqual({
+        __typename: 'Reservation',
+        orderId,
+        lines: [
+          { variantId: variantA, warehouseCode: 'AMS', quantity: 6 },
+          { variantId: variantA, warehouseCode: 'BER', quantity: 2 },
+        ],
+      });
+      const again = await graphql(service.url, RESERVE, { input });
+      expect(again.data).toEqual(first.data);
+      expect(await available(variantA)).toBe(2);
+      await graphql(service.url, `mutation($id: ID!) { releaseReservation(orderId: $id) }`, { id: orderId });
+      expect(await available(variantA)).toBe(10);
+    });
+
+    it('refuses more than is available, lists every short line, and reserves nothing', async () => {
+      const { data } = await graphql<{ reserveStock: unknown }>(service.url, RESERVE, {
+        input: {
+          orderId: randomUUID(),
+          lines: [
+            { variantId: variantA, quantity: 1 },
+            { variantId: variantB, quantity: 4 },
+            { variantId: soldOut, quantity: 1 },
+          ],
+        },
+      });
+      expect(data!.reserveStock).toEqual({
+        __typename: 'InsufficientStock',
+        code: 'INSUFFICIENT_STOCK',
+        lines: expect.arrayContaining([
+          { variantId: variantB, requested: 4, available: 3 },
+          { variantId: soldOut, requested: 1, available: 0 },
+        ]),
+      });
+      expect(await available(variantA)).toBe(10);
+      const [{ n }] = await sql`select count(*)::int as n from inventory.reservations where status = 'RESERVED'`;
+      expect(n).toBe(0);
+    });
+
+    it('never oversells when 40 orders race for 10 units', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 40 }, () =>
+          graphql<{ reserveStock: { __typename: string } }>(service.url, RESERVE, {
+            input: { orderId: randomUUID(), lines: [{ variantId: variantA, quantity: 1 }] },
+          }),
+        ),
+      );
+      const won = results.filter((r) => r.data?.reserveStock.__typename === 'Reservation');
+      expect(won).toHaveLength(10);
+      expect(await available(variantA)).toBe(0);
+      const [{ reserved }] = await sql`select sum(reserved)::int as reserved from inventory.stock_levels where variant_id = ${variantA}`;
+      expect(reserved).toBe(10);
+      await sql`update inventory.reservations set status = 'RELEASED' where variant_id = ${variantA}`;
+      await sql`update inventory.stock_levels set reserved = 0 where variant_id = ${variantA}`;
+    });
+
+    it('refuses absurd or malformed reservation input with BAD_USER_INPUT', async () => {
+      for (const lines of [
+        [{ variantId: variantA, quantity: 0 }],
+        [{ variantId: variantA, quantity: -3 }],
+        [{ variantId: variantA, quantity: 5000 }],
+        [{ variantId: 'not-a-uuid', quantity: 1 }],
+        [],
+      ]) {
+        const result = await graphql(service.url, RESERVE, { input: { orderId: randomUUID(), lines } });
+        expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    });
+
+    it('sells reserved stock on checkout.payment.authorised and releases on checkout.payment.failed', async () => {
+      const paid = randomUUID();
+      const failed = randomUUID();
+      for (const orderId of [paid, failed]) {
+        await graphql(service.url, RESERVE, { input: { orderId, lines: [{ variantId: variantB, quantity: 1 }] } });
+      }
+      const queues = createQueueFactory(queueConfig);
+      const publisher = createEventPublisher(queues);
+      const authorised = {
+        id: randomUUID(),
+        name: 'checkout.payment.authorised' as const,
+        occurredAt: new Date().toISOString(),
+        payload: { orderId: paid, paymentId: randomUUID(), pspReference: 'PSP1', amount: { amount: 100, currencyCode: 'EUR' } },
+      };
+      await publisher.publish(authorised);
+      await publisher.publish(authorised); // a duplicate delivery must change nothing
+      await publisher.publish({
+        id: randomUUID(),
+        name: 'checkout.payment.failed',
+        occurredAt: new Date().toISOString(),
+        payload: { orderId: failed, paymentId: randomUUID(), reason: 'Refused' },
+      });
+      await eventually(async () => {
+        const rows = await sql`select order_id, status from inventory.reservations where order_id in (${paid}, ${failed}) and status <> 'RESERVED'`;
+        return rows.length === 2;
+      });
+      const [level] = await sql`select on_hand, reserved from inventory.stock_levels where variant_id = ${variantB}`;
+      expect(level).toEqual({ on_hand: 2, reserved: 0 });
+      await queues.close();
+    });
+
+    describe('admin stock changes', () => {
+      const SET = /* GraphQL */ `
+        mutation($input: SetStockInput!) {
+          setStock(input: $input) {
+            __typename
+            ... on StockLevel { onHand reserved available warehouse { code } }
+            ... on UserError { code message }
+          }
+        }
+      `;
+
+      it('are refused without the admin token', async () => {
+        const result = await graphql(service.url, SET, {
+          input: { variantId: variantB, warehouseCode: 'AMS', onHand: 50 },
+        });
+        expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        const wrong = await graphql(service.url, SET, { input: { variantId: variantB, warehouseCode: 'AMS', onHand: 50 } }, { authorization: 'Bearer nope' });
+        expect(wrong.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      });
+
+      it('set and adjust stock, creating the level when missing', async () => {
+        const fresh = randomUUID();
+        const set = await graphql<{ setStock: unknown }>(service.url, SET, { input: { variantId: fresh, warehouseCode: 'BER', onHand: 7 } }, admin);
+        expect(set.data!.setStock).toEqual({ __typename: 'StockLevel', onHand: 7, reserved: 0, available: 7, warehouse: { code: 'BER' } });
+        const adjusted = await graphql<{ adjustStock: { onHand: number } }>(
+          service.url,
+          `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { ... on StockLevel { onHand } } }`,
+          { input: { variantId: fresh, warehouseCode: 'BER', delta: -2 } },
+          admin,
+        );
+        expect(adjusted.data!.adjustStock.onHand).toBe(5);
+        expect(await available(fresh)).toBe(5);
+      });
+
+      it('refuses to go below what is reserved, or an unknown warehouse', async () => {
+        const orderId = randomUUID();
+        await graphql(service.url, RESERVE, { input: { orderId, lines: [{ variantId: variantA, quantity: 5 }] } });
+        const below = await graphql<{ setStock: { __typename: string } }>(service.url, SET, { input: { variantId: variantA, warehouseCode: 'AMS', onHand: 1 } }, admin);
+        expect(below.data!.setStock).toMatchObject({ __typename: 'InvalidStockQuantity', code: 'INVALID_STOCK_QUANTITY' });
+        const unknown = await graphql<{ setStock: { __typename: string } }>(service.url, SET, { input: { variantId: variantA, warehouseCode: 'XXX', onHand: 1 } }, admin);
+        expect(unknown.data!.setStock).toMatchObject({ __typename: 'UnknownWarehouse', code: 'UNKNOWN_WAREHOUSE' });
+        const [{ on_hand }] = await sql`select on_hand from inventory.stock_levels where variant_id = ${variantA} and warehouse_id = (select id from inventory.warehouses where code = 'AMS')`;
+        expect(on_hand).toBe(6);
+      });
+    });
+  });
+}
