@@ -1,0 +1,337 @@
+import { adyenError, type ApiResponse } from './api-response.ts';
+import { formatEventDate, type Amount, type NotificationItemInput } from './notification.ts';
+import {
+  createPspReferenceGenerator,
+  newAuthCode,
+  newOpaqueBlob,
+  newSessionId,
+} from './references.ts';
+import { readPaymentMethod, type AuthorisationOutcome, type CardSummary } from './test-cards.ts';
+import { createChallengeAction, decodeThreeDSResult } from './three-ds.ts';
+import type {
+  ModificationInput,
+  PaymentDetailsRequestInput,
+  PaymentRequestInput,
+  SessionRequestInput,
+  StandaloneCancelInput,
+} from './validation.ts';
+
+/** What a handled request produced: the answer, and the webhooks it triggers. */
+export interface LedgerResult {
+  response: ApiResponse;
+  notifications: NotificationItemInput[];
+}
+
+/** The path segment of `POST /payments/{pspReference}/{kind}`. */
+export type ModificationKind = 'captures' | 'refunds' | 'cancels' | 'reversals';
+
+const eventCodeByKind = {
+  captures: 'CAPTURE',
+  refunds: 'REFUND',
+  cancels: 'CANCELLATION',
+  reversals: 'CANCEL_OR_REFUND',
+} as const satisfies Record<ModificationKind, string>;
+
+interface PaymentRecord {
+  pspReference: string;
+  merchantReference: string;
+  amount: Amount;
+  paymentMethodType: string;
+  card: CardSummary;
+  state: 'challenged' | 'authorised' | 'refused';
+  captured: number;
+  refunded: number;
+  cancelled: boolean;
+}
+
+interface PendingChallenge {
+  payment: PaymentRecord;
+  outcome: AuthorisationOutcome;
+  paymentData: string;
+  transactionId: string;
+}
+
+const notAuthenticated: AuthorisationOutcome = {
+  resultCode: 'Refused',
+  refusalReason: '3D Not Authenticated',
+  refusalReasonCode: '11',
+};
+
+/** The payments ledger of one merchant account: the Checkout API rules, free of HTTP. */
+export type PaymentLedger = ReturnType<typeof createPaymentLedger>;
+
+/** Creates an in-memory ledger that authorises, challenges and modifies payments. */
+export function createPaymentLedger(merchantAccount: string) {
+  const nextPspReference = createPspReferenceGenerator();
+  const payments = new Map<string, PaymentRecord>();
+  const latestByMerchantReference = new Map<string, PaymentRecord>();
+  const challengesByPaymentData = new Map<string, PendingChallenge>();
+  const challengesByTransactionId = new Map<string, PendingChallenge>();
+
+  function authorise(request: PaymentRequestInput): LedgerResult {
+    const reading = readPaymentMethod(request.paymentMethod);
+    if (!reading.ok) return { response: reading.response, notifications: [] };
+
+    const payment: PaymentRecord = {
+      pspReference: nextPspReference(),
+      merchantReference: request.reference,
+      amount: { currency: request.amount.currency, value: request.amount.value },
+      paymentMethodType: request.paymentMethod.type ?? 'scheme',
+      card: reading.card,
+      state: 'challenged',
+      captured: 0,
+      refunded: 0,
+      cancelled: false,
+    };
+    payments.set(payment.pspReference, payment);
+    latestByMerchantReference.set(payment.merchantReference, payment);
+
+    if (!reading.card.requiresChallenge) return settle(payment, reading.outcome);
+
+    const { action, transactionId } = createChallengeAction();
+    const pending: PendingChallenge = {
+      payment,
+      outcome: reading.outcome,
+      paymentData: action.paymentData,
+      transactionId,
+    };
+    challengesByPaymentData.set(pending.paymentData, pending);
+    challengesByTransactionId.set(transactionId, pending);
+    return {
+      response: {
+        status: 200,
+        body: {
+          pspReference: payment.pspReference,
+          resultCode: 'ChallengeShopper',
+          merchantReference: payment.merchantReference,
+          amount: payment.amount,
+          action,
+        },
+      },
+      notifications: [],
+    };
+  }
+
+  function submitDetails(request: PaymentDetailsRequestInput): LedgerResult {
+    const threeDSResult = request.details.threeDSResult;
+    if (threeDSResult === undefined) {
+      return failed(
+        adyenError(422, '000', "Required field 'details.threeDSResult' is not provided."),
+      );
+    }
+    const decoded = decodeThreeDSResult(threeDSResult);
+    if (decoded?.transStatus === undefined) {
+      return failed(adyenError(422, '000', 'Invalid threeDSResult: expected base64-encoded JSON'));
+    }
+    const pending =
+      request.paymentData !== undefined
+        ? challengesByPaymentData.get(request.paymentData)
+        : decoded.threeDSServerTransID !== undefined
+          ? challengesByTransactionId.get(decoded.threeDSServerTransID)
+          : undefined;
+    if (pending === undefined) {
+      return failed(
+        adyenError(422, '000', 'Invalid payment data: no pending 3-D Secure challenge matches it'),
+      );
+    }
+    challengesByPaymentData.delete(pending.paymentData);
+    challengesByTransactionId.delete(pending.transactionId);
+
+    const authenticated = decoded.transStatus === 'Y' || decoded.transStatus === 'A';
+    return settle(pending.payment, authenticated ? pending.outcome : notAuthenticated);
+  }
+
+  function settle(payment: PaymentRecord, outcome: AuthorisationOutcome): LedgerResult {
+    const authorised = outcome.resultCode === 'Authorised';
+    payment.state = authorised ? 'authorised' : 'refused';
+
+    const additionalData: Record<string, string> = {};
+    if (authorised) additionalData.authCode = newAuthCode();
+    if (payment.card.last4 !== undefined) additionalData.cardSummary = payment.card.last4;
+    if (payment.card.expiryDate !== undefined) additionalData.expiryDate = payment.card.expiryDate;
+
+    const body = {
+      additionalData,
+      pspReference: payment.pspReference,
+      resultCode: outcome.resultCode,
+      merchantReference: payment.merchantReference,
+      amount: payment.amount,
+      paymentMethod: { brand: payment.card.brand, type: payment.paymentMethodType },
+      ...(outcome.resultCode === 'Authorised'
+        ? {}
+        : {
+            refusalReason: outcome.refusalReason,
+            refusalReasonCode: outcome.refusalReasonCode,
+          }),
+    };
+    const notification: NotificationItemInput = {
+      eventCode: 'AUTHORISATION',
+      pspReference: payment.pspReference,
+      merchantAccountCode: merchantAccount,
+      merchantReference: payment.merchantReference,
+      amount: payment.amount,
+      success: authorised,
+      reason:
+        outcome.resultCode === 'Authorised'
+          ? authorisationReason(additionalData)
+          : outcome.refusalReason,
+      paymentMethod: payment.card.brand,
+      additionalData,
+      ...(authorised ? { operations: ['CANCEL', 'CAPTURE', 'REFUND'] } : {}),
+    };
+    return { response: { status: 200, body }, notifications: [notification] };
+  }
+
+  function createSession(request: SessionRequestInput): LedgerResult {
+    const expiresAt = formatEventDate(new Date(Date.now() + 60 * 60 * 1000));
+    return {
+      response: {
+        status: 201,
+        body: {
+          id: newSessionId(),
+          sessionData: newOpaqueBlob(96),
+          amount: request.amount,
+          reference: request.reference,
+          returnUrl: request.returnUrl,
+          merchantAccount,
+          expiresAt,
+          mode: request.mode ?? 'embedded',
+          countryCode: request.countryCode,
+          shopperLocale: request.shopperLocale,
+          shopperReference: request.shopperReference,
+        },
+      },
+      notifications: [],
+    };
+  }
+
+  function modify(
+    kind: ModificationKind,
+    paymentPspReference: string,
+    request: ModificationInput,
+  ): LedgerResult {
+    const payment = payments.get(paymentPspReference);
+    if (payment === undefined) {
+      return failed(adyenError(422, '167', 'Original pspReference required for this operation'));
+    }
+    const pspReference = nextPspReference();
+    const amount = request.amount ?? payment.amount;
+    const failure = applyModification(kind, payment, amount);
+    const carriesAmount = kind === 'captures' || kind === 'refunds';
+    return {
+      response: {
+        status: 201,
+        body: {
+          merchantAccount,
+          paymentPspReference: payment.pspReference,
+          pspReference,
+          reference: request.reference,
+          ...(carriesAmount ? { amount } : {}),
+          status: 'received',
+        },
+      },
+      notifications: [
+        {
+          eventCode: eventCodeByKind[kind],
+          pspReference,
+          originalReference: payment.pspReference,
+          merchantAccountCode: merchantAccount,
+          merchantReference: request.reference ?? payment.merchantReference,
+          amount,
+          success: failure === undefined,
+          reason: failure ?? '',
+          paymentMethod: payment.card.brand,
+        },
+      ],
+    };
+  }
+
+  function cancelByMerchantReference(request: StandaloneCancelInput): LedgerResult {
+    const payment = latestByMerchantReference.get(request.paymentReference);
+    const pspReference = nextPspReference();
+    // Adyen answers "received" even when nothing matches; the webhook then reports the failure.
+    const failure =
+      payment === undefined
+        ? 'No payment found with this merchant reference'
+        : applyModification('cancels', payment, payment.amount);
+    return {
+      response: {
+        status: 201,
+        body: {
+          merchantAccount,
+          paymentReference: request.paymentReference,
+          pspReference,
+          reference: request.reference,
+          status: 'received',
+        },
+      },
+      notifications: [
+        {
+          eventCode: 'TECHNICAL_CANCEL',
+          pspReference,
+          originalReference: payment?.pspReference ?? '',
+          merchantAccountCode: merchantAccount,
+          merchantReference: request.reference ?? request.paymentReference,
+          amount: payment?.amount ?? { currency: 'EUR', value: 0 },
+          success: failure === undefined,
+          reason: failure ?? '',
+          paymentMethod: payment?.card.brand,
+        },
+      ],
+    };
+  }
+
+  return { authorise, submitDetails, createSession, modify, cancelByMerchantReference };
+}
+
+/** Checks a modification against the payment's balances and books it; returns why it failed. */
+function applyModification(
+  kind: ModificationKind,
+  payment: PaymentRecord,
+  amount: Amount,
+): string | undefined {
+  if (payment.state !== 'authorised') return 'Original payment is not authorised';
+  if (amount.currency !== payment.amount.currency) {
+    return 'Currency does not match the original payment';
+  }
+  if (payment.cancelled) return 'Payment has already been cancelled';
+  // Without an explicit capture, behave like Adyen's default immediate capture.
+  const refundable =
+    (payment.captured > 0 ? payment.captured : payment.amount.value) - payment.refunded;
+  switch (kind) {
+    case 'captures':
+      if (payment.captured + amount.value > payment.amount.value) {
+        return 'Capture amount exceeds the authorised amount';
+      }
+      payment.captured += amount.value;
+      return undefined;
+    case 'refunds':
+      if (amount.value > refundable) return 'Refund amount exceeds the refundable amount';
+      payment.refunded += amount.value;
+      return undefined;
+    case 'cancels':
+      if (payment.captured > 0 || payment.refunded > 0) return 'Payment has already been captured';
+      payment.cancelled = true;
+      return undefined;
+    case 'reversals':
+      if (payment.captured === 0 && payment.refunded === 0) {
+        payment.cancelled = true;
+        return undefined;
+      }
+      if (refundable <= 0) return 'Payment has already been fully refunded';
+      payment.refunded += refundable;
+      return undefined;
+  }
+}
+
+function authorisationReason(additionalData: Record<string, string>): string {
+  // Adyen writes `authCode:last4:expiry` into the reason of a successful AUTHORISATION.
+  const { authCode, cardSummary, expiryDate } = additionalData;
+  return authCode !== undefined && cardSummary !== undefined && expiryDate !== undefined
+    ? `${authCode}:${cardSummary}:${expiryDate}`
+    : '';
+}
+
+function failed(response: ApiResponse): LedgerResult {
+  return { response, notifications: [] };
+}

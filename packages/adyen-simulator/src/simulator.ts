@@ -1,0 +1,297 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { adyenError, type ApiResponse } from './api-response.ts';
+import { createIdempotencyStore, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency.ts';
+import type { NotificationItemInput } from './notification.ts';
+import { createPaymentLedger, type LedgerResult, type ModificationKind } from './payment-ledger.ts';
+import {
+  amountModificationSchema,
+  parseRequest,
+  paymentDetailsRequestSchema,
+  paymentRequestSchema,
+  sessionRequestSchema,
+  standaloneCancelSchema,
+  wholeModificationSchema,
+} from './validation.ts';
+import {
+  createWebhookDispatcher,
+  type SimulatorLog,
+  type WebhookDelivery,
+} from './webhook-dispatcher.ts';
+
+/** Adyen's retry schedule (9 s, 18 s, 27 s, 2 min, 5 min, ...) shrunk to fit a test run. */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [200, 400, 800, 2000, 5000];
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AdyenSimulatorOptions {
+  /** The only `x-api-key` the simulator accepts. */
+  apiKey: string;
+  /** The 64-hex-character key webhooks are signed with (as in the Customer Area). */
+  hmacKeyHex: string;
+  /** The only merchant account requests may name. */
+  merchantAccount: string;
+  /** Where standard notifications are POSTed; none are sent without it. */
+  webhookUrl?: string | undefined;
+  webhookBasicAuth?: { username: string; password: string } | undefined;
+  /** Wait before the first delivery attempt of each webhook (default 50 ms). */
+  webhookDelayMs?: number;
+  /** Waits between failed attempts; delivery is given up after the last (default: see above). */
+  retryDelaysMs?: readonly number[];
+  /** Artificial latency before each API answer, so tests can hit an in-flight Idempotency-Key. */
+  responseDelayMs?: number;
+  log?: SimulatorLog;
+}
+
+/** A webhook to send on demand; the merchant account defaults to the simulator's. */
+export type WebhookInput = Omit<NotificationItemInput, 'merchantAccountCode'> & {
+  merchantAccountCode?: string;
+};
+
+/** A running (or ready-to-run) Adyen Checkout API v72 simulator. */
+export interface AdyenSimulator {
+  /** Starts listening and resolves the base URL, e.g. `http://127.0.0.1:41234`. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops the server and cancels pending webhook deliveries and their timers. */
+  close(): Promise<void>;
+  /** The base URL; throws before `listen` has resolved. */
+  readonly url: string;
+  /** Every webhook queued so far, oldest first, with its delivery state. */
+  readonly deliveries: ReadonlyArray<Readonly<WebhookDelivery>>;
+  /** Resolves once all queued webhooks have been delivered or given up. */
+  flushWebhooks(): Promise<void>;
+  /** Points later webhooks somewhere else (e.g. once the receiving service has a port). */
+  setWebhookUrl(url: string | undefined): void;
+  /** Queues a signed webhook of any kind (e.g. CHARGEBACK) to the current webhook URL. */
+  sendWebhook(input: WebhookInput): Readonly<WebhookDelivery> | undefined;
+}
+
+type Route =
+  | { kind: 'payments' }
+  | { kind: 'payment-details' }
+  | { kind: 'sessions' }
+  | { kind: 'standalone-cancel' }
+  | { kind: 'modification'; modification: ModificationKind; pspReference: string };
+
+/** Creates an Adyen simulator; nothing listens until `listen` is called. */
+export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimulator {
+  const log: SimulatorLog = options.log ?? (() => {});
+  const ledger = createPaymentLedger(options.merchantAccount);
+  const idempotency = createIdempotencyStore();
+  const dispatcher = createWebhookDispatcher({
+    hmacKeyHex: options.hmacKeyHex,
+    webhookBasicAuth: options.webhookBasicAuth,
+    webhookDelayMs: options.webhookDelayMs ?? 50,
+    retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    log,
+  });
+  let webhookUrl = options.webhookUrl;
+  let baseUrl: string | undefined;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log('request failed', { level: 'error', error: String(error) });
+      if (!res.headersSent) send(res, adyenError(500, '000', 'Internal error', 'internal'));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? '/', 'http://simulator.invalid');
+    if (req.method === 'GET' && (pathname === '/health' || pathname === '/ready')) {
+      return send(res, { status: 200, body: { status: 'ok' } });
+    }
+    const response = await answer(req, pathname);
+    log('request', { method: req.method, path: pathname, status: response.status });
+    send(res, response);
+  }
+
+  async function answer(req: IncomingMessage, pathname: string): Promise<ApiResponse> {
+    const apiKey = req.headers['x-api-key'];
+    if (apiKey !== options.apiKey) {
+      return adyenError(401, '000', 'HTTP Status Response - Unauthorized', 'security');
+    }
+    const route = matchRoute(pathname);
+    if (route === undefined) return adyenError(404, '000', 'HTTP Status Response - Not Found');
+    if (req.method !== 'POST') {
+      return adyenError(405, '000', 'HTTP Status Response - Method Not Allowed');
+    }
+    const raw = await readBody(req);
+    if (raw === undefined) return adyenError(413, '000', 'Request entity too large');
+
+    const key = req.headers['idempotency-key'];
+    if (typeof key !== 'string' || key === '') return processRequest(route, raw);
+    if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      return adyenError(
+        422,
+        '000',
+        `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+      );
+    }
+    const claim = idempotency.claim(apiKey, key);
+    if (claim.kind === 'replay') return claim.response;
+    if (claim.kind === 'in-flight') {
+      return adyenError(422, '704', 'request already processed or in progress', 'validation', {
+        'transient-error': 'true',
+      });
+    }
+    try {
+      const response = await processRequest(route, raw);
+      idempotency.complete(apiKey, key, response);
+      return response;
+    } catch (error) {
+      idempotency.release(apiKey, key);
+      throw error;
+    }
+  }
+
+  async function processRequest(route: Route, raw: string): Promise<ApiResponse> {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : 'unreadable body';
+      return adyenError(400, '702', `Unable to parse JSON request: ${reason}`);
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return adyenError(400, '702', 'Unable to parse JSON request: expected a JSON object');
+    }
+    const result = dispatch(route, body);
+    if (options.responseDelayMs !== undefined && options.responseDelayMs > 0) {
+      await delay(options.responseDelayMs);
+    }
+    // Queued before the answer is written, so flushWebhooks() right after a call sees them.
+    for (const notification of result.notifications) queueWebhook(notification);
+    return result.response;
+  }
+
+  function dispatch(route: Route, body: object): LedgerResult {
+    const account = options.merchantAccount;
+    const rejected = (response: ApiResponse): LedgerResult => ({ response, notifications: [] });
+    switch (route.kind) {
+      case 'payments': {
+        const parsed = parseRequest(paymentRequestSchema, body, account);
+        return parsed.ok ? ledger.authorise(parsed.data) : rejected(parsed.response);
+      }
+      case 'payment-details': {
+        const parsed = parseRequest(paymentDetailsRequestSchema, body, account);
+        return parsed.ok ? ledger.submitDetails(parsed.data) : rejected(parsed.response);
+      }
+      case 'sessions': {
+        const parsed = parseRequest(sessionRequestSchema, body, account);
+        return parsed.ok ? ledger.createSession(parsed.data) : rejected(parsed.response);
+      }
+      case 'standalone-cancel': {
+        const parsed = parseRequest(standaloneCancelSchema, body, account);
+        return parsed.ok
+          ? ledger.cancelByMerchantReference(parsed.data)
+          : rejected(parsed.response);
+      }
+      case 'modification': {
+        const needsAmount = route.modification === 'captures' || route.modification === 'refunds';
+        const parsed = needsAmount
+          ? parseRequest(amountModificationSchema, body, account)
+          : parseRequest(wholeModificationSchema, body, account);
+        return parsed.ok
+          ? ledger.modify(route.modification, route.pspReference, parsed.data)
+          : rejected(parsed.response);
+      }
+    }
+  }
+
+  function queueWebhook(input: NotificationItemInput): Readonly<WebhookDelivery> | undefined {
+    return webhookUrl === undefined ? undefined : dispatcher.enqueue(input, webhookUrl);
+  }
+
+  return {
+    listen(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address() as AddressInfo;
+          baseUrl = `http://${urlHost(host)}:${address.port}`;
+          log('adyen simulator listening', { url: baseUrl });
+          resolve(baseUrl);
+        });
+      });
+    },
+    async close() {
+      await dispatcher.close();
+      if (!server.listening) return;
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        // Keep-alive sockets would otherwise hold close() open until they time out.
+        server.closeAllConnections();
+      });
+    },
+    get url() {
+      if (baseUrl === undefined) throw new Error('Adyen simulator is not listening yet');
+      return baseUrl;
+    },
+    deliveries: dispatcher.deliveries,
+    flushWebhooks: () => dispatcher.flush(),
+    setWebhookUrl(url) {
+      webhookUrl = url;
+    },
+    sendWebhook(input) {
+      return queueWebhook({
+        ...input,
+        merchantAccountCode: input.merchantAccountCode ?? options.merchantAccount,
+      });
+    },
+  };
+}
+
+function matchRoute(pathname: string): Route | undefined {
+  // v71 shares every field the simulator reads, so older clients are served too.
+  const path = /^\/v7[12]\/(.+?)\/?$/.exec(pathname)?.[1];
+  if (path === undefined) return undefined;
+  if (path === 'payments') return { kind: 'payments' };
+  if (path === 'payments/details') return { kind: 'payment-details' };
+  if (path === 'sessions') return { kind: 'sessions' };
+  if (path === 'cancels') return { kind: 'standalone-cancel' };
+  const modification = /^payments\/([^/]+)\/(captures|refunds|cancels|reversals)$/.exec(path);
+  if (modification?.[1] === undefined || modification[2] === undefined) return undefined;
+  return {
+    kind: 'modification',
+    modification: modification[2] as ModificationKind,
+    pspReference: decodeURIComponent(modification[1]),
+  };
+}
+
+/** Reads the body as UTF-8; undefined when it exceeds the size limit. */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    // Keep reading past the limit: leaving the loop early would destroy the socket before
+    // the 413 answer could be written.
+    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
+  }
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, response: ApiResponse): void {
+  const body = JSON.stringify(response.body);
+  const pspReference =
+    typeof response.body === 'object' && response.body !== null && 'pspReference' in response.body
+      ? response.body.pspReference
+      : undefined;
+  res.writeHead(response.status, {
+    'content-type': 'application/json;charset=UTF-8',
+    'content-length': Buffer.byteLength(body),
+    ...(typeof pspReference === 'string' ? { pspreference: pspReference } : {}),
+    ...response.headers,
+  });
+  res.end(body);
+}
+
+function urlHost(host: string): string {
+  // A wildcard address is fine to bind to but not to call; hand out loopback instead.
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
