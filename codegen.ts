@@ -40,6 +40,13 @@ const config: CodegenConfig = {
       StockLevel: '../db/schema.ts#StockLevelRow',
       Reservation: '../service.ts#ReservationView',
     }),
+    ...subgraph('checkout', {
+      Order: '../db/schema.ts#OrderRow',
+      OrderLine: '../service/order.service.ts#OrderLineView',
+      Payment: '../db/schema.ts#PaymentRow',
+      OrderPlaced: '../service/order.service.ts#OrderPlacedResult',
+      OutOfStockLine: '../service/order.service.ts#StockShortage',
+    }),
   },
   hooks: { afterAllFileWrite: ['prettier --write'] },
 };

@@ -86,8 +86,22 @@ const TREE: Record<string, Record<string, string[]>> = {
 };
 
 const ADJECTIVES = [
-  'Classic', 'Everyday', 'Alpine', 'Urban', 'Coastal', 'Heritage', 'Featherweight', 'Rugged',
-  'Studio', 'Nordic', 'Vintage', 'Essential', 'Trail', 'Harbor', 'Summit', 'Canyon',
+  'Classic',
+  'Everyday',
+  'Alpine',
+  'Urban',
+  'Coastal',
+  'Heritage',
+  'Featherweight',
+  'Rugged',
+  'Studio',
+  'Nordic',
+  'Vintage',
+  'Essential',
+  'Trail',
+  'Harbor',
+  'Summit',
+  'Canyon',
 ];
 const MATERIALS = ['Cotton', 'Merino', 'Linen', 'Canvas', 'Recycled', 'Organic', 'Waxed', 'Tech'];
 const COLOURS = ['Black', 'White', 'Navy', 'Olive', 'Sand', 'Rust', 'Grey', 'Forest'];
@@ -109,7 +123,12 @@ export function buildDemoCatalog(productCount = 1_000, seed = 20261125): DemoCat
     const parent = { id: uuidFrom(random), slug: slugify(top), name: top, parentId: null };
     categories.push(parent);
     for (const [child, nouns] of Object.entries(children)) {
-      const category = { id: uuidFrom(random), slug: slugify(child), name: child, parentId: parent.id };
+      const category = {
+        id: uuidFrom(random),
+        slug: slugify(child),
+        name: child,
+        parentId: parent.id,
+      };
       categories.push(category);
       leaves.push({ category, nouns });
     }

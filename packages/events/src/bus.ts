@@ -73,8 +73,7 @@ export function createEventConsumer(options: {
         throw new UnrecoverableError(`Malformed ${event.name}: ${parsed.error.message}`);
       }
       const handler = options.handlers[event.name] as
-        | ((payload: unknown, event: EventEnvelope) => Promise<void>)
-        | undefined;
+        ((payload: unknown, event: EventEnvelope) => Promise<void>) | undefined;
       if (!handler) return;
       await handler(parsed.data, event);
     },

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 const id = z.uuid();
-const money = z.object({ amount: z.number().int().nonnegative(), currencyCode: z.string().length(3) });
+const money = z.object({
+  amount: z.number().int().nonnegative(),
+  currencyCode: z.string().length(3),
+});
 
 /**
  * Every event that crosses a subgraph boundary, with its payload schema. Names read

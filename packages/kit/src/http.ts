@@ -97,9 +97,11 @@ export function createHttpServer<TContext extends BaseContext>(
 
     let body: Buffer;
     try {
-      body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, maxBodyBytes);
+      body =
+        method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return send(res, jsonError(413, 'Request body too large'));
+      if (error instanceof BodyTooLargeError)
+        return send(res, jsonError(413, 'Request body too large'));
       throw error;
     }
     const raw: RawRequest = { headers: req.headers, body, remoteAddress: req.socket.remoteAddress };
@@ -126,7 +128,12 @@ export function createHttpServer<TContext extends BaseContext>(
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const result = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: method.toUpperCase(), headers, search: url.search, body: parsedBody },
+      httpGraphQLRequest: {
+        method: method.toUpperCase(),
+        headers,
+        search: url.search,
+        body: parsedBody,
+      },
       context: () => options.context(raw),
     });
     res.statusCode = result.status ?? 200;

@@ -102,11 +102,7 @@ export function createQueueFactory(config: QueueConnectionConfig): QueueFactory 
         string,
         PostgresQueueBackend,
         PostgresConnectionOptions
-      >(
-        name,
-        { connection: connection(), defaultJobOptions },
-        createPostgresBackend,
-      );
+      >(name, { connection: connection(), defaultJobOptions }, createPostgresBackend);
       closables.push(queue);
       return queue;
     },
@@ -118,12 +114,7 @@ export function createQueueFactory(config: QueueConnectionConfig): QueueFactory 
         PostgresQueueBackend,
         JobProgress,
         PostgresConnectionOptions
-      >(
-        name,
-        processor,
-        { ...options, connection: connection() },
-        createPostgresBackend,
-      );
+      >(name, processor, { ...options, connection: connection() }, createPostgresBackend);
       closables.push(worker);
       return worker;
     },

@@ -42,7 +42,8 @@ export function createSubgraphClient(
         errors?: Array<{ message: string }>;
       } | null;
       if (!payload || payload.errors?.length || payload.data === undefined) {
-        const message = payload?.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`;
+        const message =
+          payload?.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`;
         throw new UpstreamError(service, message, payload?.errors);
       }
       return payload.data;

@@ -40,14 +40,22 @@ export function createSubgraphApollo<TContext extends BaseContext>(options: {
       if (original instanceof GraphQLError) return formatted;
       if (original instanceof UpstreamError) {
         options.logger.warn({ err: original }, 'upstream failure');
-        return { ...formatted, message: `${original.service} is unavailable, try again`, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+        return {
+          ...formatted,
+          message: `${original.service} is unavailable, try again`,
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        };
       }
       if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') {
         return formatted;
       }
       options.logger.error({ err: original, path: formatted.path }, 'resolver failed');
       return options.production
-        ? { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+        ? {
+            message: 'Internal server error',
+            path: formatted.path,
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          }
         : formatted;
     },
   });

@@ -32,7 +32,10 @@ export function createLoaders(db: InventoryDb) {
     ),
     warehouseById: loaderByKey(
       (ids: readonly string[]) =>
-        db.select().from(warehouses).where(anyOf(warehouses.id, uuids(ids))),
+        db
+          .select()
+          .from(warehouses)
+          .where(anyOf(warehouses.id, uuids(ids))),
       (row) => row.id,
     ),
   };

@@ -30,7 +30,8 @@ export const resolvers: Resolvers = {
   StockLevel: {
     warehouse: async (level, _, { loaders }) => {
       const warehouse = await loaders.warehouseById.load(level.warehouseId);
-      if (!warehouse) throw new Error(`Stock level points at missing warehouse ${level.warehouseId}`);
+      if (!warehouse)
+        throw new Error(`Stock level points at missing warehouse ${level.warehouseId}`);
       return warehouse;
     },
     available: (level) => level.onHand - level.reserved,

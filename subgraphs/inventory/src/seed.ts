@@ -17,7 +17,8 @@ export async function seedStock(db: InventoryDb, seed: StockSeed): Promise<boole
     const idByCode = new Map(created.map((w) => [w.code, w.id]));
     const rows = seed.levels.map((level) => {
       const warehouseId = idByCode.get(level.warehouseCode);
-      if (!warehouseId) throw new Error(`Stock seed names unknown warehouse ${level.warehouseCode}`);
+      if (!warehouseId)
+        throw new Error(`Stock seed names unknown warehouse ${level.warehouseCode}`);
       return { variantId: level.variantId, warehouseId, onHand: level.onHand };
     });
     for (let i = 0; i < rows.length; i += 1_000) {

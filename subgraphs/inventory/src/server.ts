@@ -1,5 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createSubgraphApollo, loadTypeDefs, type Logger, type RawRequest } from '@commerce-graph/kit';
+import {
+  createSubgraphApollo,
+  loadTypeDefs,
+  type Logger,
+  type RawRequest,
+} from '@commerce-graph/kit';
 import type { Context } from './context.ts';
 import type { InventoryDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';

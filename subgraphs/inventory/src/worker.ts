@@ -3,7 +3,11 @@ import type { Logger, QueueFactory } from '@commerce-graph/kit';
 import type { InventoryService } from './service.ts';
 
 /** Consumes checkout's payment outcomes: a paid order's stock is sold, a failed one's released. */
-export function createWorker(deps: { queues: QueueFactory; service: InventoryService; logger: Logger }) {
+export function createWorker(deps: {
+  queues: QueueFactory;
+  service: InventoryService;
+  logger: Logger;
+}) {
   return createEventConsumer({
     queues: deps.queues,
     consumer: 'inventory',

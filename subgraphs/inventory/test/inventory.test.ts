@@ -15,17 +15,39 @@ const variantB = randomUUID(); // 3 in AMS
 const soldOut = randomUUID(); // 0 everywhere
 
 const RESERVE = /* GraphQL */ `
-  mutation($input: ReserveStockInput!) {
+  mutation ($input: ReserveStockInput!) {
     reserveStock(input: $input) {
       __typename
-      ... on Reservation { orderId lines { variantId warehouseCode quantity } }
-      ... on InsufficientStock { code lines { variantId requested available } }
+      ... on Reservation {
+        orderId
+        lines {
+          variantId
+          warehouseCode
+          quantity
+        }
+      }
+      ... on InsufficientStock {
+        code
+        lines {
+          variantId
+          requested
+          available
+        }
+      }
     }
   }
 `;
 const AVAILABILITY = /* GraphQL */ `
-  query($r: [_Any!]!) {
-    _entities(representations: $r) { ... on ProductVariant { id availability { available inStock } } }
+  query ($r: [_Any!]!) {
+    _entities(representations: $r) {
+      ... on ProductVariant {
+        id
+        availability {
+          available
+          inStock
+        }
+      }
+    }
   }
 `;
 
@@ -83,11 +105,9 @@ for (const backend of queueBackends()) {
       await available(variantA); // a new pool first reads the server's type catalogue once
       statements.length = 0;
       const ids = [variantA, variantB, soldOut, randomUUID()];
-      const { data } = await graphql<{ _entities: Array<{ availability: { available: number; inStock: boolean } }> }>(
-        service.url,
-        AVAILABILITY,
-        { r: ids.map((id) => ({ __typename: 'ProductVariant', id })) },
-      );
+      const { data } = await graphql<{
+        _entities: Array<{ availability: { available: number; inStock: boolean } }>;
+      }>(service.url, AVAILABILITY, { r: ids.map((id) => ({ __typename: 'ProductVariant', id })) });
       expect(data!._entities.map((e) => e.availability)).toEqual([
         { available: 10, inStock: true },
         { available: 3, inStock: true },
@@ -100,7 +120,9 @@ for (const backend of queueBackends()) {
     it('reserves across warehouses, fullest first, and is idempotent per order', async () => {
       const orderId = randomUUID();
       const input = { orderId, lines: [{ variantId: variantA, quantity: 8 }] };
-      const first = await graphql<{ reserveStock: { lines: unknown[] } }>(service.url, RESERVE, { input });
+      const first = await graphql<{ reserveStock: { lines: unknown[] } }>(service.url, RESERVE, {
+        input,
+      });
       expect(first.data!.reserveStock).toEqual({
         __typename: 'Reservation',
         orderId,
@@ -112,7 +134,15 @@ for (const backend of queueBackends()) {
       const again = await graphql(service.url, RESERVE, { input });
       expect(again.data).toEqual(first.data);
       expect(await available(variantA)).toBe(2);
-      await graphql(service.url, `mutation($id: ID!) { releaseReservation(orderId: $id) }`, { id: orderId });
+      await graphql(
+        service.url,
+        `
+          mutation ($id: ID!) {
+            releaseReservation(orderId: $id)
+          }
+        `,
+        { id: orderId },
+      );
       expect(await available(variantA)).toBe(10);
     });
 
@@ -136,7 +166,9 @@ for (const backend of queueBackends()) {
         ]),
       });
       expect(await available(variantA)).toBe(10);
-      const [{ n }] = await sql`select count(*)::int as n from inventory.reservations where status = 'RESERVED'`;
+      const [{ n }] = await sql<
+        [{ n: number }]
+      >`select count(*)::int as n from inventory.reservations where status = 'RESERVED'`;
       expect(n).toBe(0);
     });
 
@@ -151,7 +183,9 @@ for (const backend of queueBackends()) {
       const won = results.filter((r) => r.data?.reserveStock.__typename === 'Reservation');
       expect(won).toHaveLength(10);
       expect(await available(variantA)).toBe(0);
-      const [{ reserved }] = await sql`select sum(reserved)::int as reserved from inventory.stock_levels where variant_id = ${variantA}`;
+      const [{ reserved }] = await sql<
+        [{ reserved: number }]
+      >`select sum(reserved)::int as reserved from inventory.stock_levels where variant_id = ${variantA}`;
       expect(reserved).toBe(10);
       await sql`update inventory.reservations set status = 'RELEASED' where variant_id = ${variantA}`;
       await sql`update inventory.stock_levels set reserved = 0 where variant_id = ${variantA}`;
@@ -165,7 +199,9 @@ for (const backend of queueBackends()) {
         [{ variantId: 'not-a-uuid', quantity: 1 }],
         [],
       ]) {
-        const result = await graphql(service.url, RESERVE, { input: { orderId: randomUUID(), lines } });
+        const result = await graphql(service.url, RESERVE, {
+          input: { orderId: randomUUID(), lines },
+        });
         expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       }
     });
@@ -174,7 +210,9 @@ for (const backend of queueBackends()) {
       const paid = randomUUID();
       const failed = randomUUID();
       for (const orderId of [paid, failed]) {
-        await graphql(service.url, RESERVE, { input: { orderId, lines: [{ variantId: variantB, quantity: 1 }] } });
+        await graphql(service.url, RESERVE, {
+          input: { orderId, lines: [{ variantId: variantB, quantity: 1 }] },
+        });
       }
       const queues = createQueueFactory(queueConfig);
       const publisher = createEventPublisher(queues);
@@ -182,7 +220,12 @@ for (const backend of queueBackends()) {
         id: randomUUID(),
         name: 'checkout.payment.authorised' as const,
         occurredAt: new Date().toISOString(),
-        payload: { orderId: paid, paymentId: randomUUID(), pspReference: 'PSP1', amount: { amount: 100, currencyCode: 'EUR' } },
+        payload: {
+          orderId: paid,
+          paymentId: randomUUID(),
+          pspReference: 'PSP1',
+          amount: { amount: 100, currencyCode: 'EUR' },
+        },
       };
       await publisher.publish(authorised);
       await publisher.publish(authorised); // a duplicate delivery must change nothing
@@ -193,21 +236,33 @@ for (const backend of queueBackends()) {
         payload: { orderId: failed, paymentId: randomUUID(), reason: 'Refused' },
       });
       await eventually(async () => {
-        const rows = await sql`select order_id, status from inventory.reservations where order_id in (${paid}, ${failed}) and status <> 'RESERVED'`;
+        const rows =
+          await sql`select order_id, status from inventory.reservations where order_id in (${paid}, ${failed}) and status <> 'RESERVED'`;
         return rows.length === 2;
       });
-      const [level] = await sql`select on_hand, reserved from inventory.stock_levels where variant_id = ${variantB}`;
+      const [level] =
+        await sql`select on_hand, reserved from inventory.stock_levels where variant_id = ${variantB}`;
       expect(level).toEqual({ on_hand: 2, reserved: 0 });
       await queues.close();
     });
 
     describe('admin stock changes', () => {
       const SET = /* GraphQL */ `
-        mutation($input: SetStockInput!) {
+        mutation ($input: SetStockInput!) {
           setStock(input: $input) {
             __typename
-            ... on StockLevel { onHand reserved available warehouse { code } }
-            ... on UserError { code message }
+            ... on StockLevel {
+              onHand
+              reserved
+              available
+              warehouse {
+                code
+              }
+            }
+            ... on UserError {
+              code
+              message
+            }
           }
         }
       `;
@@ -217,17 +272,41 @@ for (const backend of queueBackends()) {
           input: { variantId: variantB, warehouseCode: 'AMS', onHand: 50 },
         });
         expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        const wrong = await graphql(service.url, SET, { input: { variantId: variantB, warehouseCode: 'AMS', onHand: 50 } }, { authorization: 'Bearer nope' });
+        const wrong = await graphql(
+          service.url,
+          SET,
+          { input: { variantId: variantB, warehouseCode: 'AMS', onHand: 50 } },
+          { authorization: 'Bearer nope' },
+        );
         expect(wrong.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       });
 
       it('set and adjust stock, creating the level when missing', async () => {
         const fresh = randomUUID();
-        const set = await graphql<{ setStock: unknown }>(service.url, SET, { input: { variantId: fresh, warehouseCode: 'BER', onHand: 7 } }, admin);
-        expect(set.data!.setStock).toEqual({ __typename: 'StockLevel', onHand: 7, reserved: 0, available: 7, warehouse: { code: 'BER' } });
+        const set = await graphql<{ setStock: unknown }>(
+          service.url,
+          SET,
+          { input: { variantId: fresh, warehouseCode: 'BER', onHand: 7 } },
+          admin,
+        );
+        expect(set.data!.setStock).toEqual({
+          __typename: 'StockLevel',
+          onHand: 7,
+          reserved: 0,
+          available: 7,
+          warehouse: { code: 'BER' },
+        });
         const adjusted = await graphql<{ adjustStock: { onHand: number } }>(
           service.url,
-          `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { ... on StockLevel { onHand } } }`,
+          `
+            mutation ($input: AdjustStockInput!) {
+              adjustStock(input: $input) {
+                ... on StockLevel {
+                  onHand
+                }
+              }
+            }
+          `,
           { input: { variantId: fresh, warehouseCode: 'BER', delta: -2 } },
           admin,
         );
@@ -237,12 +316,32 @@ for (const backend of queueBackends()) {
 
       it('refuses to go below what is reserved, or an unknown warehouse', async () => {
         const orderId = randomUUID();
-        await graphql(service.url, RESERVE, { input: { orderId, lines: [{ variantId: variantA, quantity: 5 }] } });
-        const below = await graphql<{ setStock: { __typename: string } }>(service.url, SET, { input: { variantId: variantA, warehouseCode: 'AMS', onHand: 1 } }, admin);
-        expect(below.data!.setStock).toMatchObject({ __typename: 'InvalidStockQuantity', code: 'INVALID_STOCK_QUANTITY' });
-        const unknown = await graphql<{ setStock: { __typename: string } }>(service.url, SET, { input: { variantId: variantA, warehouseCode: 'XXX', onHand: 1 } }, admin);
-        expect(unknown.data!.setStock).toMatchObject({ __typename: 'UnknownWarehouse', code: 'UNKNOWN_WAREHOUSE' });
-        const [{ on_hand }] = await sql`select on_hand from inventory.stock_levels where variant_id = ${variantA} and warehouse_id = (select id from inventory.warehouses where code = 'AMS')`;
+        await graphql(service.url, RESERVE, {
+          input: { orderId, lines: [{ variantId: variantA, quantity: 5 }] },
+        });
+        const below = await graphql<{ setStock: { __typename: string } }>(
+          service.url,
+          SET,
+          { input: { variantId: variantA, warehouseCode: 'AMS', onHand: 1 } },
+          admin,
+        );
+        expect(below.data!.setStock).toMatchObject({
+          __typename: 'InvalidStockQuantity',
+          code: 'INVALID_STOCK_QUANTITY',
+        });
+        const unknown = await graphql<{ setStock: { __typename: string } }>(
+          service.url,
+          SET,
+          { input: { variantId: variantA, warehouseCode: 'XXX', onHand: 1 } },
+          admin,
+        );
+        expect(unknown.data!.setStock).toMatchObject({
+          __typename: 'UnknownWarehouse',
+          code: 'UNKNOWN_WAREHOUSE',
+        });
+        const [{ on_hand }] = await sql<
+          [{ on_hand: number }]
+        >`select on_hand from inventory.stock_levels where variant_id = ${variantA} and warehouse_id = (select id from inventory.warehouses where code = 'AMS')`;
         expect(on_hand).toBe(6);
       });
     });

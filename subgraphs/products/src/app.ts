@@ -39,7 +39,8 @@ export interface ProductsConfig {
 /** Connects, migrates and starts the products subgraph; resolves once it listens. */
 export async function startProducts(config: ProductsConfig): Promise<RunningService> {
   const logger = createLogger('products', config.logLevel);
-  if (config.migrate !== false) await runMigrations(config.databaseUrl, 'products', migrationsFolder);
+  if (config.migrate !== false)
+    await runMigrations(config.databaseUrl, 'products', migrationsFolder);
   const database = connectDatabase(config.databaseUrl, schema, {
     applicationName: 'products',
     onQuery: config.onQuery,

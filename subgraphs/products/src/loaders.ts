@@ -10,7 +10,10 @@ export function createLoaders(db: ProductsDb) {
   return {
     productById: loaderByKey(
       (ids: readonly string[]) =>
-        db.select().from(products).where(anyOf(products.id, uuids(ids))),
+        db
+          .select()
+          .from(products)
+          .where(anyOf(products.id, uuids(ids))),
       (row) => row.id,
     ),
     productBySlug: loaderByKey(
@@ -19,7 +22,10 @@ export function createLoaders(db: ProductsDb) {
     ),
     variantById: loaderByKey(
       (ids: readonly string[]) =>
-        db.select().from(variants).where(anyOf(variants.id, uuids(ids))),
+        db
+          .select()
+          .from(variants)
+          .where(anyOf(variants.id, uuids(ids))),
       (row) => row.id,
     ),
     variantsByProductId: loaderByGroup(
@@ -33,7 +39,10 @@ export function createLoaders(db: ProductsDb) {
     ),
     categoryById: loaderByKey(
       (ids: readonly string[]) =>
-        db.select().from(categories).where(anyOf(categories.id, uuids(ids))),
+        db
+          .select()
+          .from(categories)
+          .where(anyOf(categories.id, uuids(ids))),
       (row) => row.id,
     ),
     categoriesByParentId: loaderByGroup(

@@ -6,7 +6,11 @@ export const resolvers: Resolvers = {
   Query: {
     product: (_, args, { service, loaders }) => service.findProduct(loaders, args),
     products: (_, args, { service }) =>
-      service.listProducts({ first: args.first ?? 24, after: args.after, categorySlug: args.categorySlug }),
+      service.listProducts({
+        first: args.first ?? 24,
+        after: args.after,
+        categorySlug: args.categorySlug,
+      }),
     categories: (_, __, { service }) => service.listRootCategories(),
     category: (_, { slug }, { service }) => service.findCategory(slug),
   },

@@ -31,8 +31,32 @@ const PAGE = /* GraphQL */ `
   query Page($first: Int, $after: String, $category: String) {
     products(first: $first, after: $after, categorySlug: $category) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id slug name category { slug } variants { id sku price { amount currencyCode } options { name value } } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          slug
+          name
+          category {
+            slug
+          }
+          variants {
+            id
+            sku
+            price {
+              amount
+              currencyCode
+            }
+            options {
+              name
+              value
+            }
+          }
+        }
+      }
     }
   }
 `;
@@ -41,7 +65,9 @@ type Page = {
   products: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: { id: string; name: string; variants: Array<{ price: { amount: number } }> } }>;
+    edges: Array<{
+      node: { id: string; name: string; variants: Array<{ price: { amount: number } }> };
+    }>;
   };
 };
 
@@ -50,7 +76,10 @@ describe('products', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { data } = await graphql<Page>(service.url, PAGE, { first: 25, after });
+      const { data }: { data?: Page | null } = await graphql<Page>(service.url, PAGE, {
+        first: 25,
+        after,
+      });
       seen.push(...data!.products.edges.map((e) => e.node.id));
       expect(data!.products.totalCount).toBe(60);
       if (!data!.products.pageInfo.hasNextPage) break;
@@ -87,18 +116,34 @@ describe('products', () => {
   it('finds a product by slug and by id, and returns null for an unknown one', async () => {
     const product = catalog.products[7]!;
     const query = `query($id: ID, $slug: String) { product(id: $id, slug: $slug) { id slug } }`;
-    const bySlug = await graphql<{ product: { id: string } }>(service.url, query, { slug: product.slug });
+    const bySlug = await graphql<{ product: { id: string } }>(service.url, query, {
+      slug: product.slug,
+    });
     expect(bySlug.data!.product.id).toBe(product.id);
-    const byId = await graphql<{ product: { slug: string } }>(service.url, query, { id: product.id });
+    const byId = await graphql<{ product: { slug: string } }>(service.url, query, {
+      id: product.id,
+    });
     expect(byId.data!.product.slug).toBe(product.slug);
     const unknown = await graphql(service.url, query, { slug: 'no-such-product' });
     expect(unknown.data).toEqual({ product: null });
   });
 
   it('refuses malformed input with BAD_USER_INPUT', async () => {
-    const badId = await graphql(service.url, `{ product(id: "42") { id } }`);
+    const badId = await graphql(
+      service.url,
+      `
+        {
+          product(id: "42") {
+            id
+          }
+        }
+      `,
+    );
     expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const both = await graphql(service.url, `{ product(id: "${catalog.products[0]!.id}", slug: "x") { id } }`);
+    const both = await graphql(
+      service.url,
+      `{ product(id: "${catalog.products[0]!.id}", slug: "x") { id } }`,
+    );
     expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const badCursor = await graphql(service.url, PAGE, { first: 5, after: 'garbage' });
     expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -111,8 +156,21 @@ describe('products', () => {
     statements.length = 0;
     const { data } = await graphql<{ _entities: Array<{ sku: string } | null> }>(
       service.url,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductVariant { sku } } }`,
-      { r: [...ids.map((id) => ({ __typename: 'ProductVariant', id })), { __typename: 'ProductVariant', id: 'nope' }] },
+      `
+        query ($r: [_Any!]!) {
+          _entities(representations: $r) {
+            ... on ProductVariant {
+              sku
+            }
+          }
+        }
+      `,
+      {
+        r: [
+          ...ids.map((id) => ({ __typename: 'ProductVariant', id })),
+          { __typename: 'ProductVariant', id: 'nope' },
+        ],
+      },
     );
     expect(data!._entities).toHaveLength(ids.length + 1);
     expect(data!._entities.at(-1)).toBeNull();

@@ -1,0 +1,20 @@
+import { runService } from '@commerce-graph/kit';
+import { startGateway } from './app.ts';
+import { readEnv } from './env.ts';
+
+await runService(async () => {
+  const env = readEnv();
+  return startGateway({
+    port: env.GATEWAY_PORT,
+    host: env.HOST,
+    supergraphPath: env.SUPERGRAPH_PATH,
+    subgraphUrls: {
+      products: env.PRODUCTS_URL,
+      inventory: env.INVENTORY_URL,
+      cart: env.CART_URL,
+      checkout: env.CHECKOUT_URL,
+    },
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL,
+  });
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { envVar, parseConfig } from '@commerce-graph/kit';
+
+const schema = z
+  .object({
+    DATABASE_URL: envVar.postgresUrl().optional(),
+    REDIS_URL: envVar.redisUrl().optional(),
+    DATA_DIR: z.string().default('.data'),
+    EMBEDDED_PG_PORT: envVar.port(54329),
+    HOST: z.string().default('127.0.0.1'),
+    GATEWAY_PORT: envVar.port(4000),
+    PRODUCTS_PORT: envVar.port(4001),
+    INVENTORY_PORT: envVar.port(4002),
+    CART_PORT: envVar.port(4003),
+    CHECKOUT_PORT: envVar.port(4004),
+    ADYEN_SIMULATOR_PORT: envVar.port(4010),
+    ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+    ADYEN_API_KEY: z.string().min(1).optional(),
+    ADYEN_MERCHANT_ACCOUNT: z.string().min(1).optional(),
+    ADYEN_HMAC_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
+      .optional(),
+    ADYEN_ENVIRONMENT: z.enum(['TEST', 'LIVE']).default('TEST'),
+    ADYEN_LIVE_URL_PREFIX: z.string().optional(),
+    SEED_DEMO_DATA: envVar.boolean(true),
+    NODE_ENV: envVar.nodeEnv(),
+    LOG_LEVEL: envVar.logLevel(),
+  })
+  .refine(
+    (env) =>
+      [env.ADYEN_API_KEY, env.ADYEN_MERCHANT_ACCOUNT, env.ADYEN_HMAC_KEY].every((v) => v) ||
+      [env.ADYEN_API_KEY, env.ADYEN_MERCHANT_ACCOUNT, env.ADYEN_HMAC_KEY].every((v) => !v),
+    {
+      message:
+        'set ADYEN_API_KEY, ADYEN_MERCHANT_ACCOUNT and ADYEN_HMAC_KEY together (or none: simulator)',
+      path: ['ADYEN_API_KEY'],
+    },
+  );
+
+export type StartEnv = z.output<typeof schema>;
+
+/** Configuration of `pnpm start`, read once from the environment. */
+export function readStartEnv(source: Record<string, string | undefined> = process.env): StartEnv {
+  return parseConfig(schema, source);
+}

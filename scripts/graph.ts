@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { createAdyenSimulator, type AdyenSimulator } from '@commerce-graph/adyen-simulator';
+import { migrationsFolder as cartMigrations, startCart } from '@commerce-graph/cart';
+import {
+  migrationsFolder as checkoutMigrations,
+  startCheckout,
+  type AdyenConfig,
+} from '@commerce-graph/checkout';
+import { startGateway } from '@commerce-graph/gateway';
+import {
+  migrationsFolder as inventoryMigrations,
+  seedInventory,
+  startInventory,
+} from '@commerce-graph/inventory';
+import {
+  runMigrations,
+  type QueueConnectionConfig,
+  type RunningService,
+} from '@commerce-graph/kit';
+import {
+  migrationsFolder as productsMigrations,
+  seedProducts,
+  startProducts,
+} from '@commerce-graph/products';
+import type { DemoCatalog } from './demo-catalog.ts';
+
+export interface GraphPorts {
+  gateway: number;
+  products: number;
+  inventory: number;
+  cart: number;
+  checkout: number;
+  adyenSimulator: number;
+}
+
+export interface GraphOptions {
+  databaseUrl: string;
+  queue: QueueConnectionConfig;
+  /** 0 picks a free port (tests). */
+  ports: GraphPorts;
+  host?: string;
+  /** Real Adyen credentials; without them the local simulator is started and used. */
+  adyen?: Omit<AdyenConfig, 'simulatorUrl'>;
+  adminToken?: string;
+  /** Loaded when the database has no catalog yet. */
+  catalog?: DemoCatalog;
+  production?: boolean;
+  logLevel?: string;
+}
+
+export interface RunningGraph {
+  gatewayUrl: string;
+  services: RunningService[];
+  simulator?: AdyenSimulator;
+  /** Whether this start loaded the demo catalog (false: the database already had one). */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = [
+  { subgraph: 'products', folder: productsMigrations },
+  { subgraph: 'inventory', folder: inventoryMigrations },
+  { subgraph: 'cart', folder: cartMigrations },
+  { subgraph: 'checkout', folder: checkoutMigrations },
+];
+
+/** Migrates every subgraph's schema, in one place, before any service starts. */
+export async function migrateAll(databaseUrl: string): Promise<void> {
+  for (const m of MIGRATIONS) await runMigrations(databaseUrl, m.subgraph, m.folder);
+}
+
+/** Loads the demo catalog and its stock; false when the database already has a catalog. */
+export async function seedDemoData(databaseUrl: string, catalog: DemoCatalog): Promise<boolean> {
+  const seeded = await seedProducts(databaseUrl, catalog);
+  if (!seeded) return false;
+  await seedInventory(databaseUrl, {
+    warehouses: catalog.warehouses,
+    levels: catalog.products.flatMap((p) =>
+      p.variants.flatMap((v) =>
+        Object.entries(v.stock).map(([warehouseCode, onHand]) => ({
+          variantId: v.id,
+          warehouseCode,
+          onHand,
+        })),
+      ),
+    ),
+  });
+  return true;
+}
+
+/**
+ * Starts the whole graph in this process: every subgraph on its own HTTP port with its
+ * workers, the Adyen simulator when there are no Adyen credentials, and the gateway, which
+ * reaches the subgraphs over HTTP exactly as it does when they run as separate services.
+ */
+export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
+  const started: Array<{ close(): Promise<void> }> = [];
+  const closeAll = async () => {
+    for (const service of started.reverse()) await service.close().catch(() => undefined);
+  };
+  try {
+    await migrateAll(options.databaseUrl);
+    const seeded = options.catalog
+      ? await seedDemoData(options.databaseUrl, options.catalog)
+      : false;
+    const common = {
+      databaseUrl: options.databaseUrl,
+      host: options.host,
+      production: options.production,
+      logLevel: options.logLevel,
+      migrate: false,
+    };
+
+    let simulator: AdyenSimulator | undefined;
+    let adyen: AdyenConfig;
+    if (options.adyen) {
+      adyen = options.adyen;
+    } else {
+      const simulated = {
+        apiKey: `sim_${randomBytes(16).toString('hex')}`,
+        hmacKeyHex: randomBytes(32).toString('hex'),
+        merchantAccount: 'CommerceGraphDemo',
+      };
+      simulator = createAdyenSimulator({ ...simulated, log: () => undefined });
+      const simulatorUrl = await simulator.listen(options.ports.adyenSimulator, options.host);
+      started.push(simulator);
+      adyen = { ...simulated, environment: 'TEST', simulatorUrl };
+    }
+
+    const products = await startProducts({ ...common, port: options.ports.products });
+    started.push(products);
+    const inventory = await startInventory({
+      ...common,
+      port: options.ports.inventory,
+      queue: options.queue,
+      adminToken: options.adminToken,
+    });
+    started.push(inventory);
+    const cart = await startCart({
+      ...common,
+      port: options.ports.cart,
+      queue: options.queue,
+      productsUrl: products.url,
+    });
+    started.push(cart);
+    const checkout = await startCheckout({
+      ...common,
+      port: options.ports.checkout,
+      queue: options.queue,
+      cartUrl: cart.url,
+      inventoryUrl: inventory.url,
+      returnUrl: 'http://localhost:3000/checkout/return',
+      adyen,
+    });
+    started.push(checkout);
+    simulator?.setWebhookUrl(checkout.url.replace(/\/graphql$/, '/webhooks/adyen'));
+
+    const gateway = await startGateway({
+      port: options.ports.gateway,
+      host: options.host,
+      production: options.production,
+      logLevel: options.logLevel,
+      subgraphUrls: {
+        products: products.url,
+        inventory: inventory.url,
+        cart: cart.url,
+        checkout: checkout.url,
+      },
+    });
+    started.push(gateway);
+
+    return {
+      gatewayUrl: gateway.url,
+      services: [gateway, products, inventory, cart, checkout],
+      simulator,
+      seeded,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

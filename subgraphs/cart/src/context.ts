@@ -1,0 +1,8 @@
+import type { Loaders } from './loaders.ts';
+import type { CartService } from './service.ts';
+
+/** What every resolver gets: per-request loaders and the shared service. */
+export interface Context {
+  loaders: Loaders;
+  service: CartService;
+}

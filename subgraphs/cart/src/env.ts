@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { envVar, parseConfig } from '@commerce-graph/kit';
+
+const schema = z.object({
+  DATABASE_URL: envVar.postgresUrl(),
+  REDIS_URL: envVar.redisUrl().optional(),
+  CART_PORT: envVar.port(4003),
+  HOST: z.string().default('127.0.0.1'),
+  PRODUCTS_URL: envVar.url().default('http://127.0.0.1:4001/graphql'),
+  NODE_ENV: envVar.nodeEnv(),
+  LOG_LEVEL: envVar.logLevel(),
+});
+
+export type CartEnv = z.output<typeof schema>;
+
+/** The cart service's configuration, read once from the environment. */
+export function readEnv(source: Record<string, string | undefined> = process.env): CartEnv {
+  return parseConfig(schema, source);
+}

@@ -1,0 +1,16 @@
+import { runService } from '@commerce-graph/kit';
+import { startCart } from './app.ts';
+import { readEnv } from './env.ts';
+
+await runService(async () => {
+  const env = readEnv();
+  return startCart({
+    databaseUrl: env.DATABASE_URL,
+    port: env.CART_PORT,
+    host: env.HOST,
+    productsUrl: env.PRODUCTS_URL,
+    queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL,
+  });
+});

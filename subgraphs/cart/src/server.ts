@@ -1,0 +1,35 @@
+import {
+  createSubgraphApollo,
+  loadTypeDefs,
+  type Logger,
+  type SubgraphClient,
+} from '@commerce-graph/kit';
+import type { Context } from './context.ts';
+import type { CartDb } from './db/client.ts';
+import { createLoaders } from './loaders.ts';
+import { resolvers } from './resolvers.ts';
+import type { CartService } from './service.ts';
+
+export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+/** Builds the cart subgraph (schema, server, per-request context); does not listen. */
+export function createServer(deps: {
+  db: CartDb;
+  service: CartService;
+  /** The products subgraph, source of every price. */
+  products: SubgraphClient;
+  logger: Logger;
+  production: boolean;
+}) {
+  const apollo = createSubgraphApollo<Context>({
+    typeDefs,
+    resolvers,
+    logger: deps.logger,
+    production: deps.production,
+  });
+  const context = async (): Promise<Context> => ({
+    service: deps.service,
+    loaders: createLoaders(deps.db, deps.products),
+  });
+  return { apollo, context };
+}

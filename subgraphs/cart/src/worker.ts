@@ -1,0 +1,25 @@
+import { createEventConsumer } from '@commerce-graph/events';
+import type { Logger, QueueFactory } from '@commerce-graph/kit';
+import type { CartService } from './service.ts';
+
+/** Consumes checkout's order placements: the cart an order came from is spent. */
+export function createWorker(deps: { queues: QueueFactory; service: CartService; logger: Logger }) {
+  return createEventConsumer({
+    queues: deps.queues,
+    consumer: 'cart',
+    logger: deps.logger,
+    handlers: {
+      // Delivery is at least once, and checkOutCart is idempotent. An unknown cart or one spent by
+      // another order would fail on every retry: it is logged and the event is done.
+      'checkout.order.placed': async ({ cartId, orderId }, event) => {
+        const outcome = await deps.service.checkOutCart(cartId, orderId);
+        const log = { cartId, orderId, eventId: event.id, outcome };
+        if (outcome === 'unknown-cart' || outcome === 'other-order') {
+          deps.logger.warn(log, 'order placed event ignored');
+        } else {
+          deps.logger.info(log, 'cart checked out');
+        }
+      },
+    },
+  });
+}

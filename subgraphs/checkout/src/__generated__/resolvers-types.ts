@@ -1,0 +1,501 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { OrderRow, PaymentRow } from '../db/schema.ts';
+import type { OrderLineView, OrderPlacedResult, StockShortage } from '../service/order.service.ts';
+import type { Context } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** Arbitrary JSON, used for the payment provider's action objects (3-D Secure, redirects). */
+  JSON: { input: unknown; output: unknown; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** The cart cannot be ordered: code CART_NOT_FOUND, CART_EMPTY or CART_ALREADY_ORDERED. */
+export type CartUnavailable = UserError & {
+  __typename?: 'CartUnavailable';
+  cartId: Scalars['ID']['output'];
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A field of the input is not acceptable; `field` names it. */
+export type InvalidCheckoutInput = UserError & {
+  __typename?: 'InvalidCheckoutInput';
+  code: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** An amount of money in minor units of its currency (cents for EUR): 1999 is 19.99 EUR. */
+export type Money = {
+  __typename?: 'Money';
+  /** Integer amount in the currency's minor unit. */
+  amount: Scalars['Int']['output'];
+  /** ISO 4217 currency code, such as EUR. */
+  currencyCode: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Turns a cart into an order: reserves its stock, fixes its prices and starts the payment with
+   * Adyen. Card data arrives only as Adyen-encrypted fields; the server never sees a card number.
+   */
+  placeOrder: PlaceOrderResult;
+  /**
+   * Completes a payment that needed shopper action (3-D Secure, redirect), with the `details`
+   * that Adyen's Drop-in or Components returned.
+   */
+  submitPaymentDetails: SubmitPaymentDetailsResult;
+};
+
+
+export type MutationPlaceOrderArgs = {
+  input: PlaceOrderInput;
+};
+
+
+export type MutationSubmitPaymentDetailsArgs = {
+  details: Scalars['JSON']['input'];
+  orderId: Scalars['ID']['input'];
+};
+
+/** What a shopper bought: fixed lines and prices, and its payment. */
+export type Order = {
+  __typename?: 'Order';
+  createdAt: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lines: Array<OrderLine>;
+  /** The order's payment attempt. */
+  payment: Payment;
+  status: OrderStatus;
+  total: Money;
+};
+
+/** One line of an order, priced when the order was placed. */
+export type OrderLine = {
+  __typename?: 'OrderLine';
+  lineTotal: Money;
+  quantity: Scalars['Int']['output'];
+  unitPrice: Money;
+  variant: ProductVariant;
+};
+
+/** The order is not waiting for a payment step (unknown, already paid or failed). */
+export type OrderNotPayable = UserError & {
+  __typename?: 'OrderNotPayable';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  orderId: Scalars['ID']['output'];
+};
+
+/** The order exists; `payment` says what the provider answered. */
+export type OrderPlaced = {
+  __typename?: 'OrderPlaced';
+  /** What the client must do next (3-D Secure challenge, redirect), or null. */
+  action?: Maybe<Scalars['JSON']['output']>;
+  order: Order;
+  payment: Payment;
+};
+
+export type OrderStatus =
+  /** Adyen confirmed the authorisation; the stock is sold. */
+  | 'PAID'
+  /** The payment was refused or failed; the stock went back on sale. */
+  | 'PAYMENT_FAILED'
+  /** Stock is reserved; the payment has not been confirmed yet. */
+  | 'PENDING_PAYMENT';
+
+/** Some lines ask for more than is in stock; no order was created and nothing was reserved. */
+export type OutOfStock = UserError & {
+  __typename?: 'OutOfStock';
+  code: Scalars['String']['output'];
+  lines: Array<OutOfStockLine>;
+  message: Scalars['String']['output'];
+};
+
+export type OutOfStockLine = {
+  __typename?: 'OutOfStockLine';
+  available: Scalars['Int']['output'];
+  requested: Scalars['Int']['output'];
+  variant: ProductVariant;
+};
+
+/** A payment attempt with Adyen. */
+export type Payment = {
+  __typename?: 'Payment';
+  amount: Money;
+  id: Scalars['ID']['output'];
+  /** Adyen's reference for the payment, once Adyen has one. */
+  pspReference?: Maybe<Scalars['String']['output']>;
+  /** Why Adyen refused, when it did. */
+  refusalReason?: Maybe<Scalars['String']['output']>;
+  /** Adyen's last result code, such as Authorised, Refused or ChallengeShopper. */
+  resultCode?: Maybe<Scalars['String']['output']>;
+  status: PaymentStatus;
+};
+
+/**
+ * A payment method as Adyen's client-side encryption produced it. Raw card numbers and CVCs are
+ * not accepted: the API has no field for them.
+ */
+export type PaymentMethodInput = {
+  encryptedCardNumber?: InputMaybe<Scalars['String']['input']>;
+  encryptedExpiryMonth?: InputMaybe<Scalars['String']['input']>;
+  encryptedExpiryYear?: InputMaybe<Scalars['String']['input']>;
+  encryptedSecurityCode?: InputMaybe<Scalars['String']['input']>;
+  holderName?: InputMaybe<Scalars['String']['input']>;
+  /** A card the shopper stored earlier, instead of encrypted fields. */
+  storedPaymentMethodId?: InputMaybe<Scalars['String']['input']>;
+  /** Adyen payment method type, such as `scheme` for cards. */
+  type: Scalars['String']['input'];
+};
+
+export type PaymentStatus =
+  | 'AUTHORISED'
+  /** The provider failed or could not be reached. */
+  | 'ERROR'
+  /** Started; waiting for Adyen's final answer. */
+  | 'PENDING'
+  | 'REFUSED';
+
+export type PlaceOrderInput = {
+  cartId: Scalars['ID']['input'];
+  /** Where the receipt goes. */
+  email: Scalars['String']['input'];
+  paymentMethod: PaymentMethodInput;
+  /** Where the shopper comes back after a redirect (3-D Secure, wallets). */
+  returnUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PlaceOrderResult = CartUnavailable | InvalidCheckoutInput | OrderPlaced | OutOfStock;
+
+export type ProductVariant = {
+  __typename?: 'ProductVariant';
+  id: Scalars['ID']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** An order by id. The id is unguessable and acts as the shopper's access to the order. */
+  order?: Maybe<Order>;
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type SubmitPaymentDetailsResult = InvalidCheckoutInput | OrderNotPayable | OrderPlaced;
+
+/** An expected failure the client can act on. */
+export type UserError = {
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Order: Order;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Order:
+    ( { __typename: 'Order' }
+    & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
+}>;
+
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  PlaceOrderResult:
+    | ( CartUnavailable & { __typename: 'CartUnavailable' } )
+    | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
+    | ( OrderPlacedResult & { __typename: 'OrderPlaced' } )
+    | ( Omit<OutOfStock, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } & { __typename: 'OutOfStock' } )
+  ;
+  SubmitPaymentDetailsResult:
+    | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
+    | ( OrderNotPayable & { __typename: 'OrderNotPayable' } )
+    | ( OrderPlacedResult & { __typename: 'OrderPlaced' } )
+  ;
+}>;
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  UserError:
+    | ( CartUnavailable & { __typename: 'CartUnavailable' } )
+    | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
+    | ( OrderNotPayable & { __typename: 'OrderNotPayable' } )
+    | ( Omit<OutOfStock, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } & { __typename: 'OutOfStock' } )
+  ;
+}>;
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  CartUnavailable: ResolverTypeWrapper<CartUnavailable>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  InvalidCheckoutInput: ResolverTypeWrapper<InvalidCheckoutInput>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Money: ResolverTypeWrapper<Money>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Order: ResolverTypeWrapper<OrderRow>;
+  OrderLine: ResolverTypeWrapper<OrderLineView>;
+  OrderNotPayable: ResolverTypeWrapper<OrderNotPayable>;
+  OrderPlaced: ResolverTypeWrapper<OrderPlacedResult>;
+  OrderStatus: OrderStatus;
+  OutOfStock: ResolverTypeWrapper<Omit<OutOfStock, 'lines'> & { lines: Array<ResolversTypes['OutOfStockLine']> }>;
+  OutOfStockLine: ResolverTypeWrapper<StockShortage>;
+  Payment: ResolverTypeWrapper<PaymentRow>;
+  PaymentMethodInput: PaymentMethodInput;
+  PaymentStatus: PaymentStatus;
+  PlaceOrderInput: PlaceOrderInput;
+  PlaceOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PlaceOrderResult']>;
+  ProductVariant: ResolverTypeWrapper<ProductVariant>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SubmitPaymentDetailsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitPaymentDetailsResult']>;
+  UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  CartUnavailable: CartUnavailable;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  InvalidCheckoutInput: InvalidCheckoutInput;
+  JSON: Scalars['JSON']['output'];
+  Money: Money;
+  Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Order: OrderRow;
+  OrderLine: OrderLineView;
+  OrderNotPayable: OrderNotPayable;
+  OrderPlaced: OrderPlacedResult;
+  OutOfStock: Omit<OutOfStock, 'lines'> & { lines: Array<ResolversParentTypes['OutOfStockLine']> };
+  OutOfStockLine: StockShortage;
+  Payment: PaymentRow;
+  PaymentMethodInput: PaymentMethodInput;
+  PlaceOrderInput: PlaceOrderInput;
+  PlaceOrderResult: ResolversUnionTypes<ResolversParentTypes>['PlaceOrderResult'];
+  ProductVariant: ProductVariant;
+  Query: Record<PropertyKey, never>;
+  SubmitPaymentDetailsResult: ResolversUnionTypes<ResolversParentTypes>['SubmitPaymentDetailsResult'];
+  UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+  Boolean: Scalars['Boolean']['output'];
+}>;
+
+export type CartUnavailableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartUnavailable'] = ResolversParentTypes['CartUnavailable']> = ResolversObject<{
+  cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InvalidCheckoutInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidCheckoutInput'] = ResolversParentTypes['InvalidCheckoutInput']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  submitPaymentDetails?: Resolver<ResolversTypes['SubmitPaymentDetailsResult'], ParentType, ContextType, RequireFields<MutationSubmitPaymentDetailsArgs, 'details' | 'orderId'>>;
+}>;
+
+export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+}>;
+
+export type OrderNotPayableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderNotPayable'] = ResolversParentTypes['OrderNotPayable']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrderPlacedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderPlaced'] = ResolversParentTypes['OrderPlaced']> = ResolversObject<{
+  action?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OutOfStockResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutOfStock'] = ResolversParentTypes['OutOfStock']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OutOfStockLine']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OutOfStockLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutOfStockLine'] = ResolversParentTypes['OutOfStockLine']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+}>;
+
+export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pspReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resultCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+}>;
+
+export type PlaceOrderResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceOrderResult'] = ResolversParentTypes['PlaceOrderResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock', ParentType, ContextType>;
+}>;
+
+export type ProductVariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+}>;
+
+export type SubmitPaymentDetailsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitPaymentDetailsResult'] = ResolversParentTypes['SubmitPaymentDetailsResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'InvalidCheckoutInput' | 'OrderNotPayable' | 'OrderPlaced', ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'InvalidCheckoutInput' | 'OrderNotPayable' | 'OutOfStock', ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = Context> = ResolversObject<{
+  CartUnavailable?: CartUnavailableResolvers<ContextType>;
+  InvalidCheckoutInput?: InvalidCheckoutInputResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderLine?: OrderLineResolvers<ContextType>;
+  OrderNotPayable?: OrderNotPayableResolvers<ContextType>;
+  OrderPlaced?: OrderPlacedResolvers<ContextType>;
+  OutOfStock?: OutOfStockResolvers<ContextType>;
+  OutOfStockLine?: OutOfStockLineResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
+  PlaceOrderResult?: PlaceOrderResultResolvers<ContextType>;
+  ProductVariant?: ProductVariantResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  SubmitPaymentDetailsResult?: SubmitPaymentDetailsResultResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+}>;
+

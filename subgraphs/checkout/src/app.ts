@@ -1,0 +1,115 @@
+import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events';
+import {
+  connectDatabase,
+  createHttpServer,
+  createLogger,
+  createQueueFactory,
+  listen,
+  runMigrations,
+  type QueueConnectionConfig,
+  type RunningService,
+} from '@commerce-graph/kit';
+import { createAdyenProvider, type AdyenConfig } from './adyen.ts';
+import { migrationsFolder, schema } from './db/client.ts';
+import { outboxEvents } from './db/schema.ts';
+import { createServer } from './server.ts';
+import { OrderService } from './service/order.service.ts';
+import { PaymentService } from './service/payment.service.ts';
+import { createUpstream } from './upstream.ts';
+import { createAdyenWebhookRoute, NOTIFICATION_QUEUE, type NotificationJob } from './webhook.ts';
+import { createWorker } from './worker.ts';
+
+export { migrationsFolder };
+export type { AdyenConfig };
+
+export interface CheckoutConfig {
+  databaseUrl: string;
+  queue: QueueConnectionConfig;
+  port: number;
+  host?: string;
+  cartUrl: string;
+  inventoryUrl: string;
+  /** Where shoppers return after a redirect when the client names no returnUrl. */
+  returnUrl: string;
+  adyen: AdyenConfig;
+  webhookBasicAuth?: { username: string; password: string };
+  production?: boolean;
+  logLevel?: string;
+  migrate?: boolean;
+}
+
+/** Connects, migrates and starts the checkout subgraph, its webhook and its workers. */
+export async function startCheckout(config: CheckoutConfig): Promise<RunningService> {
+  const logger = createLogger('checkout', config.logLevel);
+  if (config.migrate !== false)
+    await runMigrations(config.databaseUrl, 'checkout', migrationsFolder);
+  const database = connectDatabase(config.databaseUrl, schema, { applicationName: 'checkout' });
+  const queues = createQueueFactory(config.queue);
+  const publisher = createEventPublisher(queues);
+  const relay = createOutboxRelay({
+    db: database.db,
+    table: outboxEvents,
+    publish: publisher.publish,
+    logger,
+  });
+  const provider = createAdyenProvider(config.adyen);
+  const payments = new PaymentService(database.db, relay, logger);
+  const orders = new OrderService({
+    db: database.db,
+    upstream: createUpstream({ cart: config.cartUrl, inventory: config.inventoryUrl }),
+    provider,
+    payments,
+    relay,
+    logger,
+    defaultReturnUrl: config.returnUrl,
+  });
+  const notificationQueue = queues.createQueue<NotificationJob>(NOTIFICATION_QUEUE, {
+    attempts: 12,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  });
+  const worker = createWorker({ queues, payments, logger });
+  const { apollo, context } = createServer({
+    db: database.db,
+    orders,
+    logger,
+    production: config.production ?? false,
+  });
+  await apollo.start();
+  const http = await listen(
+    createHttpServer({
+      apollo,
+      context,
+      logger,
+      routes: [
+        createAdyenWebhookRoute({
+          db: database.db,
+          provider,
+          queue: notificationQueue,
+          logger,
+          basicAuth: config.webhookBasicAuth,
+          merchantAccount: config.adyen.merchantAccount,
+        }),
+      ],
+      ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    }),
+    config.port,
+    config.host,
+  );
+  logger.info(
+    { url: http.url, queue: queues.kind, simulator: Boolean(config.adyen.simulatorUrl) },
+    'checkout subgraph ready',
+  );
+  return {
+    name: 'checkout',
+    url: http.url,
+    async close() {
+      await http.close();
+      await apollo.stop();
+      await relay.close();
+      await queues.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { defineOutboxTable } from '@commerce-graph/events';
+
+export const checkoutSchema = pgSchema('checkout');
+
+export const orderStatus = ['PENDING_PAYMENT', 'PAID', 'PAYMENT_FAILED'] as const;
+export type OrderStatus = (typeof orderStatus)[number];
+
+export const orders = checkoutSchema.table(
+  'orders',
+  {
+    id: uuid('id').primaryKey(),
+    /** One order per cart: the unique index stops a double-submitted checkout. */
+    cartId: uuid('cart_id').notNull(),
+    email: text('email').notNull(),
+    status: text('status').$type<OrderStatus>().notNull().default('PENDING_PAYMENT'),
+    totalAmount: integer('total_amount').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orders_cart_id_unique').on(t.cartId),
+    check('orders_status_valid', sql`${t.status} in ('PENDING_PAYMENT', 'PAID', 'PAYMENT_FAILED')`),
+    check('orders_total_nonnegative', sql`${t.totalAmount} >= 0`),
+  ],
+);
+
+export const orderLines = checkoutSchema.table(
+  'order_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    variantId: uuid('variant_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** Price per unit when the order was placed, in minor units of the order's currency. */
+    unitAmount: integer('unit_amount').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    index('order_lines_order_id_idx').on(t.orderId, t.position),
+    check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+export const paymentStatus = ['PENDING', 'AUTHORISED', 'REFUSED', 'ERROR'] as const;
+export type PaymentStatus = (typeof paymentStatus)[number];
+
+export const payments = checkoutSchema.table(
+  'payments',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    status: text('status').$type<PaymentStatus>().notNull().default('PENDING'),
+    amount: integer('amount').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    pspReference: text('psp_reference'),
+    resultCode: text('result_code'),
+    refusalReason: text('refusal_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payments_order_id_unique').on(t.orderId),
+    uniqueIndex('payments_psp_reference_unique').on(t.pspReference),
+    check(
+      'payments_status_valid',
+      sql`${t.status} in ('PENDING', 'AUTHORISED', 'REFUSED', 'ERROR')`,
+    ),
+  ],
+);
+
+/**
+ * Every Adyen notification item as received, stored before it is acknowledged. Adyen delivers
+ * at least once: (pspReference, eventCode, success) identifies a delivery's content.
+ */
+export const adyenNotifications = checkoutSchema.table(
+  'adyen_notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pspReference: text('psp_reference').notNull(),
+    originalReference: text('original_reference'),
+    merchantReference: text('merchant_reference').notNull(),
+    eventCode: text('event_code').notNull(),
+    success: boolean('success').notNull(),
+    amountValue: integer('amount_value'),
+    amountCurrency: char('amount_currency', { length: 3 }),
+    reason: text('reason'),
+    eventDate: text('event_date'),
+    /** The item exactly as Adyen sent it; notifications carry no card data. */
+    item: jsonb('item').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    /** What processing did with it, for support (applied, ignored and why). */
+    outcome: text('outcome'),
+  },
+  (t) => [
+    uniqueIndex('adyen_notifications_delivery_unique').on(t.pspReference, t.eventCode, t.success),
+    index('adyen_notifications_unprocessed_idx')
+      .on(t.receivedAt)
+      .where(sql`${t.processedAt} is null`),
+  ],
+);
+
+export const outboxEvents = defineOutboxTable(checkoutSchema);
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderLineRow = typeof orderLines.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
+export type AdyenNotificationRow = typeof adyenNotifications.$inferSelect;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { envVar, parseConfig } from '@commerce-graph/kit';
+
+const schema = z
+  .object({
+    DATABASE_URL: envVar.postgresUrl(),
+    REDIS_URL: envVar.redisUrl().optional(),
+    CHECKOUT_PORT: envVar.port(4004),
+    HOST: z.string().default('127.0.0.1'),
+    CART_URL: envVar.url().default('http://127.0.0.1:4003/graphql'),
+    INVENTORY_URL: envVar.url().default('http://127.0.0.1:4002/graphql'),
+    RETURN_URL: envVar.url().default('http://localhost:3000/checkout/return'),
+    ADYEN_API_KEY: z.string().min(1),
+    ADYEN_MERCHANT_ACCOUNT: z.string().min(1),
+    ADYEN_HMAC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),
+    ADYEN_ENVIRONMENT: z.enum(['TEST', 'LIVE']).default('TEST'),
+    ADYEN_LIVE_URL_PREFIX: z.string().optional(),
+    ADYEN_SIMULATOR_URL: envVar.url().optional(),
+    ADYEN_WEBHOOK_USERNAME: z.string().optional(),
+    ADYEN_WEBHOOK_PASSWORD: z.string().optional(),
+    NODE_ENV: envVar.nodeEnv(),
+    LOG_LEVEL: envVar.logLevel(),
+  })
+  .refine((env) => env.ADYEN_ENVIRONMENT !== 'LIVE' || env.ADYEN_LIVE_URL_PREFIX, {
+    message: 'ADYEN_LIVE_URL_PREFIX is required when ADYEN_ENVIRONMENT is LIVE',
+    path: ['ADYEN_LIVE_URL_PREFIX'],
+  })
+  .refine((env) => !env.ADYEN_WEBHOOK_USERNAME === !env.ADYEN_WEBHOOK_PASSWORD, {
+    message: 'set both ADYEN_WEBHOOK_USERNAME and ADYEN_WEBHOOK_PASSWORD, or neither',
+    path: ['ADYEN_WEBHOOK_PASSWORD'],
+  });
+
+export type CheckoutEnv = z.output<typeof schema>;
+
+/** The checkout service's configuration, read once from the environment. */
+export function readEnv(source: Record<string, string | undefined> = process.env): CheckoutEnv {
+  return parseConfig(schema, source);
+}

@@ -1,0 +1,30 @@
+import { runService } from '@commerce-graph/kit';
+import { startCheckout } from './app.ts';
+import { readEnv } from './env.ts';
+
+await runService(async () => {
+  const env = readEnv();
+  return startCheckout({
+    databaseUrl: env.DATABASE_URL,
+    queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
+    port: env.CHECKOUT_PORT,
+    host: env.HOST,
+    cartUrl: env.CART_URL,
+    inventoryUrl: env.INVENTORY_URL,
+    returnUrl: env.RETURN_URL,
+    adyen: {
+      apiKey: env.ADYEN_API_KEY,
+      merchantAccount: env.ADYEN_MERCHANT_ACCOUNT,
+      hmacKeyHex: env.ADYEN_HMAC_KEY,
+      environment: env.ADYEN_ENVIRONMENT,
+      liveEndpointUrlPrefix: env.ADYEN_LIVE_URL_PREFIX,
+      simulatorUrl: env.ADYEN_SIMULATOR_URL,
+    },
+    webhookBasicAuth:
+      env.ADYEN_WEBHOOK_USERNAME && env.ADYEN_WEBHOOK_PASSWORD
+        ? { username: env.ADYEN_WEBHOOK_USERNAME, password: env.ADYEN_WEBHOOK_PASSWORD }
+        : undefined,
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL,
+  });
+});

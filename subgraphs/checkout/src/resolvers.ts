@@ -1,0 +1,47 @@
+import { GraphQLScalarType } from 'graphql';
+import type { Resolvers } from './__generated__/resolvers-types.ts';
+
+const money = (amount: number, currencyCode: string) => ({ amount, currencyCode });
+
+/** Thin adapters: each resolver is one call into a service or a per-request loader. */
+export const resolvers: Resolvers = {
+  JSON: new GraphQLScalarType({
+    name: 'JSON',
+    serialize: (value) => value,
+    parseValue: (value) => value,
+  }),
+  Query: {
+    order: (_, { id }, { loaders }) => loaders.orderById.load(id),
+  },
+  Mutation: {
+    placeOrder: (_, { input }, { orders }) => orders.placeOrder(input),
+    submitPaymentDetails: (_, { orderId, details }, { orders }) =>
+      orders.submitPaymentDetails(orderId, details),
+  },
+  Order: {
+    __resolveReference: (ref, { loaders }) => loaders.orderById.load(ref.id),
+    total: (order) => money(order.totalAmount, order.currency),
+    lines: async (order, _, { loaders }) =>
+      (await loaders.linesByOrderId.load(order.id)).map((line) => ({
+        ...line,
+        currency: order.currency,
+      })),
+    payment: async (order, _, { loaders }) => {
+      const payment = await loaders.paymentByOrderId.load(order.id);
+      if (!payment) throw new Error(`Order ${order.id} has no payment`);
+      return payment;
+    },
+    createdAt: (order) => order.createdAt.toISOString(),
+  },
+  OrderLine: {
+    variant: (line) => ({ id: line.variantId }),
+    unitPrice: (line) => money(line.unitAmount, line.currency),
+    lineTotal: (line) => money(line.unitAmount * line.quantity, line.currency),
+  },
+  Payment: {
+    amount: (payment) => money(payment.amount, payment.currency),
+  },
+  OutOfStockLine: {
+    variant: (line) => ({ id: line.variantId }),
+  },
+};

@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
+import { isUuid, type Logger } from '@commerce-graph/kit';
+import { AdyenRequestError, type PaymentOutcome, type PaymentProvider } from '../adyen.ts';
+import type { CheckoutDb } from '../db/client.ts';
+import {
+  orderLines,
+  orders,
+  outboxEvents,
+  payments,
+  type OrderLineRow,
+  type OrderRow,
+  type PaymentRow,
+} from '../db/schema.ts';
+import type { Upstream } from '../upstream.ts';
+import { FAILED_RESULT_CODES, type PaymentService } from './payment.service.ts';
+
+export interface PlaceOrderInput {
+  cartId: string;
+  email: string;
+  returnUrl?: string | null;
+  paymentMethod: {
+    type: string;
+    encryptedCardNumber?: string | null;
+    encryptedExpiryMonth?: string | null;
+    encryptedExpiryYear?: string | null;
+    encryptedSecurityCode?: string | null;
+    holderName?: string | null;
+    storedPaymentMethodId?: string | null;
+  };
+}
+
+/** An order line as the API shows it: with the order's currency. */
+export type OrderLineView = OrderLineRow & { currency: string };
+
+export interface StockShortage {
+  variantId: string;
+  requested: number;
+  available: number;
+}
+
+export interface OrderPlacedResult {
+  __typename: 'OrderPlaced';
+  order: OrderRow;
+  payment: PaymentRow;
+  action: unknown;
+}
+
+type UserError<T extends string, Extra> = { __typename: T; code: string; message: string } & Extra;
+
+export type PlaceOrderResult =
+  | OrderPlacedResult
+  | UserError<'CartUnavailable', { cartId: string }>
+  | UserError<'OutOfStock', { lines: StockShortage[] }>
+  | UserError<'InvalidCheckoutInput', { field: string }>;
+
+export type SubmitDetailsResult =
+  | OrderPlacedResult
+  | UserError<'OrderNotPayable', { orderId: string }>
+  | UserError<'InvalidCheckoutInput', { field: string }>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_FIELD = 5_000;
+
+const invalid = (field: string, message: string): PlaceOrderResult => ({
+  __typename: 'InvalidCheckoutInput',
+  code: 'INVALID_INPUT',
+  message,
+  field,
+});
+
+/** Placing orders: cart -> priced order with reserved stock -> Adyen payment. */
+export class OrderService {
+  constructor(
+    private readonly deps: {
+      db: CheckoutDb;
+      upstream: Upstream;
+      provider: PaymentProvider;
+      payments: PaymentService;
+      relay: OutboxRelay;
+      logger: Logger;
+      defaultReturnUrl: string;
+    },
+  ) {}
+
+  /**
+   * Reserves the cart's stock under a new order id, then writes the order, its lines, its
+   * payment and the `checkout.order.placed` event in one transaction, then asks Adyen for the
+   * payment. If the order cannot be written the reservation is released again, so a failed
+   * checkout holds no stock.
+   */
+  async placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
+    const problem = this.validate(input);
+    if (problem) return problem;
+    const { db, upstream, logger } = this.deps;
+
+    const unavailable = (code: string, message: string): PlaceOrderResult => ({
+      __typename: 'CartUnavailable',
+      code,
+      message,
+      cartId: input.cartId,
+    });
+    const cart = isUuid(input.cartId) ? await upstream.fetchCart(input.cartId) : null;
+    if (!cart) return unavailable('CART_NOT_FOUND', 'No cart has this id');
+    if (cart.lines.length === 0) return unavailable('CART_EMPTY', 'The cart has no lines');
+    const [existing] = await db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.cartId, cart.id));
+    if (cart.status !== 'ACTIVE' || existing) {
+      return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
+    }
+    const currency = cart.lines[0]?.unitPrice.currencyCode ?? 'EUR';
+    if (cart.lines.some((l) => l.unitPrice.currencyCode !== currency)) {
+      return invalid('cartId', 'The cart mixes currencies');
+    }
+    const total = cart.lines.reduce((sum, l) => sum + l.unitPrice.amount * l.quantity, 0);
+
+    const orderId = randomUUID();
+    const paymentId = randomUUID();
+    const reservation = await upstream.reserveStock(
+      orderId,
+      cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
+    );
+    if (reservation.__typename === 'InsufficientStock') {
+      return {
+        __typename: 'OutOfStock',
+        code: 'OUT_OF_STOCK',
+        message: 'Some lines ask for more than is in stock',
+        lines: reservation.lines,
+      };
+    }
+
+    let order: OrderRow;
+    let payment: PaymentRow;
+    try {
+      ({ order, payment } = await db.transaction(async (tx) => {
+        const [order] = await tx
+          .insert(orders)
+          .values({
+            id: orderId,
+            cartId: cart.id,
+            email: input.email.trim(),
+            totalAmount: total,
+            currency,
+          })
+          .returning();
+        await tx.insert(orderLines).values(
+          cart.lines.map((l, position) => ({
+            orderId,
+            variantId: l.variant.id,
+            quantity: l.quantity,
+            unitAmount: l.unitPrice.amount,
+            position,
+          })),
+        );
+        const [payment] = await tx
+          .insert(payments)
+          .values({ id: paymentId, orderId, amount: total, currency })
+          .returning();
+        await recordEvent(tx, outboxEvents, 'checkout.order.placed', {
+          orderId,
+          cartId: cart.id,
+          lines: cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
+          total: { amount: total, currencyCode: currency },
+        });
+        return { order: order as OrderRow, payment: payment as PaymentRow };
+      }));
+    } catch (error) {
+      await upstream.releaseReservation(orderId).catch((releaseError: unknown) => {
+        logger.error(
+          { err: releaseError, orderId },
+          'could not release reservation of a failed order',
+        );
+      });
+      if (isUniqueViolation(error)) {
+        return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
+      }
+      throw error;
+    }
+    await this.deps.relay.flush().catch(() => undefined);
+
+    const outcome = await this.startPayment(payment, {
+      paymentId,
+      orderId,
+      amount: { value: total, currency },
+      paymentMethod: paymentMethodFields(input.paymentMethod),
+      returnUrl: input.returnUrl ?? this.deps.defaultReturnUrl,
+      shopperEmail: order.email,
+    });
+    return this.placed(orderId, outcome.action);
+  }
+
+  /** Completes a payment that needed shopper action, with the details Adyen's client returned. */
+  async submitPaymentDetails(orderId: string, details: unknown): Promise<SubmitDetailsResult> {
+    const notPayable: SubmitDetailsResult = {
+      __typename: 'OrderNotPayable',
+      code: 'ORDER_NOT_PAYABLE',
+      message: 'The order is not waiting for a payment step',
+      orderId,
+    };
+    if (!isUuid(orderId)) return notPayable;
+    if (typeof details !== 'object' || details === null || Array.isArray(details)) {
+      return {
+        __typename: 'InvalidCheckoutInput',
+        code: 'INVALID_INPUT',
+        message: '`details` must be an object',
+        field: 'details',
+      };
+    }
+    const [payment] = await this.deps.db
+      .select()
+      .from(payments)
+      .where(eq(payments.orderId, orderId));
+    if (!payment || payment.status !== 'PENDING') return notPayable;
+    const outcome = await this.applyOutcome(payment, () =>
+      this.deps.provider.submitDetails(payment.id, details as Record<string, unknown>),
+    );
+    return this.placed(orderId, outcome.action);
+  }
+
+  private async startPayment(
+    payment: PaymentRow,
+    request: Parameters<PaymentProvider['createPayment']>[0],
+  ) {
+    return this.applyOutcome(payment, () => this.deps.provider.createPayment(request));
+  }
+
+  /**
+   * Calls Adyen and records the answer. A refusal or an error settles the payment at once (the
+   * stock is released without waiting for the webhook); an authorisation is only recorded
+   * here: the AUTHORISATION webhook is the source of truth for PAID.
+   */
+  private async applyOutcome(
+    payment: PaymentRow,
+    call: () => Promise<PaymentOutcome>,
+  ): Promise<PaymentOutcome> {
+    let outcome: PaymentOutcome;
+    try {
+      outcome = await call();
+    } catch (error) {
+      const reason =
+        error instanceof AdyenRequestError ? error.message : 'Payment provider unreachable';
+      this.deps.logger.warn({ err: error, paymentId: payment.id }, 'payment request failed');
+      await this.deps.payments.settle(payment.id, { success: false, resultCode: 'Error', reason });
+      return { resultCode: 'Error', refusalReason: reason };
+    }
+    if (FAILED_RESULT_CODES.has(outcome.resultCode)) {
+      await this.deps.payments.settle(payment.id, {
+        success: false,
+        pspReference: outcome.pspReference,
+        resultCode: outcome.resultCode,
+        reason: outcome.refusalReason,
+      });
+    } else {
+      await this.deps.payments.recordResult(payment.id, outcome);
+    }
+    return outcome;
+  }
+
+  private async placed(orderId: string, action: unknown): Promise<OrderPlacedResult> {
+    const [order] = await this.deps.db.select().from(orders).where(eq(orders.id, orderId));
+    const [payment] = await this.deps.db
+      .select()
+      .from(payments)
+      .where(eq(payments.orderId, orderId));
+    if (!order || !payment) throw new Error(`order ${orderId} vanished`);
+    return { __typename: 'OrderPlaced', order, payment, action: action ?? null };
+  }
+
+  private validate(input: PlaceOrderInput): PlaceOrderResult | undefined {
+    const email = input.email.trim();
+    if (email.length > 254 || !EMAIL.test(email))
+      return invalid('email', 'Not a valid email address');
+    if (input.returnUrl != null) {
+      let url: URL | undefined;
+      try {
+        url = new URL(input.returnUrl);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !['http:', 'https:'].includes(url.protocol)) {
+        return invalid('returnUrl', 'returnUrl must be an http(s) URL');
+      }
+    }
+    const method = input.paymentMethod;
+    for (const [name, value] of Object.entries(method)) {
+      if (typeof value === 'string' && value.length > MAX_FIELD) {
+        return invalid(`paymentMethod.${name}`, `${name} is too long`);
+      }
+    }
+    if (method.type !== 'scheme') {
+      return invalid('paymentMethod.type', 'Only card payments (type "scheme") are supported');
+    }
+    const encrypted =
+      method.encryptedCardNumber &&
+      method.encryptedExpiryMonth &&
+      method.encryptedExpiryYear &&
+      method.encryptedSecurityCode;
+    if (!encrypted && !method.storedPaymentMethodId) {
+      return invalid(
+        'paymentMethod',
+        'Give the four encrypted card fields from Adyen Web, or a storedPaymentMethodId',
+      );
+    }
+    return undefined;
+  }
+}
+
+/** The Adyen `paymentMethod` object: only the fields that are set. */
+function paymentMethodFields(method: PlaceOrderInput['paymentMethod']): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(method).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause ?? error;
+  return (cause as { code?: string })?.code === '23505';
+}

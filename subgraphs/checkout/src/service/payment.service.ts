@@ -1,0 +1,202 @@
+import { eq, sql } from 'drizzle-orm';
+import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
+import { isUuid, type Logger } from '@commerce-graph/kit';
+import type { CheckoutDb } from '../db/client.ts';
+import {
+  adyenNotifications,
+  orders,
+  outboxEvents,
+  payments,
+  type PaymentRow,
+  type PaymentStatus,
+} from '../db/schema.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a transaction of this db
+export type Tx = Parameters<Parameters<CheckoutDb['transaction']>[0]>[0];
+
+/** Adyen result codes that end a payment without money: the stock goes back on sale. */
+export const FAILED_RESULT_CODES = new Set(['Refused', 'Error', 'Cancelled']);
+
+export interface AuthorisationResult {
+  success: boolean;
+  pspReference?: string;
+  resultCode?: string;
+  reason?: string;
+}
+
+/**
+ * The payment state machine. A payment goes PENDING -> AUTHORISED (order PAID, stock sold) or
+ * PENDING -> REFUSED | ERROR (order PAYMENT_FAILED, stock released); every transition is
+ * conditional on the current state, so replays and out-of-order deliveries change nothing.
+ */
+export class PaymentService {
+  constructor(
+    private readonly db: CheckoutDb,
+    private readonly relay: OutboxRelay,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Applies a final authorisation outcome inside `tx`; returns what it did, for the record. */
+  async applyAuthorisation(
+    tx: Tx,
+    payment: PaymentRow,
+    result: AuthorisationResult,
+  ): Promise<string> {
+    if (result.success) {
+      const [updated] = await tx
+        .update(payments)
+        .set({
+          status: 'AUTHORISED',
+          pspReference: result.pspReference ?? payment.pspReference,
+          resultCode: 'Authorised',
+          updatedAt: sql`now()`,
+        })
+        .where(sql`${payments.id} = ${payment.id} and ${payments.status} = 'PENDING'`)
+        .returning();
+      if (!updated) {
+        if (payment.status !== 'AUTHORISED') {
+          // Stock was already released for this order; a person must refund or re-reserve.
+          this.logger.error(
+            { paymentId: payment.id, status: payment.status },
+            'authorised after failure',
+          );
+          return `needs attention: authorised while ${payment.status}`;
+        }
+        return 'unchanged: already authorised';
+      }
+      await tx
+        .update(orders)
+        .set({ status: 'PAID', updatedAt: sql`now()` })
+        .where(sql`${orders.id} = ${payment.orderId} and ${orders.status} = 'PENDING_PAYMENT'`);
+      await recordEvent(tx, outboxEvents, 'checkout.payment.authorised', {
+        orderId: payment.orderId,
+        paymentId: payment.id,
+        pspReference: updated.pspReference ?? '',
+        amount: { amount: payment.amount, currencyCode: payment.currency },
+      });
+      return 'applied: authorised';
+    }
+
+    const status: PaymentStatus = result.resultCode === 'Error' ? 'ERROR' : 'REFUSED';
+    const [updated] = await tx
+      .update(payments)
+      .set({
+        status,
+        pspReference: result.pspReference ?? payment.pspReference,
+        resultCode: result.resultCode ?? 'Refused',
+        refusalReason: result.reason ?? null,
+        updatedAt: sql`now()`,
+      })
+      .where(sql`${payments.id} = ${payment.id} and ${payments.status} = 'PENDING'`)
+      .returning();
+    if (!updated) return `unchanged: payment is ${payment.status}`;
+    await tx
+      .update(orders)
+      .set({ status: 'PAYMENT_FAILED', updatedAt: sql`now()` })
+      .where(sql`${orders.id} = ${payment.orderId} and ${orders.status} = 'PENDING_PAYMENT'`);
+    await recordEvent(tx, outboxEvents, 'checkout.payment.failed', {
+      orderId: payment.orderId,
+      paymentId: payment.id,
+      reason: result.reason ?? result.resultCode ?? 'Refused',
+    });
+    return `applied: ${status.toLowerCase()}`;
+  }
+
+  /** Records a non-final result (a 3-D Secure challenge, say) without changing the state. */
+  async recordResult(paymentId: string, result: { resultCode: string; pspReference?: string }) {
+    await this.db
+      .update(payments)
+      .set({
+        resultCode: result.resultCode,
+        pspReference: sql`coalesce(${result.pspReference ?? null}, ${payments.pspReference})`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(payments.id, paymentId));
+  }
+
+  /** Applies a final outcome in its own transaction and publishes the resulting events. */
+  async settle(paymentId: string, result: AuthorisationResult): Promise<string> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const [payment] = await tx
+        .select()
+        .from(payments)
+        .where(eq(payments.id, paymentId))
+        .for('update');
+      if (!payment) throw new Error(`payment ${paymentId} vanished`);
+      return this.applyAuthorisation(tx, payment, result);
+    });
+    await this.flushEvents();
+    return outcome;
+  }
+
+  /**
+   * Processes one stored Adyen notification, once: the row is locked, applied and marked
+   * processed in one transaction. Unknown payments and event codes without an effect are
+   * recorded with an outcome and otherwise ignored.
+   */
+  async processNotification(notificationId: string): Promise<string> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const [notification] = await tx
+        .select()
+        .from(adyenNotifications)
+        .where(eq(adyenNotifications.id, notificationId))
+        .for('update');
+      if (!notification) return 'ignored: no such notification';
+      if (notification.processedAt) return notification.outcome ?? 'already processed';
+
+      let outcome: string;
+      if (notification.eventCode === 'AUTHORISATION') {
+        const payment = await this.findPayment(
+          tx,
+          notification.pspReference,
+          notification.merchantReference,
+        );
+        outcome = payment
+          ? await this.applyAuthorisation(tx, payment, {
+              success: notification.success,
+              pspReference: notification.pspReference,
+              resultCode: notification.success ? 'Authorised' : 'Refused',
+              reason: notification.reason ?? undefined,
+            })
+          : 'ignored: no payment matches';
+      } else {
+        outcome = `recorded: ${notification.eventCode} has no effect on orders yet`;
+      }
+      await tx
+        .update(adyenNotifications)
+        .set({ processedAt: sql`now()`, outcome })
+        .where(eq(adyenNotifications.id, notificationId));
+      return outcome;
+    });
+    await this.flushEvents();
+    this.logger.info({ notificationId, outcome }, 'adyen notification processed');
+    return outcome;
+  }
+
+  /**
+   * A notification names the payment by pspReference, but it can overtake the /payments answer
+   * that tells us that reference: fall back to the merchant reference, which is the order id.
+   */
+  private async findPayment(tx: Tx, pspReference: string, merchantReference: string) {
+    const [byPsp] = await tx
+      .select()
+      .from(payments)
+      .where(eq(payments.pspReference, pspReference))
+      .for('update');
+    if (byPsp) return byPsp;
+    if (!isUuid(merchantReference)) return undefined;
+    const [byOrder] = await tx
+      .select()
+      .from(payments)
+      .where(eq(payments.orderId, merchantReference))
+      .for('update');
+    return byOrder;
+  }
+
+  private async flushEvents() {
+    await this.relay.flush().catch((error: unknown) => {
+      // The relay's poll retries; the event is safe in the outbox.
+      this.logger.warn({ err: error }, 'outbox flush failed; will retry');
+    });
+  }
+}

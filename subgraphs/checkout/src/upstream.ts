@@ -1,0 +1,68 @@
+import { createSubgraphClient } from '@commerce-graph/kit';
+
+/** A cart as checkout needs it: lines with the server-side prices the cart subgraph computed. */
+export interface CartSnapshot {
+  id: string;
+  status: 'ACTIVE' | 'CHECKED_OUT';
+  lines: Array<{
+    quantity: number;
+    variant: { id: string };
+    unitPrice: { amount: number; currencyCode: string };
+  }>;
+}
+
+export type Reservation =
+  | { __typename: 'Reservation' }
+  | {
+      __typename: 'InsufficientStock';
+      lines: Array<{ variantId: string; requested: number; available: number }>;
+    };
+
+/** The calls checkout makes to other subgraphs, over their own GraphQL endpoints. */
+export interface Upstream {
+  fetchCart(cartId: string): Promise<CartSnapshot | null>;
+  reserveStock(
+    orderId: string,
+    lines: Array<{ variantId: string; quantity: number }>,
+  ): Promise<Reservation>;
+  releaseReservation(orderId: string): Promise<void>;
+}
+
+/**
+ * Reads carts through the cart subgraph's `_entities` entry point and reserves stock through
+ * inventory's `@inaccessible` mutations, which only services on the private network can call.
+ */
+export function createUpstream(urls: { cart: string; inventory: string }): Upstream {
+  const cart = createSubgraphClient('cart', urls.cart);
+  const inventory = createSubgraphClient('inventory', urls.inventory);
+  return {
+    async fetchCart(cartId) {
+      const data = await cart.request<{ _entities: Array<CartSnapshot | null> }>(
+        `query($r: [_Any!]!) {
+          _entities(representations: $r) {
+            ... on Cart { id status lines { quantity variant { id } unitPrice { amount currencyCode } } }
+          }
+        }`,
+        { r: [{ __typename: 'Cart', id: cartId }] },
+      );
+      return data._entities[0] ?? null;
+    },
+    async reserveStock(orderId, lines) {
+      const data = await inventory.request<{ reserveStock: Reservation }>(
+        `mutation($input: ReserveStockInput!) {
+          reserveStock(input: $input) {
+            __typename
+            ... on InsufficientStock { lines { variantId requested available } }
+          }
+        }`,
+        { input: { orderId, lines } },
+      );
+      return data.reserveStock;
+    },
+    async releaseReservation(orderId) {
+      await inventory.request(`mutation($id: ID!) { releaseReservation(orderId: $id) }`, {
+        id: orderId,
+      });
+    },
+  };
+}
