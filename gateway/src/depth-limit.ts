@@ -41,9 +41,9 @@ export function depthLimit(maxDepth: number) {
         const depth = depthOf(operation.selectionSet, new Set());
         if (depth > maxDepth) {
           context.reportError(
+            // Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED (HTTP 400).
             new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth}`, {
               nodes: [operation],
-              extensions: { code: 'QUERY_TOO_DEEP' },
             }),
           );
         }

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
+import { startGraph, type RunningGraph } from '../scripts/graph.ts';
+import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { graphql } from './support/graphql.ts';
+import { eventually, queueBackends } from './support/queues.ts';
+
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+const catalog = buildDemoCatalog(40);
+
+const BROWSE = /* GraphQL */ `
+  query Browse($first: Int!) {
+    products(first: $first) {
+      totalCount
+      edges {
+        node {
+          slug
+          name
+          variants {
+            id
+            sku
+            price {
+              amount
+              currencyCode
+            }
+            availability {
+              available
+              inStock
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+const CARD = {
+  type: 'scheme',
+  encryptedCardNumber: 'test_4111111145551142',
+  encryptedExpiryMonth: 'test_03',
+  encryptedExpiryYear: 'test_2030',
+  encryptedSecurityCode: 'test_737',
+};
+const PLACE_ORDER = /* GraphQL */ `
+  mutation Place($input: PlaceOrderInput!) {
+    placeOrder(input: $input) {
+      __typename
+      ... on OrderPlaced {
+        order {
+          id
+          status
+          total {
+            amount
+            currencyCode
+          }
+        }
+        payment {
+          status
+          resultCode
+        }
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`;
+const ORDER = /* GraphQL */ `
+  query Order($id: ID!) {
+    order(id: $id) {
+      status
+      payment {
+        status
+        pspReference
+      }
+      lines {
+        quantity
+        variant {
+          id
+          availability {
+            available
+          }
+          stockLevels {
+            onHand
+            reserved
+          }
+        }
+      }
+    }
+  }
+`;
+
+type Variant = {
+  id: string;
+  price: { amount: number; currencyCode: string };
+  availability: { available: number; inStock: boolean };
+};
+type Browse = { products: { totalCount: number; edges: Array<{ node: { variants: Variant[] } }> } };
+type Order = {
+  order: {
+    status: string;
+    payment: { status: string; pspReference: string | null };
+    lines: Array<{
+      quantity: number;
+      variant: {
+        availability: { available: number };
+        stockLevels: Array<{ onHand: number; reserved: number }>;
+      };
+    }>;
+  };
+};
+
+for (const backend of queueBackends()) {
+  describe(`the graph end to end (BullMQ on ${backend.name})`, () => {
+    let database: TestDatabase;
+    let graph: RunningGraph;
+    let gateway: (
+      query: string,
+      variables?: Record<string, unknown>,
+      headers?: Record<string, string>,
+    ) => ReturnType<typeof graphql>;
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      graph = await startGraph({
+        databaseUrl: database.url,
+        queue: backend.config(database.url),
+        ports: { gateway: 0, products: 0, inventory: 0, cart: 0, checkout: 0, adyenSimulator: 0 },
+        catalog,
+        adminToken: ADMIN_TOKEN,
+        logLevel: 'silent',
+      });
+      gateway = (query, variables, headers) => graphql(graph.gatewayUrl, query, variables, headers);
+    });
+
+    afterAll(async () => {
+      await graph?.close();
+      await database?.drop();
+    });
+
+    /** Browses the catalog and returns the first variant with at least `units` available. */
+    async function variantInStock(units: number): Promise<Variant> {
+      const { data } = await gateway(BROWSE, { first: 40 });
+      const variants = (data as Browse).products.edges.flatMap((e) => e.node.variants);
+      const variant = variants.find((v) => v.availability.available >= units);
+      if (!variant) throw new Error('the demo catalog has no variant in stock');
+      return variant;
+    }
+
+    async function cartWith(variantId: string, quantity: number): Promise<string> {
+      const created = await gateway(`mutation { createCart { id } }`);
+      const cartId = (created.data as { createCart: { id: string } }).createCart.id;
+      const added = await gateway(
+        `mutation($c: ID!, $v: ID!, $q: Int!) { addCartLine(cartId: $c, variantId: $v, quantity: $q) { __typename ... on Cart { subtotal { amount } } } }`,
+        { c: cartId, v: variantId, q: quantity },
+      );
+      expect(added.data).toMatchObject({ addCartLine: { __typename: 'Cart' } });
+      return cartId;
+    }
+
+    it('browses, buys, and after the signed webhook the order is PAID and the stock sold', async () => {
+      const { data: page } = await gateway(BROWSE, { first: 24 });
+      expect((page as Browse).products.totalCount).toBe(40);
+      const variant = await variantInStock(2);
+      const before = variant.availability.available;
+
+      const cartId = await cartWith(variant.id, 2);
+      const cart = await gateway(
+        `query($id: ID!) { cart(id: $id) { subtotal { amount currencyCode } } }`,
+        { id: cartId },
+      );
+      expect(cart.data).toEqual({
+        cart: { subtotal: { amount: variant.price.amount * 2, currencyCode: 'EUR' } },
+      });
+
+      const placed = await gateway(PLACE_ORDER, {
+        input: {
+          cartId,
+          email: 'shopper@example.com',
+          paymentMethod: { ...CARD, holderName: 'APPROVED' },
+        },
+      });
+      const result = (
+        placed.data as {
+          placeOrder: {
+            __typename: string;
+            order: { id: string; status: string; total: { amount: number } };
+          };
+        }
+      ).placeOrder;
+      expect(result.__typename).toBe('OrderPlaced');
+      expect(result.order.status).toBe('PENDING_PAYMENT');
+      expect(result.order.total.amount).toBe(variant.price.amount * 2);
+
+      const paid = await eventually(async () => {
+        const { data } = await gateway(
+          ORDER,
+          { id: result.order.id },
+          { authorization: `Bearer ${ADMIN_TOKEN}` },
+        );
+        const order = (data as Order).order;
+        // PAID comes from the worker; the stock is sold by inventory's worker a moment later.
+        return order.status === 'PAID' &&
+          order.lines[0]!.variant.stockLevels.every((l) => l.reserved === 0)
+          ? order
+          : null;
+      });
+      expect(paid.payment.status).toBe('AUTHORISED');
+      expect(paid.payment.pspReference).toMatch(/^[A-Z0-9]{16}$/);
+      expect(paid.lines[0]!.variant.availability.available).toBe(before - 2);
+      const onHand = paid.lines[0]!.variant.stockLevels.reduce((sum, l) => sum + l.onHand, 0);
+      expect(onHand).toBe(before - 2);
+
+      const delivered = graph.simulator!.deliveries.filter(
+        (d) => d.merchantReference === result.order.id,
+      );
+      expect(delivered.map((d) => [d.eventCode, d.success, d.delivered])).toEqual([
+        ['AUTHORISATION', 'true', true],
+      ]);
+
+      const closed = await gateway(`query($id: ID!) { cart(id: $id) { status } }`, { id: cartId });
+      expect(closed.data).toEqual({ cart: { status: 'CHECKED_OUT' } });
+    });
+
+    it('releases the reserved stock when the payment is refused', async () => {
+      const variant = await variantInStock(1);
+      const before = variant.availability.available;
+      const cartId = await cartWith(variant.id, 1);
+      const placed = await gateway(PLACE_ORDER, {
+        input: {
+          cartId,
+          email: 'shopper@example.com',
+          paymentMethod: { ...CARD, holderName: 'DECLINED' },
+        },
+      });
+      const result = (
+        placed.data as {
+          placeOrder: { order: { id: string }; payment: { status: string; resultCode: string } };
+        }
+      ).placeOrder;
+      expect(result.payment).toEqual({ status: 'REFUSED', resultCode: 'Refused' });
+      const settled = await eventually(async () => {
+        const { data } = await gateway(
+          ORDER,
+          { id: result.order.id },
+          { authorization: `Bearer ${ADMIN_TOKEN}` },
+        );
+        const order = (data as Order).order;
+        return order.lines[0]!.variant.availability.available === before ? order : null;
+      });
+      expect(settled.status).toBe('PAYMENT_FAILED');
+    });
+
+    it('answers malformed GraphQL, unknown fields and over-deep queries with clear errors', async () => {
+      const malformed = await gateway('{ products(first: 2) { edges { node { id }');
+      expect(malformed.status).toBe(400);
+      expect(malformed.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+
+      const unknown = await gateway('{ products(first: 2) { nope } }');
+      expect(unknown.status).toBe(400);
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+      const deep = await gateway(
+        `{ categories { children { children { children { children { children { children { children { children { children { children { children { id } } } } } } } } } } } } }`,
+      );
+      expect(deep.status).toBe(400);
+      expect(deep.errors?.[0]?.message).toMatch(/^Query depth 13 exceeds the limit of 12/);
+
+      const internal = await gateway(
+        `mutation { releaseReservation(orderId: "${crypto.randomUUID()}") }`,
+      );
+      expect(internal.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+      const absurd = await gateway(
+        `mutation { addCartLine(cartId: "${crypto.randomUUID()}", variantId: "x", quantity: 99999999999) { __typename } }`,
+      );
+      expect(absurd.status).toBe(400);
+    });
+  });
+}
