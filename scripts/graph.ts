@@ -46,6 +46,8 @@ export interface GraphOptions {
   catalog?: DemoCatalog;
   production?: boolean;
   logLevel?: string;
+  /** Sees every SQL statement each subgraph runs (benchmarks count them). */
+  onQuery?: (subgraph: 'products' | 'inventory' | 'cart' | 'checkout', query: string) => void;
 }
 
 export interface RunningGraph {
@@ -127,13 +129,20 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       adyen = { ...simulated, environment: 'TEST', simulatorUrl };
     }
 
-    const products = await startProducts({ ...common, port: options.ports.products });
+    const onQuery = (subgraph: 'products' | 'inventory' | 'cart' | 'checkout') =>
+      options.onQuery ? (query: string) => options.onQuery?.(subgraph, query) : undefined;
+    const products = await startProducts({
+      ...common,
+      port: options.ports.products,
+      onQuery: onQuery('products'),
+    });
     started.push(products);
     const inventory = await startInventory({
       ...common,
       port: options.ports.inventory,
       queue: options.queue,
       adminToken: options.adminToken,
+      onQuery: onQuery('inventory'),
     });
     started.push(inventory);
     const cart = await startCart({
@@ -141,6 +150,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       port: options.ports.cart,
       queue: options.queue,
       productsUrl: products.url,
+      onQuery: onQuery('cart'),
     });
     started.push(cart);
     const checkout = await startCheckout({
@@ -151,6 +161,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       inventoryUrl: inventory.url,
       returnUrl: 'http://localhost:3000/checkout/return',
       adyen,
+      onQuery: onQuery('checkout'),
     });
     started.push(checkout);
     simulator?.setWebhookUrl(checkout.url.replace(/\/graphql$/, '/webhooks/adyen'));

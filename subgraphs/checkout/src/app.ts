@@ -36,6 +36,8 @@ export interface CheckoutConfig {
   production?: boolean;
   logLevel?: string;
   migrate?: boolean;
+  /** Sees every SQL statement; used to count queries. */
+  onQuery?: (query: string) => void;
 }
 
 /** Connects, migrates and starts the checkout subgraph, its webhook and its workers. */
@@ -43,7 +45,10 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
   const logger = createLogger('checkout', config.logLevel);
   if (config.migrate !== false)
     await runMigrations(config.databaseUrl, 'checkout', migrationsFolder);
-  const database = connectDatabase(config.databaseUrl, schema, { applicationName: 'checkout' });
+  const database = connectDatabase(config.databaseUrl, schema, {
+    applicationName: 'checkout',
+    onQuery: config.onQuery,
+  });
   const queues = createQueueFactory(config.queue);
   const publisher = createEventPublisher(queues);
   const relay = createOutboxRelay({
