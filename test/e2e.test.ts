@@ -251,6 +251,18 @@ for (const backend of queueBackends()) {
       expect(settled.status).toBe('PAYMENT_FAILED');
     });
 
+    it('lets product pages be cached for the shortest subgraph max-age, and never carts', async () => {
+      const page = await gateway(BROWSE, { first: 6 });
+      // products says 60 s, inventory's availability 5 s: the gateway keeps the smaller.
+      expect(page.headers.get('cache-control')).toBe('max-age=5, public');
+      const names = await gateway(`{ products(first: 6) { edges { node { name } } } }`);
+      expect(names.headers.get('cache-control')).toBe('max-age=60, public');
+      const created = await gateway(`mutation { createCart { id } }`);
+      const cartId = (created.data as { createCart: { id: string } }).createCart.id;
+      const cart = await gateway(`query($id: ID!) { cart(id: $id) { id } }`, { id: cartId });
+      expect(cart.headers.get('cache-control')).toBe('no-store');
+    });
+
     it('answers malformed GraphQL, unknown fields and over-deep queries with clear errors', async () => {
       const malformed = await gateway('{ products(first: 2) { edges { node { id }');
       expect(malformed.status).toBe(400);

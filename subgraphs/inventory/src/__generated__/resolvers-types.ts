@@ -28,6 +28,11 @@ export type Availability = {
   inStock: Scalars['Boolean']['output'];
 };
 
+/** How long a field's value may be cached, and by whom (Apollo Server cache control). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** Some lines ask for more than is available; nothing was reserved. */
 export type InsufficientStock = UserError & {
   __typename?: 'InsufficientStock';
@@ -292,11 +297,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AdjustStockInput: AdjustStockInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Availability: ResolverTypeWrapper<Availability>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   InsufficientStock: ResolverTypeWrapper<InsufficientStock>;
   InvalidStockQuantity: ResolverTypeWrapper<InvalidStockQuantity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -314,16 +318,16 @@ export type ResolversTypes = ResolversObject<{
   UnknownWarehouse: ResolverTypeWrapper<UnknownWarehouse>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   Warehouse: ResolverTypeWrapper<WarehouseRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AdjustStockInput: AdjustStockInput;
-  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Availability: Availability;
-  Boolean: Scalars['Boolean']['output'];
   InsufficientStock: InsufficientStock;
   InvalidStockQuantity: InvalidStockQuantity;
   Mutation: Record<PropertyKey, never>;
@@ -341,7 +345,17 @@ export type ResolversParentTypes = ResolversObject<{
   UnknownWarehouse: UnknownWarehouse;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   Warehouse: WarehouseRow;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AvailabilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Availability'] = ResolversParentTypes['Availability']> = ResolversObject<{
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -451,3 +465,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Warehouse?: WarehouseResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;
