@@ -57,6 +57,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
+    // Entrypoints own shutdown (runService, scripts/start.ts); Apollo's own handler would race them.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     validationRules: [depthLimit(config.maxDepth ?? 12)],
     plugins: [

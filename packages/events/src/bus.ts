@@ -66,8 +66,10 @@ export function createEventConsumer(options: {
     eventQueueName(options.consumer),
     async (job: Job<EventEnvelope>) => {
       const event = job.data;
+      if (!Object.hasOwn(eventPayloads, event.name)) {
+        throw new UnrecoverableError(`Unknown event ${String(event.name)}`);
+      }
       const schema = eventPayloads[event.name];
-      if (!schema) throw new UnrecoverableError(`Unknown event ${String(event.name)}`);
       const parsed = schema.safeParse(event.payload);
       if (!parsed.success) {
         throw new UnrecoverableError(`Malformed ${event.name}: ${parsed.error.message}`);

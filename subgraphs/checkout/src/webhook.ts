@@ -87,7 +87,7 @@ export function createAdyenWebhookRoute(deps: {
         }
       }
 
-      const rows = items.map((entry) => ({
+      const deliveries = items.map((entry) => ({
         pspReference: entry.pspReference,
         originalReference: entry.originalReference || null,
         merchantReference: entry.merchantReference,
@@ -99,6 +99,12 @@ export function createAdyenWebhookRoute(deps: {
         eventDate: entry.eventDate ?? null,
         item: entry,
       }));
+      // One statement cannot upsert the same key twice: keep one copy of a repeated item.
+      const rows = [
+        ...new Map(
+          deliveries.map((row) => [`${row.pspReference}|${row.eventCode}|${row.success}`, row]),
+        ).values(),
+      ];
       // A redelivery hits the unique key; the no-op update makes it return its row too, so every
       // delivery that is not processed yet gets queued, new or redelivered (if an earlier attempt
       // stored it but failed to queue it, this is where it gets queued).

@@ -42,6 +42,13 @@ export type ReserveStockResult =
   | ({ __typename: 'Reservation' } & ReservationView)
   | { __typename: 'InsufficientStock'; code: string; message: string; lines: StockShortage[] };
 
+/** Carries a refusal out of a transaction, rolling it back. */
+class RefusedChange extends Error {
+  constructor(readonly result: StockResult) {
+    super(result.__typename);
+  }
+}
+
 /** Stock rules: admin stock changes, and the reserve -> sell | release life of an order's stock. */
 export class InventoryService {
   constructor(private readonly db: InventoryDb) {}
@@ -78,58 +85,64 @@ export class InventoryService {
   ): Promise<StockResult> {
     this.assertAdmin(auth);
     if (!isUuid(input.variantId)) throw badUserInput(`"${input.variantId}" is not a variant id`);
-    return this.db.transaction(async (tx) => {
-      const [warehouse] = await tx
-        .select()
-        .from(warehouses)
-        .where(eq(warehouses.code, input.warehouseCode));
-      if (!warehouse) {
-        return {
-          __typename: 'UnknownWarehouse',
-          code: 'UNKNOWN_WAREHOUSE',
-          message: `No warehouse has the code ${input.warehouseCode}`,
-          warehouseCode: input.warehouseCode,
-        };
-      }
-      // Make sure the row exists, then lock it: concurrent adjustments must not lose updates.
-      await tx
-        .insert(stockLevels)
-        .values({ variantId: input.variantId, warehouseId: warehouse.id })
-        .onConflictDoNothing();
-      const [current] = await tx
-        .select()
-        .from(stockLevels)
-        .where(
-          and(
-            eq(stockLevels.variantId, input.variantId),
-            eq(stockLevels.warehouseId, warehouse.id),
-          ),
-        )
-        .for('update');
-      if (!current) throw new Error('stock level row vanished inside its transaction');
-      const onHand = next(current.onHand);
-      if (!Number.isInteger(onHand) || onHand < current.reserved || onHand > MAX_ON_HAND) {
-        return {
-          __typename: 'InvalidStockQuantity',
-          code: 'INVALID_STOCK_QUANTITY',
-          message:
-            `On hand would be ${onHand}; it must be a whole number between the ` +
-            `${current.reserved} units reserved and ${MAX_ON_HAND}`,
-          reserved: current.reserved,
-        };
-      }
-      const [updated] = await tx
-        .update(stockLevels)
-        .set({ onHand, updatedAt: sql`now()` })
-        .where(
-          and(
-            eq(stockLevels.variantId, input.variantId),
-            eq(stockLevels.warehouseId, warehouse.id),
-          ),
-        )
-        .returning();
-      return { __typename: 'StockLevel', ...(updated as StockLevelRow) };
-    });
+    return this.db
+      .transaction(async (tx): Promise<StockResult> => {
+        const [warehouse] = await tx
+          .select()
+          .from(warehouses)
+          .where(eq(warehouses.code, input.warehouseCode));
+        if (!warehouse) {
+          return {
+            __typename: 'UnknownWarehouse',
+            code: 'UNKNOWN_WAREHOUSE',
+            message: `No warehouse has the code ${input.warehouseCode}`,
+            warehouseCode: input.warehouseCode,
+          };
+        }
+        // Make sure the row exists, then lock it: concurrent adjustments must not lose updates.
+        await tx
+          .insert(stockLevels)
+          .values({ variantId: input.variantId, warehouseId: warehouse.id })
+          .onConflictDoNothing();
+        const [current] = await tx
+          .select()
+          .from(stockLevels)
+          .where(
+            and(
+              eq(stockLevels.variantId, input.variantId),
+              eq(stockLevels.warehouseId, warehouse.id),
+            ),
+          )
+          .for('update');
+        if (!current) throw new Error('stock level row vanished inside its transaction');
+        const onHand = next(current.onHand);
+        if (!Number.isInteger(onHand) || onHand < current.reserved || onHand > MAX_ON_HAND) {
+          // Roll back: the row created above for a new variant must not stay behind.
+          throw new RefusedChange({
+            __typename: 'InvalidStockQuantity',
+            code: 'INVALID_STOCK_QUANTITY',
+            message:
+              `On hand would be ${onHand}; it must be a whole number between the ` +
+              `${current.reserved} units reserved and ${MAX_ON_HAND}`,
+            reserved: current.reserved,
+          });
+        }
+        const [updated] = await tx
+          .update(stockLevels)
+          .set({ onHand, updatedAt: sql`now()` })
+          .where(
+            and(
+              eq(stockLevels.variantId, input.variantId),
+              eq(stockLevels.warehouseId, warehouse.id),
+            ),
+          )
+          .returning();
+        return { __typename: 'StockLevel', ...(updated as StockLevelRow) };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof RefusedChange) return error.result;
+        throw error;
+      });
   }
 
   /**
@@ -235,20 +248,31 @@ export class InventoryService {
    */
   private async settleReservation(orderId: string, status: 'SOLD' | 'RELEASED'): Promise<number> {
     const onHandChange = status === 'SOLD' ? sql`settled.quantity` : sql`0`;
-    const result = await this.db.execute(sql`
-      with settled as (
-        update ${reservations}
-        set status = ${status}, updated_at = now()
-        where order_id = ${orderId} and status = 'RESERVED'
-        returning variant_id, warehouse_id, quantity
-      )
-      update ${stockLevels} as s
-      set on_hand = s.on_hand - ${onHandChange},
-          reserved = s.reserved - settled.quantity,
-          updated_at = now()
-      from settled
-      where s.variant_id = settled.variant_id and s.warehouse_id = settled.warehouse_id`);
-    return result.count;
+    return this.db.transaction(async (tx) => {
+      // Lock the stock rows in reserveStock's order (variant, warehouse) before changing them:
+      // concurrent reservations and settlements of the same variants queue instead of deadlocking.
+      await tx.execute(sql`
+        select 1 from ${stockLevels}
+        where (variant_id, warehouse_id) in (
+          select variant_id, warehouse_id from ${reservations}
+          where order_id = ${orderId} and status = 'RESERVED')
+        order by variant_id, warehouse_id
+        for update`);
+      const result = await tx.execute(sql`
+        with settled as (
+          update ${reservations}
+          set status = ${status}, updated_at = now()
+          where order_id = ${orderId} and status = 'RESERVED'
+          returning variant_id, warehouse_id, quantity
+        )
+        update ${stockLevels} as s
+        set on_hand = s.on_hand - ${onHandChange},
+            reserved = s.reserved - settled.quantity,
+            updated_at = now()
+        from settled
+        where s.variant_id = settled.variant_id and s.warehouse_id = settled.warehouse_id`);
+      return result.count;
+    });
   }
 
   private async reservationOf(

@@ -20,6 +20,8 @@ export const FAILED_RESULT_CODES = new Set(['Refused', 'Error', 'Cancelled']);
 export interface AuthorisationResult {
   success: boolean;
   pspReference?: string;
+  /** The amount Adyen authorised, when it says (webhooks do). */
+  amount?: { value: number; currency: string };
   resultCode?: string;
   reason?: string;
 }
@@ -43,11 +45,23 @@ export class PaymentService {
     result: AuthorisationResult,
   ): Promise<string> {
     if (result.success) {
+      if (
+        result.amount &&
+        (result.amount.value !== payment.amount || result.amount.currency !== payment.currency)
+      ) {
+        // Never mark an order paid for a different sum than it costs.
+        this.logger.error(
+          { paymentId: payment.id, amount: result.amount },
+          'authorised amount differs',
+        );
+        return `needs attention: authorised ${result.amount.value} ${result.amount.currency}, expected ${payment.amount} ${payment.currency}`;
+      }
       const [updated] = await tx
         .update(payments)
         .set({
           status: 'AUTHORISED',
-          pspReference: result.pspReference ?? payment.pspReference,
+          // The first reference we learned names the payment; a notification cannot replace it.
+          pspReference: payment.pspReference ?? result.pspReference,
           resultCode: 'Authorised',
           updatedAt: sql`now()`,
         })
@@ -82,7 +96,7 @@ export class PaymentService {
       .update(payments)
       .set({
         status,
-        pspReference: result.pspReference ?? payment.pspReference,
+        pspReference: payment.pspReference ?? result.pspReference,
         resultCode: result.resultCode ?? 'Refused',
         refusalReason: result.reason ?? null,
         updatedAt: sql`now()`,
@@ -155,6 +169,10 @@ export class PaymentService {
           ? await this.applyAuthorisation(tx, payment, {
               success: notification.success,
               pspReference: notification.pspReference,
+              amount:
+                notification.amountValue !== null && notification.amountCurrency !== null
+                  ? { value: notification.amountValue, currency: notification.amountCurrency }
+                  : undefined,
               resultCode: notification.success ? 'Authorised' : 'Refused',
               reason: notification.reason ?? undefined,
             })

@@ -1,0 +1,347 @@
+import { randomUUID } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
+import { startGraph, type RunningGraph } from '../../../scripts/graph.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import { graphql } from '../../../test/support/graphql.ts';
+import { eventually, queueBackends } from '../../../test/support/queues.ts';
+import {
+  CARD,
+  cartStatus,
+  cartWith,
+  fetchOrder,
+  orderInput,
+  outboxEventsOf,
+  placeOrder,
+  placeOrderOk,
+  stockOf,
+  variantPicker,
+  writtenRows,
+} from './support/shop.ts';
+
+const catalog = buildDemoCatalog(30);
+
+for (const backend of queueBackends()) {
+  describe(`placeOrder (BullMQ on ${backend.name})`, () => {
+    let database: TestDatabase;
+    let graph: RunningGraph;
+    let sql: postgres.Sql;
+    let checkoutUrl: string;
+    let cartUrl: string;
+    const pickVariant = variantPicker(catalog);
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      graph = await startGraph({
+        databaseUrl: database.url,
+        queue: backend.config(database.url),
+        ports: { gateway: 0, products: 0, inventory: 0, cart: 0, checkout: 0, adyenSimulator: 0 },
+        catalog,
+        logLevel: 'silent',
+      });
+      const url = (name: string) => graph.services.find((s) => s.name === name)!.url;
+      checkoutUrl = url('checkout');
+      cartUrl = url('cart');
+      sql = postgres(database.url, { max: 2, onnotice: () => undefined });
+    });
+
+    afterAll(async () => {
+      await graph?.close();
+      await sql?.end();
+      await database?.drop();
+    });
+
+    /** Webhooks the simulator sent for one order, as [eventCode, success, delivered]. */
+    const webhooksFor = (orderId: string) =>
+      graph
+        .simulator!.deliveries.filter((d) => d.merchantReference === orderId)
+        .map((d) => [d.eventCode, d.success, d.delivered]);
+
+    it('prices the order from the catalog, and the AUTHORISATION webhook makes it PAID, sells the stock and checks the cart out', async () => {
+      const [a, b] = [pickVariant(3), pickVariant(1)];
+      const [stockA, stockB] = [await stockOf(sql, a.id), await stockOf(sql, b.id)];
+      const cartId = await cartWith(cartUrl, [
+        { variantId: a.id, quantity: 2 },
+        { variantId: b.id, quantity: 1 },
+      ]);
+      const total = a.priceAmount * 2 + b.priceAmount;
+
+      const placed = await placeOrderOk(checkoutUrl, orderInput(cartId));
+      expect(placed.order).toMatchObject({
+        status: 'PENDING_PAYMENT',
+        email: 'shopper@example.com',
+        total: { amount: total, currencyCode: 'EUR' },
+        lines: [
+          {
+            variant: { id: a.id },
+            quantity: 2,
+            unitPrice: { amount: a.priceAmount, currencyCode: 'EUR' },
+            lineTotal: { amount: a.priceAmount * 2, currencyCode: 'EUR' },
+          },
+          {
+            variant: { id: b.id },
+            quantity: 1,
+            unitPrice: { amount: b.priceAmount, currencyCode: 'EUR' },
+            lineTotal: { amount: b.priceAmount, currencyCode: 'EUR' },
+          },
+        ],
+      });
+      // Adyen answered Authorised, but only the webhook may make the payment AUTHORISED.
+      expect(placed.payment).toMatchObject({
+        status: 'PENDING',
+        resultCode: 'Authorised',
+        amount: { amount: total, currencyCode: 'EUR' },
+      });
+      expect(placed.payment.pspReference).toMatch(/^[A-Z0-9]{16}$/);
+      expect(placed.action).toBeNull();
+
+      const paid = await eventually(async () => {
+        const order = await fetchOrder(checkoutUrl, placed.order.id);
+        return order?.status === 'PAID' ? order : null;
+      });
+      expect(paid.payment).toMatchObject({
+        status: 'AUTHORISED',
+        pspReference: placed.payment.pspReference,
+      });
+      expect(webhooksFor(placed.order.id)).toEqual([['AUTHORISATION', 'true', true]]);
+
+      // Inventory's worker sells the reserved units a moment after checkout records the payment.
+      await eventually(async () => (await stockOf(sql, a.id)).reserved === stockA.reserved);
+      await eventually(async () => (await stockOf(sql, b.id)).reserved === stockB.reserved);
+      expect(await stockOf(sql, a.id)).toEqual({
+        onHand: stockA.onHand - 2,
+        reserved: 0,
+        available: stockA.available - 2,
+      });
+      expect(await stockOf(sql, b.id)).toEqual({
+        onHand: stockB.onHand - 1,
+        reserved: 0,
+        available: stockB.available - 1,
+      });
+      const reservations = await sql<Array<{ status: string; quantity: number }>>`
+        select status, sum(quantity)::int as quantity from inventory.reservations
+        where order_id = ${placed.order.id} group by status`;
+      expect(reservations).toEqual([{ status: 'SOLD', quantity: 3 }]);
+
+      expect(await eventually(async () => (await cartStatus(cartUrl, cartId)) === 'CHECKED_OUT'));
+      expect(await outboxEventsOf(sql, placed.order.id)).toEqual([
+        'checkout.order.placed',
+        'checkout.payment.authorised',
+      ]);
+    });
+
+    it('fails the order at once when the card is refused and puts the stock back on sale', async () => {
+      const variant = pickVariant(2);
+      const before = await stockOf(sql, variant.id);
+      const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 2 }]);
+
+      const placed = await placeOrderOk(
+        checkoutUrl,
+        orderInput(cartId, { paymentMethod: { ...CARD, holderName: 'DECLINED' } }),
+      );
+      expect(placed.order.status).toBe('PAYMENT_FAILED');
+      expect(placed.payment).toMatchObject({
+        status: 'REFUSED',
+        resultCode: 'Refused',
+        refusalReason: 'Refused',
+      });
+
+      await eventually(async () => (await stockOf(sql, variant.id)).reserved === before.reserved);
+      expect(await stockOf(sql, variant.id)).toEqual(before);
+      const reservations = await sql<Array<{ status: string }>>`
+        select distinct status from inventory.reservations where order_id = ${placed.order.id}`;
+      expect(reservations).toEqual([{ status: 'RELEASED' }]);
+
+      // Adyen's own AUTHORISATION success=false webhook follows; it must not change the outcome.
+      const outcome = await eventually(async () => {
+        const [row] = await sql<Array<{ outcome: string | null }>>`
+          select outcome from checkout.adyen_notifications
+          where merchant_reference = ${placed.order.id} and processed_at is not null`;
+        return row?.outcome;
+      });
+      expect(outcome).toBe('unchanged: payment is REFUSED');
+      expect(webhooksFor(placed.order.id)).toEqual([['AUTHORISATION', 'false', true]]);
+      expect((await fetchOrder(checkoutUrl, placed.order.id))?.status).toBe('PAYMENT_FAILED');
+      expect(await outboxEventsOf(sql, placed.order.id)).toEqual([
+        'checkout.order.placed',
+        'checkout.payment.failed',
+      ]);
+    });
+
+    describe('refuses, writing nothing and charging nothing,', () => {
+      /** Runs `attempt` and checks that no order, payment, event, reservation or webhook appeared. */
+      async function expectNothingWritten<T>(attempt: () => Promise<T>): Promise<T> {
+        const rowsBefore = await writtenRows(sql);
+        const webhooksBefore = graph.simulator!.deliveries.length;
+        const result = await attempt();
+        expect(await writtenRows(sql)).toEqual(rowsBefore);
+        expect(graph.simulator!.deliveries.length).toBe(webhooksBefore);
+        return result;
+      }
+
+      /** A cart with one line of an untouched in-stock variant. */
+      const orderableCart = () =>
+        cartWith(cartUrl, [{ variantId: pickVariant(1).id, quantity: 1 }]);
+
+      it('an unknown cart id', async () => {
+        const cartId = randomUUID();
+        const result = await expectNothingWritten(() =>
+          placeOrder(checkoutUrl, orderInput(cartId)),
+        );
+        expect(result).toMatchObject({
+          __typename: 'CartUnavailable',
+          code: 'CART_NOT_FOUND',
+          cartId,
+        });
+      });
+
+      it('a malformed cart id', async () => {
+        const result = await expectNothingWritten(() =>
+          placeOrder(checkoutUrl, orderInput("1' or '1'='1")),
+        );
+        expect(result).toMatchObject({ __typename: 'CartUnavailable', code: 'CART_NOT_FOUND' });
+      });
+
+      it('an empty cart', async () => {
+        const cartId = await cartWith(cartUrl, []);
+        const result = await expectNothingWritten(() =>
+          placeOrder(checkoutUrl, orderInput(cartId)),
+        );
+        expect(result).toMatchObject({ __typename: 'CartUnavailable', code: 'CART_EMPTY', cartId });
+      });
+
+      it.each([
+        ['an invalid email', { email: 'shopper@example' }, 'email'],
+        ['a javascript: returnUrl', { returnUrl: 'javascript:alert(1)' }, 'returnUrl'],
+        [
+          'a payment method other than cards',
+          { paymentMethod: { type: 'paypal' } },
+          'paymentMethod.type',
+        ],
+        [
+          'a card without all four encrypted fields',
+          { paymentMethod: { type: 'scheme', encryptedCardNumber: CARD.encryptedCardNumber } },
+          'paymentMethod',
+        ],
+        [
+          'an oversized encrypted field',
+          { paymentMethod: { ...CARD, encryptedSecurityCode: 'x'.repeat(5_001) } },
+          'paymentMethod.encryptedSecurityCode',
+        ],
+      ])('%s', async (_, overrides, field) => {
+        const cartId = await orderableCart();
+        const result = await expectNothingWritten(() =>
+          placeOrder(checkoutUrl, orderInput(cartId, overrides)),
+        );
+        expect(result).toMatchObject({
+          __typename: 'InvalidCheckoutInput',
+          code: 'INVALID_INPUT',
+          field,
+        });
+        expect(await cartStatus(cartUrl, cartId)).toBe('ACTIVE');
+      });
+
+      it('more units than are in stock, naming the short line and reserving not even the others', async () => {
+        const [plenty, scarce] = [pickVariant(1), pickVariant(1)];
+        const scarceStock = await stockOf(sql, scarce.id);
+        const plentyStock = await stockOf(sql, plenty.id);
+        const cartId = await cartWith(cartUrl, [
+          { variantId: plenty.id, quantity: 1 },
+          { variantId: scarce.id, quantity: scarceStock.available + 1 },
+        ]);
+        const result = await expectNothingWritten(() =>
+          placeOrder(checkoutUrl, orderInput(cartId)),
+        );
+        expect(result).toEqual({
+          __typename: 'OutOfStock',
+          code: 'OUT_OF_STOCK',
+          message: expect.any(String),
+          lines: [
+            {
+              variant: { id: scarce.id },
+              requested: scarceStock.available + 1,
+              available: scarceStock.available,
+            },
+          ],
+        });
+        expect(await stockOf(sql, plenty.id)).toEqual(plentyStock);
+        expect(await stockOf(sql, scarce.id)).toEqual(scarceStock);
+      });
+
+      it('a cart that has already been ordered', async () => {
+        const cartId = await orderableCart();
+        const first = await placeOrderOk(checkoutUrl, orderInput(cartId));
+        // Let the first order settle, so its own late writes are not counted as the second's.
+        await eventually(
+          async () => (await fetchOrder(checkoutUrl, first.order.id))?.status === 'PAID',
+        );
+        const again = await expectNothingWritten(() => placeOrder(checkoutUrl, orderInput(cartId)));
+        expect(again).toMatchObject({
+          __typename: 'CartUnavailable',
+          code: 'CART_ALREADY_ORDERED',
+          cartId,
+        });
+      });
+
+      it('raw card fields, which the schema has no place for (PCI)', async () => {
+        const cartId = await orderableCart();
+        const inline = await expectNothingWritten(() =>
+          graphql(
+            checkoutUrl,
+            `mutation { placeOrder(input: {
+              cartId: "${cartId}", email: "shopper@example.com",
+              paymentMethod: { type: "scheme", number: "4111111145551142", cvc: "737" }
+            }) { __typename } }`,
+          ),
+        );
+        expect(inline.status).toBe(400);
+        expect(inline.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+        const asVariables = await expectNothingWritten(() =>
+          graphql(
+            checkoutUrl,
+            `
+              mutation ($input: PlaceOrderInput!) {
+                placeOrder(input: $input) {
+                  __typename
+                }
+              }
+            `,
+            {
+              input: orderInput(cartId, {
+                paymentMethod: { ...CARD, number: '4111111145551142' },
+              }),
+            },
+          ),
+        );
+        expect(asVariables.status).toBe(400);
+        expect(asVariables.data ?? null).toBeNull();
+        expect(asVariables.errors?.[0]?.message).toMatch(/"number" is not defined/);
+      });
+    });
+
+    it('lets exactly one of two simultaneous checkouts of the same cart through, holding stock once', async () => {
+      const variant = pickVariant(2);
+      const before = await stockOf(sql, variant.id);
+      const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 2 }]);
+
+      const results = await Promise.all([
+        placeOrder(checkoutUrl, orderInput(cartId)),
+        placeOrder(checkoutUrl, orderInput(cartId)),
+      ]);
+      expect(results.map((r) => r.__typename).sort()).toEqual(['CartUnavailable', 'OrderPlaced']);
+      expect(results.find((r) => r.__typename === 'CartUnavailable')).toMatchObject({
+        code: 'CART_ALREADY_ORDERED',
+      });
+      const orders = await sql`select id from checkout.orders where cart_id = ${cartId}`;
+      expect(orders).toHaveLength(1);
+
+      // The loser's reservation is released and the winner's is sold: two units leave, no more.
+      await eventually(async () => {
+        const stock = await stockOf(sql, variant.id);
+        return stock.reserved === before.reserved && stock.onHand === before.onHand - 2;
+      });
+    });
+  });
+}

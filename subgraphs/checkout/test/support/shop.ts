@@ -1,0 +1,270 @@
+import { expect } from 'vitest';
+import type postgres from 'postgres';
+import type { DemoCatalog, DemoVariant } from '../../../../scripts/demo-catalog.ts';
+import { graphql } from '../../../../test/support/graphql.ts';
+
+/** Adyen's test card as Adyen Web's encryption would hand it over (`test_` = plaintext). */
+export const CARD = {
+  type: 'scheme',
+  encryptedCardNumber: 'test_4111111145551142',
+  encryptedExpiryMonth: 'test_03',
+  encryptedExpiryYear: 'test_2030',
+  encryptedSecurityCode: 'test_737',
+} as const;
+
+export interface Money {
+  amount: number;
+  currencyCode: string;
+}
+
+export interface OrderView {
+  id: string;
+  status: 'PENDING_PAYMENT' | 'PAID' | 'PAYMENT_FAILED';
+  email: string;
+  total: Money;
+  lines: Array<{ variant: { id: string }; quantity: number; unitPrice: Money; lineTotal: Money }>;
+  payment: {
+    status: 'PENDING' | 'AUTHORISED' | 'REFUSED' | 'ERROR';
+    amount: Money;
+    pspReference: string | null;
+    resultCode: string | null;
+    refusalReason: string | null;
+  };
+}
+
+/** Any member of PlaceOrderResult, with the fields the tests ask for. */
+export type PlaceOrderResult =
+  | { __typename: 'OrderPlaced'; order: OrderView; payment: OrderView['payment']; action: unknown }
+  | { __typename: 'CartUnavailable'; code: string; message: string; cartId: string }
+  | {
+      __typename: 'OutOfStock';
+      code: string;
+      message: string;
+      lines: Array<{ variant: { id: string }; requested: number; available: number }>;
+    }
+  | { __typename: 'InvalidCheckoutInput'; code: string; message: string; field: string };
+
+const ORDER_FIELDS = /* GraphQL */ `
+  fragment OrderFields on Order {
+    id
+    status
+    email
+    total {
+      amount
+      currencyCode
+    }
+    lines {
+      variant {
+        id
+      }
+      quantity
+      unitPrice {
+        amount
+        currencyCode
+      }
+      lineTotal {
+        amount
+        currencyCode
+      }
+    }
+    payment {
+      ...PaymentFields
+    }
+  }
+  fragment PaymentFields on Payment {
+    status
+    amount {
+      amount
+      currencyCode
+    }
+    pspReference
+    resultCode
+    refusalReason
+  }
+`;
+
+const PLACE_ORDER = /* GraphQL */ `
+  mutation PlaceOrder($input: PlaceOrderInput!) {
+    placeOrder(input: $input) {
+      __typename
+      ... on OrderPlaced {
+        order {
+          ...OrderFields
+        }
+        payment {
+          ...PaymentFields
+        }
+        action
+      }
+      ... on UserError {
+        code
+        message
+      }
+      ... on CartUnavailable {
+        cartId
+      }
+      ... on OutOfStock {
+        lines {
+          variant {
+            id
+          }
+          requested
+          available
+        }
+      }
+      ... on InvalidCheckoutInput {
+        field
+      }
+    }
+  }
+  ${ORDER_FIELDS}
+`;
+
+const ORDER = /* GraphQL */ `
+  query Order($id: ID!) {
+    order(id: $id) {
+      ...OrderFields
+    }
+  }
+  ${ORDER_FIELDS}
+`;
+
+export interface PlaceOrderInput {
+  cartId: string;
+  email: string;
+  returnUrl?: string;
+  paymentMethod: Record<string, string>;
+}
+
+/** A valid input for `cartId`: an approved test card and a plausible email. */
+export const orderInput = (
+  cartId: string,
+  overrides: Partial<PlaceOrderInput> = {},
+): PlaceOrderInput => ({
+  cartId,
+  email: 'shopper@example.com',
+  paymentMethod: { ...CARD, holderName: 'APPROVED' },
+  ...overrides,
+});
+
+/** Calls `placeOrder` on the checkout subgraph; fails the test on GraphQL errors. */
+export async function placeOrder(
+  checkoutUrl: string,
+  input: PlaceOrderInput,
+): Promise<PlaceOrderResult> {
+  const response = await graphql<{ placeOrder: PlaceOrderResult }>(checkoutUrl, PLACE_ORDER, {
+    input,
+  });
+  expect(response.errors).toBeUndefined();
+  return response.data!.placeOrder;
+}
+
+/** Places an order that must succeed and returns it. */
+export async function placeOrderOk(checkoutUrl: string, input: PlaceOrderInput) {
+  const result = await placeOrder(checkoutUrl, input);
+  if (result.__typename !== 'OrderPlaced') {
+    throw new Error(`expected OrderPlaced, got ${JSON.stringify(result)}`);
+  }
+  return result;
+}
+
+/** Reads an order through the checkout subgraph's `order(id)` query. */
+export async function fetchOrder(checkoutUrl: string, id: string): Promise<OrderView | null> {
+  const response = await graphql<{ order: OrderView | null }>(checkoutUrl, ORDER, { id });
+  expect(response.errors).toBeUndefined();
+  return response.data!.order;
+}
+
+/** Creates a cart through the cart subgraph and adds `lines` to it. */
+export async function cartWith(
+  cartUrl: string,
+  lines: Array<{ variantId: string; quantity: number }>,
+): Promise<string> {
+  const created = await graphql<{ createCart: { id: string } }>(
+    cartUrl,
+    `
+      mutation {
+        createCart {
+          id
+        }
+      }
+    `,
+  );
+  const cartId = created.data!.createCart.id;
+  for (const line of lines) {
+    const added = await graphql(
+      cartUrl,
+      `
+        mutation ($c: ID!, $v: ID!, $q: Int!) {
+          addCartLine(cartId: $c, variantId: $v, quantity: $q) {
+            __typename
+          }
+        }
+      `,
+      { c: cartId, v: line.variantId, q: line.quantity },
+    );
+    expect(added.data).toEqual({ addCartLine: { __typename: 'Cart' } });
+  }
+  return cartId;
+}
+
+/** The cart's status as the cart subgraph reports it. */
+export async function cartStatus(cartUrl: string, cartId: string): Promise<string | undefined> {
+  const response = await graphql<{ cart: { status: string } | null }>(
+    cartUrl,
+    `
+      query ($id: ID!) {
+        cart(id: $id) {
+          status
+        }
+      }
+    `,
+    { id: cartId },
+  );
+  return response.data?.cart?.status;
+}
+
+/**
+ * Hands out catalog variants that no earlier test of the same database touched, so every test
+ * knows the variant's stock without depending on the order tests run in.
+ */
+export function variantPicker(catalog: DemoCatalog) {
+  const used = new Set<string>();
+  const units = (v: DemoVariant) => Object.values(v.stock).reduce((sum, n) => sum + n, 0);
+  return (minUnits: number): DemoVariant => {
+    const variant = catalog.products
+      .flatMap((p) => p.variants)
+      .find((v) => !used.has(v.id) && units(v) >= minUnits);
+    if (!variant) throw new Error(`no unused variant with ${minUnits} units in the catalog`);
+    used.add(variant.id);
+    return variant;
+  };
+}
+
+/** A variant's stock over all warehouses, read from inventory's own table. */
+export async function stockOf(sql: postgres.Sql, variantId: string) {
+  const [row] = await sql<Array<{ onHand: number; reserved: number }>>`
+    select coalesce(sum(on_hand), 0)::int as "onHand", coalesce(sum(reserved), 0)::int as reserved
+    from inventory.stock_levels where variant_id = ${variantId}`;
+  return { onHand: row!.onHand, reserved: row!.reserved, available: row!.onHand - row!.reserved };
+}
+
+/** Row counts of every table a placed order writes to. */
+export async function writtenRows(sql: postgres.Sql) {
+  const [row] = await sql<
+    Array<{ orders: number; payments: number; outbox: number; reservations: number }>
+  >`
+    select (select count(*) from checkout.orders)::int as orders,
+           (select count(*) from checkout.payments)::int as payments,
+           (select count(*) from checkout.outbox_events)::int as outbox,
+           (select count(*) from inventory.reservations)::int as reservations`;
+  return row!;
+}
+
+/** The events checkout recorded in its outbox for one order, oldest first. */
+export async function outboxEventsOf(sql: postgres.Sql, orderId: string): Promise<string[]> {
+  const rows = await sql<Array<{ name: string }>>`
+    select name from checkout.outbox_events
+    where payload->>'orderId' = ${orderId} order by occurred_at, name`;
+  return rows.map((r) => r.name);
+}
