@@ -42,6 +42,8 @@ export interface GraphOptions {
   /** Real Adyen credentials; without them the local simulator is started and used. */
   adyen?: Omit<AdyenConfig, 'simulatorUrl'>;
   adminToken?: string;
+  /** How long a payment may stay PENDING before its order fails (default 15 minutes). */
+  paymentTimeoutMs?: number;
   /** Loaded when the database has no catalog yet. */
   catalog?: DemoCatalog;
   production?: boolean;
@@ -161,6 +163,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       inventoryUrl: inventory.url,
       returnUrl: 'http://localhost:3000/checkout/return',
       adyen,
+      paymentTimeoutMs: options.paymentTimeoutMs,
       onQuery: onQuery('checkout'),
     });
     started.push(checkout);

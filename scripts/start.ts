@@ -85,6 +85,7 @@ try {
     },
     adyen,
     adminToken,
+    paymentTimeoutMs: env.PAYMENT_TIMEOUT_MINUTES * 60_000,
     catalog: env.SEED_DEMO_DATA ? buildDemoCatalog() : undefined,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,

@@ -25,9 +25,13 @@ export const eventPayloads = {
     pspReference: z.string().min(1),
     amount: money,
   }),
-  /** The payment failed for good (refused, cancelled, expired): reserved stock goes back on sale. */
+  /**
+   * The payment failed for good (refused, errored, expired): reserved stock goes back on sale and
+   * the cart opens again, so the shopper can pay another way.
+   */
   'checkout.payment.failed': z.object({
     orderId: id,
+    cartId: id,
     paymentId: id,
     reason: z.string(),
   }),
@@ -51,7 +55,7 @@ export type Consumer = 'inventory' | 'cart';
 export const subscriptions: Record<EventName, readonly Consumer[]> = {
   'checkout.order.placed': ['cart'],
   'checkout.payment.authorised': ['inventory'],
-  'checkout.payment.failed': ['inventory'],
+  'checkout.payment.failed': ['inventory', 'cart'],
 };
 
 /** The BullMQ queue that feeds one consumer. */

@@ -202,6 +202,27 @@ export class CartService {
     return cart.orderId === orderId.toLowerCase() ? 'already-checked-out' : 'other-order';
   }
 
+  /**
+   * Opens a cart again after the payment of the order that checked it out failed. Returns false
+   * when the cart is unknown, open, or spent by another order.
+   */
+  async reopenCart(id: string, orderId: string): Promise<boolean> {
+    const cartId = canonicalId(id);
+    if (!cartId) return false;
+    const reopened = await this.db
+      .update(carts)
+      .set({ status: 'ACTIVE', orderId: null, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(carts.id, cartId),
+          eq(carts.status, 'CHECKED_OUT'),
+          eq(carts.orderId, orderId.toLowerCase()),
+        ),
+      )
+      .returning({ id: carts.id });
+    return reopened.length > 0;
+  }
+
   /** Sum of the quantities of a cart's lines. */
   async totalQuantity(loaders: Loaders, cart: CartRow): Promise<number> {
     const lines = await loaders.linesByCartId.load(cart.id);

@@ -2,7 +2,10 @@ import { createEventConsumer } from '@commerce-graph/events';
 import type { Logger, QueueFactory } from '@commerce-graph/kit';
 import type { CartService } from './service.ts';
 
-/** Consumes checkout's order placements: the cart an order came from is spent. */
+/**
+ * Consumes checkout's events: the cart an order came from is spent, and opens again when that
+ * order's payment fails.
+ */
 export function createWorker(deps: { queues: QueueFactory; service: CartService; logger: Logger }) {
   return createEventConsumer({
     queues: deps.queues,
@@ -19,6 +22,11 @@ export function createWorker(deps: { queues: QueueFactory; service: CartService;
         } else {
           deps.logger.info(log, 'cart checked out');
         }
+      },
+      // Only the order that spent the cart can give it back; a replay finds it open already.
+      'checkout.payment.failed': async ({ cartId, orderId }, event) => {
+        const reopened = await deps.service.reopenCart(cartId, orderId);
+        deps.logger.info({ cartId, orderId, eventId: event.id, reopened }, 'payment failed');
       },
     },
   });

@@ -560,7 +560,7 @@ describe('Cart entity', () => {
   });
 });
 
-describe.each(queueBackends())('checkout.order.placed on $name', (backend) => {
+describe.each(queueBackends())('checkout events on $name', (backend) => {
   let worker: RunningService;
   let queues: QueueFactory;
   let jobs: JobQueue<EventEnvelope>;
@@ -639,6 +639,31 @@ describe.each(queueBackends())('checkout.order.placed on $name', (backend) => {
     await publish(other);
     await handled(again, other);
     expect(await stored(id)).toEqual(first);
+  });
+
+  it("opens the cart again when its order's payment fails, and not for another order's", async () => {
+    const id = await createCart();
+    changed(await addLine(id, variant(0), 1));
+    const orderId = randomUUID();
+    const placed = orderPlaced(id, orderId);
+    await publish(placed);
+    await handled(placed);
+    const failed = (failedOrderId: string): EventEnvelope<'checkout.payment.failed'> => ({
+      id: randomUUID(),
+      name: 'checkout.payment.failed',
+      occurredAt: new Date().toISOString(),
+      payload: { orderId: failedOrderId, cartId: id, paymentId: randomUUID(), reason: 'Refused' },
+    });
+    const other = failed(randomUUID());
+    await publish(other);
+    await handled(other);
+    expect((await stored(id)).cart).toMatchObject({ status: 'CHECKED_OUT', order_id: orderId });
+
+    const own = failed(orderId);
+    await publish(own);
+    await handled(own);
+    expect((await stored(id)).cart).toMatchObject({ status: 'ACTIVE', order_id: null });
+    expect(await addLine(id, variant(0), 1)).toMatchObject({ __typename: 'Cart' });
   });
 
   it('ignores an order placed from an unknown cart', async () => {

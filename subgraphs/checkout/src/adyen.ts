@@ -46,12 +46,22 @@ export class AdyenRequestError extends Error {
     super(message);
     this.name = 'AdyenRequestError';
   }
+
+  /**
+   * True when Adyen may still act on the request: a server error, or a duplicate of a request
+   * still in flight (422 with error code 704). A retry with the same idempotency key is safe.
+   */
+  get transient(): boolean {
+    return (this.statusCode ?? 500) >= 500 || this.errorCode === '704';
+  }
 }
 
 export interface PaymentProvider {
   /** Starts a payment; the idempotency key is the payment id, so a retry cannot charge twice. */
   createPayment(request: PaymentRequest): Promise<PaymentOutcome>;
   submitDetails(paymentId: string, details: Record<string, unknown>): Promise<PaymentOutcome>;
+  /** Asks Adyen to cancel a payment we gave up on, by its pspReference or our order id. */
+  cancelPayment(payment: { orderId: string; pspReference: string | null }): Promise<void>;
   /** Checks a notification item's HMAC signature; false when it is missing or wrong. */
   verifyNotification(item: Record<string, unknown>): boolean;
 }
@@ -120,6 +130,25 @@ export function createAdyenProvider(config: AdyenConfig): PaymentProvider {
         ),
       );
       return outcome(response);
+    },
+    async cancelPayment(payment) {
+      const { pspReference } = payment;
+      if (pspReference) {
+        await call(() =>
+          checkout.ModificationsApi.cancelAuthorisedPaymentByPspReference(pspReference, {
+            merchantAccount: config.merchantAccount,
+            reference: payment.orderId,
+          }),
+        );
+      } else {
+        // Without a pspReference, cancel by our reference (Adyen's "technical cancel").
+        await call(() =>
+          checkout.ModificationsApi.cancelAuthorisedPayment({
+            merchantAccount: config.merchantAccount,
+            paymentReference: payment.orderId,
+          }),
+        );
+      }
     },
     verifyNotification(item) {
       const additionalData = item.additionalData as Record<string, unknown> | undefined;

@@ -33,6 +33,8 @@ export interface CheckoutConfig {
   returnUrl: string;
   adyen: AdyenConfig;
   webhookBasicAuth?: { username: string; password: string };
+  /** How long a payment may stay PENDING before its order fails and its stock is released. */
+  paymentTimeoutMs?: number;
   production?: boolean;
   logLevel?: string;
   migrate?: boolean;
@@ -58,7 +60,17 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     logger,
   });
   const provider = createAdyenProvider(config.adyen);
-  const payments = new PaymentService(database.db, relay, logger);
+  const payments = new PaymentService(database.db, relay, provider, logger);
+  const paymentTimeoutMs = config.paymentTimeoutMs ?? 15 * 60_000;
+  const expiry = setInterval(
+    () => {
+      payments.expireStalePayments(paymentTimeoutMs).catch((error: unknown) => {
+        logger.error({ err: error }, 'payment expiry failed');
+      });
+    },
+    Math.min(60_000, Math.max(100, paymentTimeoutMs / 4)),
+  );
+  expiry.unref();
   const orders = new OrderService({
     db: database.db,
     upstream: createUpstream({ cart: config.cartUrl, inventory: config.inventoryUrl }),
@@ -110,6 +122,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     name: 'checkout',
     url: http.url,
     async close() {
+      clearInterval(expiry);
       await http.close();
       await apollo.stop();
       await relay.close();

@@ -10,6 +10,11 @@ const schema = z
     CART_URL: envVar.url().default('http://127.0.0.1:4003/graphql'),
     INVENTORY_URL: envVar.url().default('http://127.0.0.1:4002/graphql'),
     RETURN_URL: envVar.url().default('http://localhost:3000/checkout/return'),
+    PAYMENT_TIMEOUT_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(15),
     ADYEN_API_KEY: z.string().min(1),
     ADYEN_MERCHANT_ACCOUNT: z.string().min(1),
     ADYEN_HMAC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),

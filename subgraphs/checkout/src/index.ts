@@ -12,6 +12,7 @@ await runService(async () => {
     cartUrl: env.CART_URL,
     inventoryUrl: env.INVENTORY_URL,
     returnUrl: env.RETURN_URL,
+    paymentTimeoutMs: env.PAYMENT_TIMEOUT_MINUTES * 60_000,
     adyen: {
       apiKey: env.ADYEN_API_KEY,
       merchantAccount: env.ADYEN_MERCHANT_ACCOUNT,

@@ -169,6 +169,26 @@ for (const backend of queueBackends()) {
       ]);
     });
 
+    it('opens the cart again after a refused card, so the shopper can pay with another', async () => {
+      const variant = pickVariant(1);
+      const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }]);
+      const refused = await placeOrderOk(
+        checkoutUrl,
+        orderInput(cartId, { paymentMethod: { ...CARD, holderName: 'DECLINED' } }),
+      );
+      expect(refused.order.status).toBe('PAYMENT_FAILED');
+      await eventually(async () => (await cartStatus(cartUrl, cartId)) === 'ACTIVE');
+
+      const retried = await placeOrderOk(checkoutUrl, orderInput(cartId));
+      expect(retried.order.id).not.toBe(refused.order.id);
+      await eventually(
+        async () => (await fetchOrder(checkoutUrl, retried.order.id))?.status === 'PAID',
+      );
+      await eventually(async () => (await cartStatus(cartUrl, cartId)) === 'CHECKED_OUT');
+      const again = await placeOrder(checkoutUrl, orderInput(cartId));
+      expect(again).toMatchObject({ __typename: 'CartUnavailable', code: 'CART_ALREADY_ORDERED' });
+    });
+
     describe('refuses, writing nothing and charging nothing,', () => {
       /** Runs `attempt` and checks that no order, payment, event, reservation or webhook appeared. */
       async function expectNothingWritten<T>(attempt: () => Promise<T>): Promise<T> {

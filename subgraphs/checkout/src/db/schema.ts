@@ -23,7 +23,10 @@ export const orders = checkoutSchema.table(
   'orders',
   {
     id: uuid('id').primaryKey(),
-    /** One order per cart: the unique index stops a double-submitted checkout. */
+    /**
+     * One live order per cart: the partial unique index stops a double-submitted checkout, and
+     * lets the shopper order the same cart again after a payment failed.
+     */
     cartId: uuid('cart_id').notNull(),
     email: text('email').notNull(),
     status: text('status').$type<OrderStatus>().notNull().default('PENDING_PAYMENT'),
@@ -33,7 +36,10 @@ export const orders = checkoutSchema.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('orders_cart_id_unique').on(t.cartId),
+    uniqueIndex('orders_live_cart_id_unique')
+      .on(t.cartId)
+      .where(sql`${t.status} <> 'PAYMENT_FAILED'`),
+    index('orders_cart_id_idx').on(t.cartId),
     check('orders_status_valid', sql`${t.status} in ('PENDING_PAYMENT', 'PAID', 'PAYMENT_FAILED')`),
     check('orders_total_nonnegative', sql`${t.totalAmount} >= 0`),
   ],
@@ -58,7 +64,7 @@ export const orderLines = checkoutSchema.table(
   ],
 );
 
-export const paymentStatus = ['PENDING', 'AUTHORISED', 'REFUSED', 'ERROR'] as const;
+export const paymentStatus = ['PENDING', 'AUTHORISED', 'REFUSED', 'ERROR', 'EXPIRED'] as const;
 export type PaymentStatus = (typeof paymentStatus)[number];
 
 export const payments = checkoutSchema.table(
@@ -82,8 +88,11 @@ export const payments = checkoutSchema.table(
     uniqueIndex('payments_psp_reference_unique').on(t.pspReference),
     check(
       'payments_status_valid',
-      sql`${t.status} in ('PENDING', 'AUTHORISED', 'REFUSED', 'ERROR')`,
+      sql`${t.status} in ('PENDING', 'AUTHORISED', 'REFUSED', 'ERROR', 'EXPIRED')`,
     ),
+    index('payments_pending_created_at_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'PENDING'`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
 import { isUuid, type Logger } from '@commerce-graph/kit';
 import { AdyenRequestError, type PaymentOutcome, type PaymentProvider } from '../adyen.ts';
@@ -61,6 +61,9 @@ export type SubmitDetailsResult =
   | UserError<'InvalidCheckoutInput', { field: string }>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Calls to Adyen per payment step while its answer is unknown, and the pause between them. */
+const PAYMENT_ATTEMPTS = 3;
+const RETRY_DELAY_MS = 250;
 const MAX_FIELD = 5_000;
 
 const invalid = (field: string, message: string): PlaceOrderResult => ({
@@ -104,14 +107,14 @@ export class OrderService {
     const cart = isUuid(input.cartId) ? await upstream.fetchCart(input.cartId) : null;
     if (!cart) return unavailable('CART_NOT_FOUND', 'No cart has this id');
     if (cart.lines.length === 0) return unavailable('CART_EMPTY', 'The cart has no lines');
-    const [existing] = await db
+    // The cart's own status lags behind (it learns of orders by event): checkout's orders are
+    // the truth. A cart whose orders all failed to pay can be ordered again.
+    const [live] = await db
       .select({ id: orders.id })
       .from(orders)
-      .where(eq(orders.cartId, cart.id));
-    if (cart.status !== 'ACTIVE' || existing) {
-      return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
-    }
-    const currency = cart.lines[0]?.unitPrice.currencyCode ?? 'EUR';
+      .where(and(eq(orders.cartId, cart.id), ne(orders.status, 'PAYMENT_FAILED')));
+    if (live) return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
+    const currency = cart.lines[0]!.unitPrice.currencyCode;
     if (cart.lines.some((l) => l.unitPrice.currencyCode !== currency)) {
       return invalid('cartId', 'The cart mixes currencies');
     }
@@ -228,23 +231,38 @@ export class OrderService {
   }
 
   /**
-   * Calls Adyen and records the answer. A refusal or an error settles the payment at once (the
-   * stock is released without waiting for the webhook); an authorisation is only recorded
-   * here: the AUTHORISATION webhook is the source of truth for PAID.
+   * Calls Adyen and records the answer. A refusal or a definite error settles the payment at once
+   * (the stock is released without waiting for the webhook); an authorisation is only recorded
+   * here: the AUTHORISATION webhook is the source of truth for PAID. When Adyen's answer is
+   * unknown (timeout, server error, request still in flight) the call is retried with the same
+   * idempotency key; if it stays unknown the payment stays PENDING, for the webhook or the
+   * expiry sweep to settle: Adyen may have authorised it.
    */
   private async applyOutcome(
     payment: PaymentRow,
     call: () => Promise<PaymentOutcome>,
   ): Promise<PaymentOutcome> {
-    let outcome: PaymentOutcome;
-    try {
-      outcome = await call();
-    } catch (error) {
-      const reason =
-        error instanceof AdyenRequestError ? error.message : 'Payment provider unreachable';
-      this.deps.logger.warn({ err: error, paymentId: payment.id }, 'payment request failed');
-      await this.deps.payments.settle(payment.id, { success: false, resultCode: 'Error', reason });
-      return { resultCode: 'Error', refusalReason: reason };
+    let outcome: PaymentOutcome | undefined;
+    for (let attempt = 1; !outcome; attempt++) {
+      try {
+        outcome = await call();
+      } catch (error) {
+        const definite = error instanceof AdyenRequestError && !error.transient;
+        this.deps.logger.warn(
+          { err: error, paymentId: payment.id, attempt },
+          'payment request failed',
+        );
+        if (definite) {
+          await this.deps.payments.settle(payment.id, {
+            success: false,
+            resultCode: 'Error',
+            reason: error.message,
+          });
+          return { resultCode: 'Error', refusalReason: error.message };
+        }
+        if (attempt >= PAYMENT_ATTEMPTS) return { resultCode: 'Pending' };
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * attempt));
+      }
     }
     if (FAILED_RESULT_CODES.has(outcome.resultCode)) {
       await this.deps.payments.settle(payment.id, {

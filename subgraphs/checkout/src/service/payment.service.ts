@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
 import { isUuid, type Logger } from '@commerce-graph/kit';
+import type { PaymentProvider } from '../adyen.ts';
 import type { CheckoutDb } from '../db/client.ts';
 import {
   adyenNotifications,
@@ -35,8 +36,44 @@ export class PaymentService {
   constructor(
     private readonly db: CheckoutDb,
     private readonly relay: OutboxRelay,
+    private readonly provider: PaymentProvider,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * Gives up on payments still PENDING after `maxAgeMs` (an abandoned 3-D Secure challenge, an
+   * Adyen answer that never came): the order fails, its stock goes back on sale, and Adyen is
+   * asked to cancel, in case it authorised after all. Safe to run on every replica at once:
+   * settling is conditional on the payment still being PENDING.
+   */
+  async expireStalePayments(maxAgeMs: number): Promise<number> {
+    const stale = await this.db
+      .select()
+      .from(payments)
+      .where(
+        and(
+          eq(payments.status, 'PENDING'),
+          lt(payments.createdAt, new Date(Date.now() - maxAgeMs)),
+        ),
+      )
+      .orderBy(asc(payments.createdAt))
+      .limit(100);
+    let expired = 0;
+    for (const payment of stale) {
+      const outcome = await this.settle(payment.id, {
+        success: false,
+        resultCode: 'Expired',
+        reason: `Not completed within ${Math.round(maxAgeMs / 1000)} s`,
+      });
+      if (!outcome.startsWith('applied')) continue;
+      expired++;
+      await this.provider.cancelPayment(payment).catch((error: unknown) => {
+        this.logger.warn({ err: error, paymentId: payment.id }, 'cancel of expired payment failed');
+      });
+    }
+    if (expired > 0) this.logger.info({ expired }, 'expired stale payments');
+    return expired;
+  }
 
   /** Applies a final authorisation outcome inside `tx`; returns what it did, for the record. */
   async applyAuthorisation(
@@ -91,7 +128,12 @@ export class PaymentService {
       return 'applied: authorised';
     }
 
-    const status: PaymentStatus = result.resultCode === 'Error' ? 'ERROR' : 'REFUSED';
+    const status: PaymentStatus =
+      result.resultCode === 'Error'
+        ? 'ERROR'
+        : result.resultCode === 'Expired'
+          ? 'EXPIRED'
+          : 'REFUSED';
     const [updated] = await tx
       .update(payments)
       .set({
@@ -104,12 +146,15 @@ export class PaymentService {
       .where(sql`${payments.id} = ${payment.id} and ${payments.status} = 'PENDING'`)
       .returning();
     if (!updated) return `unchanged: payment is ${payment.status}`;
-    await tx
+    const [order] = await tx
       .update(orders)
       .set({ status: 'PAYMENT_FAILED', updatedAt: sql`now()` })
-      .where(sql`${orders.id} = ${payment.orderId} and ${orders.status} = 'PENDING_PAYMENT'`);
+      .where(eq(orders.id, payment.orderId))
+      .returning({ cartId: orders.cartId });
+    if (!order) throw new Error(`payment ${payment.id} has no order ${payment.orderId}`);
     await recordEvent(tx, outboxEvents, 'checkout.payment.failed', {
       orderId: payment.orderId,
+      cartId: order.cartId,
       paymentId: payment.id,
       reason: result.reason ?? result.resultCode ?? 'Refused',
     });
