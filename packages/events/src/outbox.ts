@@ -3,7 +3,12 @@ import { asc, isNull, sql } from 'drizzle-orm';
 import { jsonb, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Logger } from 'pino';
-import type { EventEnvelope, EventName, EventPayload } from './contracts.ts';
+import {
+  eventPayloads,
+  type EventEnvelope,
+  type EventName,
+  type EventPayload,
+} from './contracts.ts';
 
 /** The outbox table a producing subgraph adds to its own Postgres schema. */
 export function defineOutboxTable(schema: PgSchema) {
@@ -32,7 +37,9 @@ export async function recordEvent<N extends EventName>(
   payload: EventPayload<N>,
 ): Promise<string> {
   const id = randomUUID();
-  await tx.insert(table).values({ id, name, payload });
+  // Fail the producer's transaction, not a consumer far away, when a payload breaks the contract.
+  const checked = eventPayloads[name].parse(payload);
+  await tx.insert(table).values({ id, name, payload: checked });
   return id;
 }
 
@@ -110,8 +117,15 @@ export function createOutboxRelay(options: {
     return running;
   }
 
+  let polls = 0;
   const timer = setInterval(() => {
     flush().catch((error: unknown) => options.logger.error({ err: error }, 'outbox relay failed'));
+    // Now and then, drop rows published long ago: the table holds what is in flight, not history.
+    if (++polls % 600 === 0) {
+      db.delete(table)
+        .where(sql`${table.publishedAt} < now() - interval '7 days'`)
+        .catch((error: unknown) => options.logger.warn({ err: error }, 'outbox cleanup failed'));
+    }
   }, options.pollMs ?? 1_000);
   timer.unref();
 

@@ -122,10 +122,16 @@ export class OrderService {
 
     const orderId = randomUUID();
     const paymentId = randomUUID();
-    const reservation = await upstream.reserveStock(
-      orderId,
-      cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
-    );
+    const reservation = await upstream
+      .reserveStock(
+        orderId,
+        cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
+      )
+      .catch(async (error: unknown) => {
+        // Inventory may have reserved before the answer was lost: give it back (idempotent).
+        await this.releaseQuietly(orderId);
+        throw error;
+      });
     if (reservation.__typename === 'InsufficientStock') {
       return {
         __typename: 'OutOfStock',
@@ -171,18 +177,16 @@ export class OrderService {
         return { order: order as OrderRow, payment: payment as PaymentRow };
       }));
     } catch (error) {
-      await upstream.releaseReservation(orderId).catch((releaseError: unknown) => {
-        logger.error(
-          { err: releaseError, orderId },
-          'could not release reservation of a failed order',
-        );
-      });
+      await this.releaseQuietly(orderId);
       if (isUniqueViolation(error)) {
         return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
       }
       throw error;
     }
-    await this.deps.relay.flush().catch(() => undefined);
+    await this.deps.relay.flush().catch((error: unknown) => {
+      // The relay's poll retries; the event is safe in the outbox.
+      logger.warn({ err: error }, 'outbox flush failed; will retry');
+    });
 
     const outcome = await this.startPayment(payment, {
       paymentId,
@@ -275,6 +279,16 @@ export class OrderService {
       await this.deps.payments.recordResult(payment.id, outcome);
     }
     return outcome;
+  }
+
+  /** Releases an order's reservation, logging (not throwing) when inventory cannot be reached. */
+  private async releaseQuietly(orderId: string): Promise<void> {
+    await this.deps.upstream.releaseReservation(orderId).catch((error: unknown) => {
+      this.deps.logger.error(
+        { err: error, orderId },
+        'could not release the reservation of a failed order',
+      );
+    });
   }
 
   private async placed(orderId: string, action: unknown): Promise<OrderPlacedResult> {
