@@ -23,7 +23,13 @@ const schema = z
       .optional(),
     ADYEN_ENVIRONMENT: z.enum(['TEST', 'LIVE']).default('TEST'),
     ADYEN_LIVE_URL_PREFIX: z.string().optional(),
-    PAYMENT_TIMEOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+    ADYEN_WEBHOOK_USERNAME: z.string().optional(),
+    ADYEN_WEBHOOK_PASSWORD: z.string().optional(),
+    PAYMENT_TIMEOUT_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(15),
     SEED_DEMO_DATA: envVar.boolean(true),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),

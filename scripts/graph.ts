@@ -41,6 +41,8 @@ export interface GraphOptions {
   host?: string;
   /** Real Adyen credentials; without them the local simulator is started and used. */
   adyen?: Omit<AdyenConfig, 'simulatorUrl'>;
+  /** HTTP Basic credentials Adyen sends with webhooks, when configured in its Customer Area. */
+  webhookBasicAuth?: { username: string; password: string };
   adminToken?: string;
   /** How long a payment may stay PENDING before its order fails (default 15 minutes). */
   paymentTimeoutMs?: number;
@@ -164,6 +166,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       returnUrl: 'http://localhost:3000/checkout/return',
       adyen,
       paymentTimeoutMs: options.paymentTimeoutMs,
+      webhookBasicAuth: options.webhookBasicAuth,
       onQuery: onQuery('checkout'),
     });
     started.push(checkout);

@@ -85,6 +85,10 @@ try {
     },
     adyen,
     adminToken,
+    webhookBasicAuth:
+      env.ADYEN_WEBHOOK_USERNAME && env.ADYEN_WEBHOOK_PASSWORD
+        ? { username: env.ADYEN_WEBHOOK_USERNAME, password: env.ADYEN_WEBHOOK_PASSWORD }
+        : undefined,
     paymentTimeoutMs: env.PAYMENT_TIMEOUT_MINUTES * 60_000,
     catalog: env.SEED_DEMO_DATA ? buildDemoCatalog() : undefined,
     production: env.NODE_ENV === 'production',

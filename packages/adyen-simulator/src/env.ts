@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const envSchema = z
   .object({
-    ADYEN_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    ADYEN_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
     ADYEN_SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
     ADYEN_API_KEY: z.string({ error: 'is required' }),
     ADYEN_HMAC_KEY: z

@@ -22,7 +22,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * const { CheckoutAPI, Client, Config, EnvironmentEnum } = adyen;
  * const client = new Client(
  *   new Config({ apiKey, environment: EnvironmentEnum.TEST }),
- *   createSimulatorHttpClient('http://127.0.0.1:8080'),
+ *   createSimulatorHttpClient('http://127.0.0.1:4010'),
  * );
  * const checkout = new CheckoutAPI(client);
  * const payment = await checkout.PaymentsApi.payments(request, { idempotencyKey });

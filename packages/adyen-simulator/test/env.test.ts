@@ -12,7 +12,7 @@ describe('parseSimulatorEnv', () => {
   it('applies the default port and treats empty values as unset', () => {
     const result = parseSimulatorEnv({ ...valid, ADYEN_WEBHOOK_URL: '' });
 
-    expect(result).toMatchObject({ ok: true, env: { ADYEN_SIMULATOR_PORT: 8080 } });
+    expect(result).toMatchObject({ ok: true, env: { ADYEN_SIMULATOR_PORT: 4010 } });
     expect(result.ok && result.env.ADYEN_WEBHOOK_URL).toBeUndefined();
   });
 
