@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { startEmbeddedPostgres } from '@commerce-graph/kit';
+import type { Defer } from './harness.ts';
+import { freePort } from './ports.ts';
+
+const EMBEDDED_DATA_DIR = fileURLToPath(new URL('../../.data/bench-postgres', import.meta.url));
+
+/**
+ * A fresh, empty `cg_bench_<random>` database for one run, dropped again by `defer`. It lives on
+ * the server of `serverUrl`, or, without one, on an embedded PostgreSQL started on a free port
+ * whose data directory is deleted when it stops.
+ */
+export async function createBenchDatabase(
+  serverUrl: string | undefined,
+  defer: Defer,
+): Promise<{ url: string; server: string }> {
+  let server = serverUrl;
+  let where = 'DATABASE_URL';
+  if (!server) {
+    const port = await freePort();
+    const embedded = await startEmbeddedPostgres({
+      dataDir: EMBEDDED_DATA_DIR,
+      port,
+      database: 'postgres',
+      persistent: false,
+    });
+    defer(() => embedded.stop());
+    server = embedded.url;
+    where = `embedded PostgreSQL on port ${port}`;
+  }
+
+  const name = `cg_bench_${randomBytes(6).toString('hex')}`;
+  const admin = () => postgres(server, { max: 1, onnotice: () => undefined });
+  const sql = admin();
+  try {
+    await sql.unsafe(`create database "${name}"`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  defer(async () => {
+    const dropper = admin();
+    try {
+      await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+    } finally {
+      await dropper.end({ timeout: 5 });
+    }
+  });
+
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), server: `${name} on ${where}` };
+}
