@@ -127,7 +127,12 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         hmacKeyHex: randomBytes(32).toString('hex'),
         merchantAccount: 'CommerceGraphDemo',
       };
-      simulator = createAdyenSimulator({ ...simulated, log: () => undefined });
+      simulator = createAdyenSimulator({
+        ...simulated,
+        // Sign in like Adyen does when Basic auth is configured for the webhook.
+        webhookBasicAuth: options.webhookBasicAuth,
+        log: () => undefined,
+      });
       const simulatorUrl = await simulator.listen(options.ports.adyenSimulator, options.host);
       started.push(simulator);
       adyen = { ...simulated, environment: 'TEST', simulatorUrl };

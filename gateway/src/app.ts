@@ -6,7 +6,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { createHttpServer, createLogger, listen, type RunningService } from '@commerce-graph/kit';
+import { createLogger, serveApollo, type RunningService } from '@commerce-graph/kit';
 import { depthLimit } from './depth-limit.ts';
 
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
@@ -67,31 +67,20 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
   });
-  await apollo.start();
-  const http = await listen(
-    createHttpServer({
-      apollo,
-      logger,
-      context: async (request) => ({
-        headers: Object.fromEntries(
-          FORWARDED_HEADERS.flatMap((name) => {
-            const value = request.headers[name];
-            return typeof value === 'string' ? [[name, value]] : [];
-          }),
-        ),
-      }),
-      maxBodyBytes: 100_000,
-    }),
-    config.port,
-    config.host,
-  );
-  logger.info({ url: http.url }, 'gateway ready');
-  return {
+  return serveApollo({
     name: 'gateway',
-    url: http.url,
-    async close() {
-      await http.close();
-      await apollo.stop();
-    },
-  };
+    apollo,
+    logger,
+    port: config.port,
+    host: config.host,
+    context: async (request) => ({
+      headers: Object.fromEntries(
+        FORWARDED_HEADERS.flatMap((name) => {
+          const value = request.headers[name];
+          return typeof value === 'string' ? [[name, value]] : [];
+        }),
+      ),
+    }),
+    maxBodyBytes: 100_000,
+  });
 }

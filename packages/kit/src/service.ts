@@ -1,10 +1,48 @@
+import type { BaseContext } from '@apollo/server';
 import { ConfigError } from './env.ts';
+import { createHttpServer, listen, type HttpServerOptions } from './http.ts';
 
 /** A started service: where it answers and how to stop it. */
 export interface RunningService {
   name: string;
   url: string;
   close(): Promise<void>;
+}
+
+/**
+ * Starts an Apollo Server (subgraph or gateway) and serves it over HTTP. `close()` stops taking
+ * requests, stops Apollo, then calls `release` (workers, queues, pools). A failed start calls
+ * `release` too, so nothing the caller already opened is left behind.
+ */
+export async function serveApollo<TContext extends BaseContext>(
+  options: HttpServerOptions<TContext> & {
+    name: string;
+    port: number;
+    host?: string;
+    release?: () => Promise<void>;
+    /** Extra fields for the "ready" log line. */
+    details?: Record<string, unknown>;
+  },
+): Promise<RunningService> {
+  const release = options.release ?? (async () => undefined);
+  let http: Awaited<ReturnType<typeof listen>>;
+  try {
+    await options.apollo.start();
+    http = await listen(createHttpServer(options), options.port, options.host);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  options.logger.info({ url: http.url, ...options.details }, `${options.name} ready`);
+  return {
+    name: options.name,
+    url: http.url,
+    async close() {
+      await http.close();
+      await options.apollo.stop();
+      await release();
+    },
+  };
 }
 
 /**

@@ -1,11 +1,10 @@
 import {
   connectDatabase,
-  createHttpServer,
   createLogger,
   createQueueFactory,
   createSubgraphClient,
-  listen,
   runMigrations,
+  serveApollo,
   type QueueConnectionConfig,
   type RunningService,
 } from '@commerce-graph/kit';
@@ -50,34 +49,19 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     logger,
     production: config.production ?? false,
   });
-  let http: Awaited<ReturnType<typeof listen>>;
-  try {
-    await apollo.start();
-    http = await listen(
-      createHttpServer({
-        apollo,
-        context,
-        logger,
-        ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
-      }),
-      config.port,
-      config.host,
-    );
-  } catch (error) {
-    // The worker already runs: a failed start must not leave it (or the pool) behind.
-    await queues.close();
-    await database.close();
-    throw error;
-  }
-  logger.info({ url: http.url, queue: queues.kind }, 'cart subgraph ready');
-  return {
+  return serveApollo({
     name: 'cart',
-    url: http.url,
-    async close() {
-      await http.close();
-      await apollo.stop();
+    apollo,
+    context,
+    logger,
+    port: config.port,
+    host: config.host,
+    ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    details: { queue: queues.kind },
+    // Also on a failed start: the worker already runs and must not be left behind.
+    release: async () => {
       await queues.close();
       await database.close();
     },
-  };
+  });
 }

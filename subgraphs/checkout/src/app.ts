@@ -1,11 +1,10 @@
 import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events';
 import {
   connectDatabase,
-  createHttpServer,
   createLogger,
   createQueueFactory,
-  listen,
   runMigrations,
+  serveApollo,
   type QueueConnectionConfig,
   type RunningService,
 } from '@commerce-graph/kit';
@@ -93,41 +92,30 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     logger,
     production: config.production ?? false,
   });
-  await apollo.start();
-  const http = await listen(
-    createHttpServer({
-      apollo,
-      context,
-      logger,
-      routes: [
-        createAdyenWebhookRoute({
-          db: database.db,
-          provider,
-          queue: notificationQueue,
-          logger,
-          basicAuth: config.webhookBasicAuth,
-          merchantAccount: config.adyen.merchantAccount,
-        }),
-      ],
-      ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
-    }),
-    config.port,
-    config.host,
-  );
-  logger.info(
-    { url: http.url, queue: queues.kind, simulator: Boolean(config.adyen.simulatorUrl) },
-    'checkout subgraph ready',
-  );
-  return {
+  return serveApollo({
     name: 'checkout',
-    url: http.url,
-    async close() {
+    apollo,
+    context,
+    logger,
+    port: config.port,
+    host: config.host,
+    routes: [
+      createAdyenWebhookRoute({
+        db: database.db,
+        provider,
+        queue: notificationQueue,
+        logger,
+        basicAuth: config.webhookBasicAuth,
+        merchantAccount: config.adyen.merchantAccount,
+      }),
+    ],
+    ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    details: { queue: queues.kind, simulator: Boolean(config.adyen.simulatorUrl) },
+    release: async () => {
       clearInterval(expiry);
-      await http.close();
-      await apollo.stop();
       await relay.close();
       await queues.close();
       await database.close();
     },
-  };
+  });
 }

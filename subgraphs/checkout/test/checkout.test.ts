@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildThreeDSResult, type ThreeDS2ChallengeAction } from '@commerce-graph/adyen-simulator';
 import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
 import { startGraph, type RunningGraph } from '../../../scripts/graph.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
@@ -187,6 +188,45 @@ for (const backend of queueBackends()) {
       await eventually(async () => (await cartStatus(cartUrl, cartId)) === 'CHECKED_OUT');
       const again = await placeOrder(checkoutUrl, orderInput(cartId));
       expect(again).toMatchObject({ __typename: 'CartUnavailable', code: 'CART_ALREADY_ORDERED' });
+    });
+
+    it('completes a 3-D Secure challenge with submitPaymentDetails, then the webhook pays the order', async () => {
+      const variant = pickVariant(1);
+      const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }]);
+      const placed = await placeOrderOk(
+        checkoutUrl,
+        orderInput(cartId, {
+          paymentMethod: { ...CARD, encryptedCardNumber: 'test_4212345678910006' },
+        }),
+      );
+      expect(placed.payment).toMatchObject({ status: 'PENDING', resultCode: 'ChallengeShopper' });
+      const action = placed.action as ThreeDS2ChallengeAction;
+      expect(action).toMatchObject({ type: 'threeDS2', subtype: 'challenge' });
+
+      const SUBMIT = `mutation($id: ID!, $details: JSON!) {
+        submitPaymentDetails(orderId: $id, details: $details) {
+          __typename
+          ... on OrderPlaced { payment { status resultCode } }
+          ... on UserError { code }
+        }
+      }`;
+      const details = { threeDSResult: buildThreeDSResult('Y', action) };
+      const submitted = await graphql(checkoutUrl, SUBMIT, { id: placed.order.id, details });
+      expect(submitted.data).toEqual({
+        submitPaymentDetails: {
+          __typename: 'OrderPlaced',
+          payment: { status: 'PENDING', resultCode: 'Authorised' },
+        },
+      });
+      await eventually(
+        async () => (await fetchOrder(checkoutUrl, placed.order.id))?.status === 'PAID',
+      );
+
+      // Once paid, the order takes no more payment steps.
+      const again = await graphql(checkoutUrl, SUBMIT, { id: placed.order.id, details });
+      expect(again.data).toEqual({
+        submitPaymentDetails: { __typename: 'OrderNotPayable', code: 'ORDER_NOT_PAYABLE' },
+      });
     });
 
     describe('refuses, writing nothing and charging nothing,', () => {

@@ -1,10 +1,9 @@
 import {
   connectDatabase,
-  createHttpServer,
   createLogger,
   createQueueFactory,
-  listen,
   runMigrations,
+  serveApollo,
   type QueueConnectionConfig,
   type RunningService,
 } from '@commerce-graph/kit';
@@ -60,26 +59,18 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
     production: config.production ?? false,
     adminToken: config.adminToken,
   });
-  await apollo.start();
-  const http = await listen(
-    createHttpServer({
-      apollo,
-      context,
-      logger,
-      ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
-    }),
-    config.port,
-    config.host,
-  );
-  logger.info({ url: http.url, queue: queues.kind }, 'inventory subgraph ready');
-  return {
+  return serveApollo({
     name: 'inventory',
-    url: http.url,
-    async close() {
-      await http.close();
-      await apollo.stop();
+    apollo,
+    context,
+    logger,
+    port: config.port,
+    host: config.host,
+    ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    details: { queue: queues.kind },
+    release: async () => {
       await queues.close();
       await database.close();
     },
-  };
+  });
 }

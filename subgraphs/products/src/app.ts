@@ -1,9 +1,8 @@
 import {
   connectDatabase,
-  createHttpServer,
   createLogger,
-  listen,
   runMigrations,
+  serveApollo,
   type RunningService,
 } from '@commerce-graph/kit';
 import { migrationsFolder, schema } from './db/client.ts';
@@ -50,25 +49,14 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
     logger,
     production: config.production ?? false,
   });
-  await apollo.start();
-  const http = await listen(
-    createHttpServer({
-      apollo,
-      context,
-      logger,
-      ready: async () => (await database.sql`select 1`).length === 1,
-    }),
-    config.port,
-    config.host,
-  );
-  logger.info({ url: http.url }, 'products subgraph ready');
-  return {
+  return serveApollo({
     name: 'products',
-    url: http.url,
-    async close() {
-      await http.close();
-      await apollo.stop();
-      await database.close();
-    },
-  };
+    apollo,
+    context,
+    logger,
+    port: config.port,
+    host: config.host,
+    ready: async () => (await database.sql`select 1`).length === 1,
+    release: () => database.close(),
+  });
 }

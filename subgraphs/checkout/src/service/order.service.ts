@@ -14,22 +14,16 @@ import {
   type PaymentRow,
 } from '../db/schema.ts';
 import type { Upstream } from '../upstream.ts';
+import {
+  invalidInput,
+  paymentMethodFields,
+  validatePlaceOrderInput,
+  type InvalidCheckoutInput,
+  type PlaceOrderInput,
+} from './order-input.ts';
 import { FAILED_RESULT_CODES, type PaymentService } from './payment.service.ts';
 
-export interface PlaceOrderInput {
-  cartId: string;
-  email: string;
-  returnUrl?: string | null;
-  paymentMethod: {
-    type: string;
-    encryptedCardNumber?: string | null;
-    encryptedExpiryMonth?: string | null;
-    encryptedExpiryYear?: string | null;
-    encryptedSecurityCode?: string | null;
-    holderName?: string | null;
-    storedPaymentMethodId?: string | null;
-  };
-}
+export type { PlaceOrderInput };
 
 /** An order line as the API shows it: with the order's currency. */
 export type OrderLineView = OrderLineRow & { currency: string };
@@ -53,25 +47,14 @@ export type PlaceOrderResult =
   | OrderPlacedResult
   | UserError<'CartUnavailable', { cartId: string }>
   | UserError<'OutOfStock', { lines: StockShortage[] }>
-  | UserError<'InvalidCheckoutInput', { field: string }>;
+  | InvalidCheckoutInput;
 
 export type SubmitDetailsResult =
-  | OrderPlacedResult
-  | UserError<'OrderNotPayable', { orderId: string }>
-  | UserError<'InvalidCheckoutInput', { field: string }>;
+  OrderPlacedResult | UserError<'OrderNotPayable', { orderId: string }> | InvalidCheckoutInput;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Calls to Adyen per payment step while its answer is unknown, and the pause between them. */
 const PAYMENT_ATTEMPTS = 3;
 const RETRY_DELAY_MS = 250;
-const MAX_FIELD = 5_000;
-
-const invalid = (field: string, message: string): PlaceOrderResult => ({
-  __typename: 'InvalidCheckoutInput',
-  code: 'INVALID_INPUT',
-  message,
-  field,
-});
 
 /** Placing orders: cart -> priced order with reserved stock -> Adyen payment. */
 export class OrderService {
@@ -94,7 +77,7 @@ export class OrderService {
    * checkout holds no stock.
    */
   async placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
-    const problem = this.validate(input);
+    const problem = validatePlaceOrderInput(input);
     if (problem) return problem;
     const { db, upstream, logger } = this.deps;
 
@@ -116,7 +99,7 @@ export class OrderService {
     if (live) return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
     const currency = cart.lines[0]!.unitPrice.currencyCode;
     if (cart.lines.some((l) => l.unitPrice.currencyCode !== currency)) {
-      return invalid('cartId', 'The cart mixes currencies');
+      return invalidInput('cartId', 'The cart mixes currencies');
     }
     const total = cart.lines.reduce((sum, l) => sum + l.unitPrice.amount * l.quantity, 0);
 
@@ -209,12 +192,7 @@ export class OrderService {
     };
     if (!isUuid(orderId)) return notPayable;
     if (typeof details !== 'object' || details === null || Array.isArray(details)) {
-      return {
-        __typename: 'InvalidCheckoutInput',
-        code: 'INVALID_INPUT',
-        message: '`details` must be an object',
-        field: 'details',
-      };
+      return invalidInput('details', '`details` must be an object');
     }
     const [payment] = await this.deps.db
       .select()
@@ -300,53 +278,6 @@ export class OrderService {
     if (!order || !payment) throw new Error(`order ${orderId} vanished`);
     return { __typename: 'OrderPlaced', order, payment, action: action ?? null };
   }
-
-  private validate(input: PlaceOrderInput): PlaceOrderResult | undefined {
-    const email = input.email.trim();
-    if (email.length > 254 || !EMAIL.test(email))
-      return invalid('email', 'Not a valid email address');
-    if (input.returnUrl != null) {
-      let url: URL | undefined;
-      try {
-        url = new URL(input.returnUrl);
-      } catch {
-        url = undefined;
-      }
-      if (!url || !['http:', 'https:'].includes(url.protocol)) {
-        return invalid('returnUrl', 'returnUrl must be an http(s) URL');
-      }
-    }
-    const method = input.paymentMethod;
-    for (const [name, value] of Object.entries(method)) {
-      if (typeof value === 'string' && value.length > MAX_FIELD) {
-        return invalid(`paymentMethod.${name}`, `${name} is too long`);
-      }
-    }
-    if (method.type !== 'scheme') {
-      return invalid('paymentMethod.type', 'Only card payments (type "scheme") are supported');
-    }
-    const encrypted =
-      method.encryptedCardNumber &&
-      method.encryptedExpiryMonth &&
-      method.encryptedExpiryYear &&
-      method.encryptedSecurityCode;
-    if (!encrypted && !method.storedPaymentMethodId) {
-      return invalid(
-        'paymentMethod',
-        'Give the four encrypted card fields from Adyen Web, or a storedPaymentMethodId',
-      );
-    }
-    return undefined;
-  }
-}
-
-/** The Adyen `paymentMethod` object: only the fields that are set. */
-function paymentMethodFields(method: PlaceOrderInput['paymentMethod']): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(method).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string',
-    ),
-  );
 }
 
 function isUniqueViolation(error: unknown): boolean {
