@@ -233,7 +233,12 @@ for (const backend of queueBackends()) {
         id: randomUUID(),
         name: 'checkout.payment.failed',
         occurredAt: new Date().toISOString(),
-        payload: { orderId: failed, cartId: randomUUID(), paymentId: randomUUID(), reason: 'Refused' },
+        payload: {
+          orderId: failed,
+          cartId: randomUUID(),
+          paymentId: randomUUID(),
+          reason: 'Refused',
+        },
       });
       await eventually(async () => {
         const rows =
