@@ -48,7 +48,6 @@ const config: CodegenConfig = {
       OutOfStockLine: '../service/order.service.ts#StockShortage',
     }),
   },
-  hooks: { afterAllFileWrite: ['prettier --write'] },
 };
 
 export default config;

@@ -164,6 +164,8 @@ export type PaymentStatus =
   | 'AUTHORISED'
   /** The provider failed or could not be reached. */
   | 'ERROR'
+  /** The shopper did not complete the payment in time; the order was released. */
+  | 'EXPIRED'
   /** Started; waiting for Adyen's final answer. */
   | 'PENDING'
   | 'REFUSED';
