@@ -114,6 +114,7 @@ for (const backend of queueBackends()) {
   describe(`the graph end to end (BullMQ on ${backend.name})`, () => {
     let database: TestDatabase;
     let graph: RunningGraph;
+    const statements: Record<string, number> = {};
     let gateway: (
       query: string,
       variables?: Record<string, unknown>,
@@ -129,6 +130,9 @@ for (const backend of queueBackends()) {
         catalog,
         adminToken: ADMIN_TOKEN,
         logLevel: 'silent',
+        onQuery: (subgraph) => {
+          statements[subgraph] = (statements[subgraph] ?? 0) + 1;
+        },
       });
       gateway = (query, variables, headers) => graphql(graph.gatewayUrl, query, variables, headers);
     });
@@ -249,6 +253,19 @@ for (const backend of queueBackends()) {
         return order.lines[0]!.variant.availability.available === before ? order : null;
       });
       expect(settled.status).toBe('PAYMENT_FAILED');
+    });
+
+    it('serves a product page with variants, prices and availability in a constant number of SQL statements', async () => {
+      const count = async (first: number) => {
+        await gateway(BROWSE, { first }); // warm: new pool connections read the type catalogue
+        statements.products = 0;
+        statements.inventory = 0;
+        await gateway(BROWSE, { first });
+        return { products: statements.products, inventory: statements.inventory };
+      };
+      const small = await count(2);
+      expect(await count(24)).toEqual(small);
+      expect(small).toEqual({ products: 3, inventory: 1 });
     });
 
     it('lets product pages be cached for the shortest subgraph max-age, and never carts', async () => {

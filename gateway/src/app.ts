@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { createLogger, serveApollo, type RunningService } from '@commerce-graph/kit';
 import { depthLimit } from './depth-limit.ts';
@@ -62,8 +60,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     includeStacktraceInErrorResponses: !production,
     validationRules: [depthLimit(config.maxDepth ?? 12)],
     plugins: [
+      // Sandbox in development; in production no landing page at all (nothing to explore).
       production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
   });
