@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
-import { startGraph, type RunningGraph } from '../scripts/graph.ts';
-import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import type { RunningGraph } from '../scripts/graph.ts';
+import { startTestGraph, type TestGraph } from './support/graph.ts';
 import { graphql } from './support/graphql.ts';
 import { eventually, queueBackends } from './support/queues.ts';
 
@@ -112,7 +112,7 @@ type Order = {
 
 for (const backend of queueBackends()) {
   describe(`the graph end to end (BullMQ on ${backend.name})`, () => {
-    let database: TestDatabase;
+    let shop: TestGraph;
     let graph: RunningGraph;
     const statements: Record<string, number> = {};
     let gateway: (
@@ -122,24 +122,19 @@ for (const backend of queueBackends()) {
     ) => ReturnType<typeof graphql>;
 
     beforeAll(async () => {
-      database = await createTestDatabase();
-      graph = await startGraph({
-        databaseUrl: database.url,
-        queue: backend.config(database.url),
-        ports: { gateway: 0, products: 0, inventory: 0, cart: 0, checkout: 0, adyenSimulator: 0 },
+      shop = await startTestGraph(backend, {
         catalog,
         adminToken: ADMIN_TOKEN,
-        logLevel: 'silent',
         onQuery: (subgraph) => {
           statements[subgraph] = (statements[subgraph] ?? 0) + 1;
         },
       });
+      graph = shop.graph;
       gateway = (query, variables, headers) => graphql(graph.gatewayUrl, query, variables, headers);
     });
 
     afterAll(async () => {
-      await graph?.close();
-      await database?.drop();
+      await shop?.close();
     });
 
     /** Browses the catalog and returns the first variant with at least `units` available. */

@@ -3,8 +3,8 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildThreeDSResult, type ThreeDS2ChallengeAction } from '@commerce-graph/adyen-simulator';
 import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
-import { startGraph, type RunningGraph } from '../../../scripts/graph.ts';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { RunningGraph } from '../../../scripts/graph.ts';
+import { startTestGraph, type TestGraph } from '../../../test/support/graph.ts';
 import { graphql } from '../../../test/support/graphql.ts';
 import { eventually, queueBackends } from '../../../test/support/queues.ts';
 import {
@@ -25,7 +25,7 @@ const catalog = buildDemoCatalog(30);
 
 for (const backend of queueBackends()) {
   describe(`placeOrder (BullMQ on ${backend.name})`, () => {
-    let database: TestDatabase;
+    let shop: TestGraph;
     let graph: RunningGraph;
     let sql: postgres.Sql;
     let checkoutUrl: string;
@@ -33,24 +33,14 @@ for (const backend of queueBackends()) {
     const pickVariant = variantPicker(catalog);
 
     beforeAll(async () => {
-      database = await createTestDatabase();
-      graph = await startGraph({
-        databaseUrl: database.url,
-        queue: backend.config(database.url),
-        ports: { gateway: 0, products: 0, inventory: 0, cart: 0, checkout: 0, adyenSimulator: 0 },
-        catalog,
-        logLevel: 'silent',
-      });
-      const url = (name: string) => graph.services.find((s) => s.name === name)!.url;
-      checkoutUrl = url('checkout');
-      cartUrl = url('cart');
-      sql = postgres(database.url, { max: 2, onnotice: () => undefined });
+      shop = await startTestGraph(backend, { catalog });
+      ({ graph, sql } = shop);
+      checkoutUrl = shop.url('checkout');
+      cartUrl = shop.url('cart');
     });
 
     afterAll(async () => {
-      await graph?.close();
-      await sql?.end();
-      await database?.drop();
+      await shop?.close();
     });
 
     /** Webhooks the simulator sent for one order, as [eventCode, success, delivered]. */

@@ -1,8 +1,8 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
-import { startGraph, type RunningGraph } from '../../../scripts/graph.ts';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { RunningGraph } from '../../../scripts/graph.ts';
+import { startTestGraph, type TestGraph } from '../../../test/support/graph.ts';
 import { eventually, queueBackends } from '../../../test/support/queues.ts';
 import {
   CARD,
@@ -19,7 +19,7 @@ const catalog = buildDemoCatalog(10);
 const [backend] = queueBackends();
 
 describe('payment expiry', () => {
-  let database: TestDatabase;
+  let shop: TestGraph;
   let graph: RunningGraph;
   let sql: postgres.Sql;
   let checkoutUrl: string;
@@ -27,25 +27,14 @@ describe('payment expiry', () => {
   const pickVariant = variantPicker(catalog);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    graph = await startGraph({
-      databaseUrl: database.url,
-      queue: backend!.config(database.url),
-      ports: { gateway: 0, products: 0, inventory: 0, cart: 0, checkout: 0, adyenSimulator: 0 },
-      catalog,
-      paymentTimeoutMs: 1_500,
-      logLevel: 'silent',
-    });
-    const url = (name: string) => graph.services.find((s) => s.name === name)!.url;
-    checkoutUrl = url('checkout');
-    cartUrl = url('cart');
-    sql = postgres(database.url, { max: 2, onnotice: () => undefined });
+    shop = await startTestGraph(backend!, { catalog, paymentTimeoutMs: 1_500 });
+    ({ graph, sql } = shop);
+    checkoutUrl = shop.url('checkout');
+    cartUrl = shop.url('cart');
   });
 
   afterAll(async () => {
-    await graph?.close();
-    await sql?.end();
-    await database?.drop();
+    await shop?.close();
   });
 
   it('fails an abandoned 3-D Secure payment, releases its stock, reopens the cart and cancels at Adyen', async () => {
