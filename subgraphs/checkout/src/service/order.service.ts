@@ -55,6 +55,8 @@ export type SubmitDetailsResult =
 /** Calls to Adyen per payment step while its answer is unknown, and the pause between them. */
 const PAYMENT_ATTEMPTS = 3;
 const RETRY_DELAY_MS = 250;
+/** Largest order total in minor units: amounts are 32-bit integers in the API and the tables. */
+const MAX_ORDER_TOTAL = 2_000_000_000;
 
 /** Placing orders: cart -> priced order with reserved stock -> Adyen payment. */
 export class OrderService {
@@ -102,6 +104,9 @@ export class OrderService {
       return invalidInput('cartId', 'The cart mixes currencies');
     }
     const total = cart.lines.reduce((sum, l) => sum + l.unitPrice.amount * l.quantity, 0);
+    if (total > MAX_ORDER_TOTAL) {
+      return invalidInput('cartId', `An order may total at most ${MAX_ORDER_TOTAL} minor units`);
+    }
 
     const orderId = randomUUID();
     const paymentId = randomUUID();
