@@ -31,6 +31,7 @@ const schema = z
       .max(24 * 60)
       .default(15),
     SEED_DEMO_DATA: envVar.boolean(true),
+    INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),
   })

@@ -44,6 +44,8 @@ export interface GraphOptions {
   /** HTTP Basic credentials Adyen sends with webhooks, when configured in its Customer Area. */
   webhookBasicAuth?: { username: string; password: string };
   adminToken?: string;
+  /** Shared by the services: subgraphs answer only callers that send it. */
+  internalToken?: string;
   /** How long a payment may stay PENDING before its order fails (default 15 minutes). */
   paymentTimeoutMs?: number;
   /** Loaded when the database has no catalog yet. */
@@ -115,6 +117,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       production: options.production,
       logLevel: options.logLevel,
       migrate: false,
+      internalToken: options.internalToken,
     };
 
     let simulator: AdyenSimulator | undefined;
@@ -182,6 +185,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       host: options.host,
       production: options.production,
       logLevel: options.logLevel,
+      internalToken: options.internalToken,
       subgraphUrls: {
         products: products.url,
         inventory: inventory.url,

@@ -85,6 +85,8 @@ try {
     },
     adyen,
     adminToken,
+    // Everything runs in this process: a fresh token per run keeps the subgraph ports private.
+    internalToken: env.INTERNAL_TOKEN ?? randomBytes(24).toString('base64url'),
     webhookBasicAuth:
       env.ADYEN_WEBHOOK_USERNAME && env.ADYEN_WEBHOOK_PASSWORD
         ? { username: env.ADYEN_WEBHOOK_USERNAME, password: env.ADYEN_WEBHOOK_PASSWORD }

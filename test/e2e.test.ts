@@ -6,6 +6,7 @@ import { graphql } from './support/graphql.ts';
 import { eventually, queueBackends } from './support/queues.ts';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+const INTERNAL_TOKEN = 'e2e-internal-token-0123456789abcdef';
 const catalog = buildDemoCatalog(40);
 
 const BROWSE = /* GraphQL */ `
@@ -125,6 +126,7 @@ for (const backend of queueBackends()) {
       shop = await startTestGraph(backend, {
         catalog,
         adminToken: ADMIN_TOKEN,
+        internalToken: INTERNAL_TOKEN,
         onQuery: (subgraph) => {
           statements[subgraph] = (statements[subgraph] ?? 0) + 1;
         },
@@ -273,6 +275,24 @@ for (const backend of queueBackends()) {
       const cartId = (created.data as { createCart: { id: string } }).createCart.id;
       const cart = await gateway(`query($id: ID!) { cart(id: $id) { id } }`, { id: cartId });
       expect(cart.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('keeps subgraphs to the graph: direct calls need the internal token, webhooks do not', async () => {
+      const releasing = `mutation { releaseReservation(orderId: "${crypto.randomUUID()}") }`;
+      const outsider = await graphql(shop.url('inventory'), releasing);
+      expect(outsider.status).toBe(401);
+      expect(outsider.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const insider = await graphql(shop.url('inventory'), releasing, undefined, {
+        'x-internal-token': INTERNAL_TOKEN,
+      });
+      expect(insider.data).toEqual({ releaseReservation: false });
+      // Adyen cannot know the token: the webhook is guarded by its HMAC signatures instead.
+      const webhook = await fetch(shop.url('checkout').replace('/graphql', '/webhooks/adyen'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: 'not json',
+      });
+      expect(webhook.status).toBe(400);
     });
 
     it('answers malformed GraphQL, unknown fields and over-deep queries with clear errors', async () => {

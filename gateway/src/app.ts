@@ -4,7 +4,12 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { createLogger, serveApollo, type RunningService } from '@commerce-graph/kit';
+import {
+  createLogger,
+  internalHeaders,
+  serveApollo,
+  type RunningService,
+} from '@commerce-graph/kit';
 import { depthLimit } from './depth-limit.ts';
 
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
@@ -26,6 +31,8 @@ export interface GatewayConfig {
   subgraphUrls?: Partial<Record<string, string>>;
   production?: boolean;
   logLevel?: string;
+  /** Sent to every subgraph in the `x-internal-token` header, when set. */
+  internalToken?: string;
   /** Deepest selection set a client may send. */
   maxDepth?: number;
 }
@@ -48,6 +55,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           for (const header of FORWARDED_HEADERS) {
             const value = context.headers?.[header];
             if (value) request.http?.headers.set(header, value);
+          }
+          for (const [name, value] of Object.entries(internalHeaders(config.internalToken))) {
+            request.http?.headers.set(name, value);
           }
         },
       }),

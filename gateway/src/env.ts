@@ -9,6 +9,7 @@ const schema = z.object({
   INVENTORY_URL: envVar.url().optional(),
   CART_URL: envVar.url().optional(),
   CHECKOUT_URL: envVar.url().optional(),
+  INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
   NODE_ENV: envVar.nodeEnv(),
   LOG_LEVEL: envVar.logLevel(),
 });

@@ -16,5 +16,6 @@ await runService(async () => {
     },
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
+    internalToken: env.INTERNAL_TOKEN,
   });
 });

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -35,6 +36,26 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
   graphqlPath?: string;
+  /**
+   * When set, GraphQL requests must carry it in the `x-internal-token` header: subgraphs then
+   * answer only the gateway and each other. Plain routes (webhooks), /health and /ready are open.
+   */
+  internalToken?: string;
+}
+
+/** The header services use to prove to each other that they belong to the graph. */
+export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
+
+/** The headers a service sends to another service of the graph. */
+export function internalHeaders(token: string | undefined): Record<string, string> {
+  return token ? { [INTERNAL_TOKEN_HEADER]: token } : {};
+}
+
+function hasToken(header: string | string[] | undefined, token: string): boolean {
+  if (typeof header !== 'string') return false;
+  const given = Buffer.from(header);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 export interface RunningHttpServer {
@@ -114,6 +135,22 @@ export function createHttpServer<TContext extends BaseContext>(
     const route = routes.get(`${method} ${url.pathname}`);
     if (route) return send(res, await route.handle(raw));
     if (url.pathname !== graphqlPath) return send(res, jsonError(404, 'Not found'));
+    if (
+      options.internalToken &&
+      !hasToken(req.headers[INTERNAL_TOKEN_HEADER], options.internalToken)
+    ) {
+      return send(res, {
+        status: 401,
+        body: JSON.stringify({
+          errors: [
+            {
+              message: 'Only the gateway and other services of the graph may call this service',
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+        }),
+      });
+    }
 
     let parsedBody: unknown;
     if (body.length > 0) {

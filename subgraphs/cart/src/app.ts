@@ -3,6 +3,7 @@ import {
   createLogger,
   createQueueFactory,
   createSubgraphClient,
+  internalHeaders,
   runMigrations,
   serveApollo,
   type QueueConnectionConfig,
@@ -27,6 +28,8 @@ export interface CartConfig {
   logLevel?: string;
   /** Skip migrations when something else (the start script) already applied them. */
   migrate?: boolean;
+  /** Required from callers in the `x-internal-token` header, when set. */
+  internalToken?: string;
   /** Sees every SQL statement; used to count queries. */
   onQuery?: (query: string) => void;
 }
@@ -45,7 +48,9 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
   const { apollo, context } = createServer({
     db: database.db,
     service,
-    products: createSubgraphClient('products', config.productsUrl),
+    products: createSubgraphClient('products', config.productsUrl, {
+      headers: internalHeaders(config.internalToken),
+    }),
     logger,
     production: config.production ?? false,
   });
@@ -56,6 +61,7 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     logger,
     port: config.port,
     host: config.host,
+    internalToken: config.internalToken,
     ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
     details: { queue: queues.kind },
     // Also on a failed start: the worker already runs and must not be left behind.

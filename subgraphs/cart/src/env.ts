@@ -7,6 +7,7 @@ const schema = z.object({
   CART_PORT: envVar.port(4003),
   HOST: z.string().default('127.0.0.1'),
   PRODUCTS_URL: envVar.url().default('http://127.0.0.1:4001/graphql'),
+  INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
   NODE_ENV: envVar.nodeEnv(),
   LOG_LEVEL: envVar.logLevel(),
 });

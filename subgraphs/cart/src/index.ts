@@ -12,5 +12,6 @@ await runService(async () => {
     queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
+    internalToken: env.INTERNAL_TOKEN,
   });
 });

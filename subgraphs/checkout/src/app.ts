@@ -37,6 +37,8 @@ export interface CheckoutConfig {
   production?: boolean;
   logLevel?: string;
   migrate?: boolean;
+  /** Required from callers in the `x-internal-token` header, when set. */
+  internalToken?: string;
   /** Sees every SQL statement; used to count queries. */
   onQuery?: (query: string) => void;
 }
@@ -72,7 +74,11 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
   expiry.unref();
   const orders = new OrderService({
     db: database.db,
-    upstream: createUpstream({ cart: config.cartUrl, inventory: config.inventoryUrl }),
+    upstream: createUpstream({
+      cart: config.cartUrl,
+      inventory: config.inventoryUrl,
+      internalToken: config.internalToken,
+    }),
     provider,
     payments,
     relay,
@@ -99,6 +105,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     logger,
     port: config.port,
     host: config.host,
+    internalToken: config.internalToken,
     routes: [
       createAdyenWebhookRoute({
         db: database.db,

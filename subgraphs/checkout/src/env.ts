@@ -23,6 +23,7 @@ const schema = z
     ADYEN_SIMULATOR_URL: envVar.url().optional(),
     ADYEN_WEBHOOK_USERNAME: z.string().optional(),
     ADYEN_WEBHOOK_PASSWORD: z.string().optional(),
+    INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),
   })

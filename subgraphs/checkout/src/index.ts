@@ -27,5 +27,6 @@ await runService(async () => {
         : undefined,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
+    internalToken: env.INTERNAL_TOKEN,
   });
 });

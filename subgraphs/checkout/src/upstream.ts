@@ -1,4 +1,4 @@
-import { createSubgraphClient } from '@commerce-graph/kit';
+import { createSubgraphClient, internalHeaders } from '@commerce-graph/kit';
 
 /** A cart as checkout needs it: lines with the server-side prices the cart subgraph computed. */
 export interface CartSnapshot {
@@ -32,9 +32,14 @@ export interface Upstream {
  * Reads carts through the cart subgraph's `_entities` entry point and reserves stock through
  * inventory's `@inaccessible` mutations, which only services on the private network can call.
  */
-export function createUpstream(urls: { cart: string; inventory: string }): Upstream {
-  const cart = createSubgraphClient('cart', urls.cart);
-  const inventory = createSubgraphClient('inventory', urls.inventory);
+export function createUpstream(urls: {
+  cart: string;
+  inventory: string;
+  internalToken?: string;
+}): Upstream {
+  const headers = internalHeaders(urls.internalToken);
+  const cart = createSubgraphClient('cart', urls.cart, { headers });
+  const inventory = createSubgraphClient('inventory', urls.inventory, { headers });
   return {
     async fetchCart(cartId) {
       const data = await cart.request<{ _entities: Array<CartSnapshot | null> }>(

@@ -26,6 +26,8 @@ export interface InventoryConfig {
   production?: boolean;
   logLevel?: string;
   migrate?: boolean;
+  /** Required from callers in the `x-internal-token` header, when set. */
+  internalToken?: string;
   onQuery?: (query: string) => void;
 }
 
@@ -66,6 +68,7 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
     logger,
     port: config.port,
     host: config.host,
+    internalToken: config.internalToken,
     ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
     details: { queue: queues.kind },
     release: async () => {

@@ -12,5 +12,6 @@ await runService(async () => {
     adminToken: env.ADMIN_TOKEN,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
+    internalToken: env.INTERNAL_TOKEN,
   });
 });

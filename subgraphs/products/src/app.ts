@@ -31,6 +31,8 @@ export interface ProductsConfig {
   logLevel?: string;
   /** Skip migrations when something else (the start script) already applied them. */
   migrate?: boolean;
+  /** Required from callers in the `x-internal-token` header, when set. */
+  internalToken?: string;
   /** Sees every SQL statement; used to count queries. */
   onQuery?: (query: string) => void;
 }
@@ -56,6 +58,7 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
     logger,
     port: config.port,
     host: config.host,
+    internalToken: config.internalToken,
     ready: async () => (await database.sql`select 1`).length === 1,
     release: () => database.close(),
   });

@@ -5,6 +5,7 @@ const schema = z.object({
   DATABASE_URL: envVar.postgresUrl(),
   PRODUCTS_PORT: envVar.port(4001),
   HOST: z.string().default('127.0.0.1'),
+  INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
   NODE_ENV: envVar.nodeEnv(),
   LOG_LEVEL: envVar.logLevel(),
 });

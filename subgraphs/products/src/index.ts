@@ -10,5 +10,6 @@ await runService(async () => {
     host: env.HOST,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
+    internalToken: env.INTERNAL_TOKEN,
   });
 });
