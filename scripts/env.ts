@@ -33,7 +33,8 @@ const schema = z
     SEED_DEMO_DATA: envVar.boolean(true),
     INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
     NODE_ENV: envVar.nodeEnv(),
-    LOG_LEVEL: envVar.logLevel(),
+    // The start banner says what is up; info lines would only repeat it between the services.
+    LOG_LEVEL: envVar.logLevel('warn'),
   })
   .refine(
     (env) =>

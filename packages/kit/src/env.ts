@@ -33,8 +33,8 @@ export const envVar = {
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   redisUrl: () => z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
   nodeEnv: () => z.enum(['development', 'production', 'test']).default('development'),
-  logLevel: () =>
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  logLevel: (fallback: 'warn' | 'info' = 'info') =>
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(fallback),
   boolean: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0'])
