@@ -203,6 +203,7 @@ export async function listen(
   port: number,
   host = '127.0.0.1',
   path = '/graphql',
+  drainMs = 10_000,
 ): Promise<RunningHttpServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -216,10 +217,18 @@ export async function listen(
   return {
     url: `http://${reachableHost}:${address.port}${path}`,
     port: address.port,
+    // Drain: stop accepting, let requests in flight finish (an order half-placed during a deploy
+    // would otherwise leave its stock reserved), drop idle keep-alive connections, and cut what
+    // is still open after the grace period.
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        const force = setTimeout(() => server.closeAllConnections(), drainMs);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }
