@@ -22,7 +22,7 @@ export function defineOutboxTable(schema: PgSchema) {
 }
 
 export type OutboxTable = ReturnType<typeof defineOutboxTable>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any drizzle db or transaction
+/** Any drizzle database or transaction, whatever its table schema. */
 type Db = PostgresJsDatabase<any>;
 type Executor = Pick<Db, 'insert'>;
 

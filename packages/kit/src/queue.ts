@@ -22,12 +22,11 @@ export interface QueueConnectionConfig {
   namespace?: string;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the backend type differs per branch */
+// `any` for the backend type parameters: it differs between the Redis and PostgreSQL branches.
 /** A BullMQ queue carrying jobs of type T, on whichever backend the factory chose. */
 export type JobQueue<T> = Queue<T, any, string, T, any, string, any, any>;
 /** A BullMQ worker consuming jobs of type T, on whichever backend the factory chose. */
 export type JobWorker<T> = Worker<T, any, string, any, any, any>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export type WorkerSettings = Pick<WorkerOptions, 'concurrency' | 'autorun' | 'lockDuration'>;
 

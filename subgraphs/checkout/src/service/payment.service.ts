@@ -12,7 +12,7 @@ import {
   type PaymentStatus,
 } from '../db/schema.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a transaction of this db
+/** A transaction of the checkout database. */
 export type Tx = Parameters<Parameters<CheckoutDb['transaction']>[0]>[0];
 
 /** Adyen result codes that end a payment without money: the stock goes back on sale. */

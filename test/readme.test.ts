@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
+import { graphql } from './support/graphql.ts';
+import { startTestGraph, type TestGraph } from './support/graph.ts';
+import { eventually, queueBackends } from './support/queues.ts';
+
+/** The README's GraphQL examples, by operation name. */
+function readmeOperations(): Map<string, string> {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const operations = new Map<string, string>();
+  for (const [, block] of readme.matchAll(/```graphql\n([\s\S]*?)```/g)) {
+    for (const operation of block!.split(/\n(?=query |mutation )/)) {
+      const name = /^(?:query|mutation) (\w+)/.exec(operation.trim())?.[1];
+      if (name) operations.set(name, operation);
+    }
+  }
+  return operations;
+}
+
+const ADMIN_TOKEN = 'readme-admin-token-0123456789';
+
+describe('the README examples', () => {
+  const operations = readmeOperations();
+  let shop: TestGraph;
+  const run = async (name: string, variables?: Record<string, unknown>, headers = {}) => {
+    const operation = operations.get(name);
+    if (!operation) throw new Error(`the README has no operation ${name}`);
+    const response = await graphql<Record<string, never>>(
+      shop.graph.gatewayUrl,
+      operation,
+      variables,
+      headers,
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data as Record<string, any>;
+  };
+
+  beforeAll(async () => {
+    // The README names ids and slugs of the full demo catalog.
+    shop = await startTestGraph(queueBackends()[0]!, {
+      catalog: buildDemoCatalog(),
+      adminToken: ADMIN_TOKEN,
+    });
+  });
+
+  afterAll(async () => {
+    await shop?.close();
+  });
+
+  it('run as written, from browsing to a paid order and a restock', async () => {
+    expect([...operations.keys()]).toEqual(['Browse', 'NewCart', 'Add', 'Pay', 'Order', 'Restock']);
+    const browsed = await run('Browse');
+    expect(browsed.products.edges).toHaveLength(3);
+
+    const cartId = (await run('NewCart')).createCart.id;
+    const added = await run('Add', { cartId });
+    expect(added.addCartLine).toMatchObject({ __typename: 'Cart', totalQuantity: 2 });
+
+    const paid = await run('Pay', { cartId });
+    expect(paid.placeOrder).toMatchObject({ __typename: 'OrderPlaced' });
+    const order = await eventually(async () => {
+      const { order } = await run('Order', { id: paid.placeOrder.order.id });
+      return order.status === 'PAID' ? order : null;
+    });
+    expect(order.lines[0].variant.sku).toBe('CG-0296-BLA-S');
+
+    const restocked = await run('Restock', {}, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    expect(restocked.adjustStock).toMatchObject({
+      __typename: 'StockLevel',
+      warehouse: { code: 'AMS' },
+    });
+  });
+});
