@@ -256,7 +256,7 @@ async function waitUntilServing(gatewayUrl: string, services: ServiceProcess[]):
   for (const service of services) void service.exited.then(() => (exited ??= service));
   const body = JSON.stringify(READY);
   const deadline = performance.now() + START_TIMEOUT_MS;
-  let lastError = '';
+  let lastError: string | undefined;
   for (;;) {
     if (exited) {
       throw new Error(
