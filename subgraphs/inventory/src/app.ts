@@ -23,6 +23,11 @@ export interface InventoryConfig {
   host?: string;
   /** Bearer token for admin mutations; without it they are refused. */
   adminToken?: string;
+  /**
+   * Reservations older than this are released as abandoned (default 24 h). Keep it well above
+   * checkout's payment timeout, which settles every real order first.
+   */
+  reservationTtlMs?: number;
   production?: boolean;
   logLevel?: string;
   migrate?: boolean;
@@ -54,6 +59,19 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
   const service = new InventoryService(database.db);
   const queues = createQueueFactory(config.queue);
   const worker = createWorker({ queues, service, logger });
+  const reservationTtlMs = config.reservationTtlMs ?? 24 * 3600_000;
+  const sweep = setInterval(
+    () => {
+      service
+        .releaseAbandonedReservations(reservationTtlMs)
+        .then((released) => {
+          if (released > 0) logger.warn({ released }, 'released abandoned reservations');
+        })
+        .catch((error: unknown) => logger.error({ err: error }, 'reservation sweep failed'));
+    },
+    Math.min(60_000, Math.max(100, reservationTtlMs / 4)),
+  );
+  sweep.unref();
   const { apollo, context } = createServer({
     db: database.db,
     service,
@@ -72,6 +90,7 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
     ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
     details: { queue: queues.kind },
     release: async () => {
+      clearInterval(sweep);
       await queues.close();
       await database.close();
     },

@@ -6,6 +6,7 @@ const schema = z.object({
   REDIS_URL: envVar.redisUrl().optional(),
   INVENTORY_PORT: envVar.port(4002),
   HOST: z.string().default('127.0.0.1'),
+  RESERVATION_TTL_HOURS: z.coerce.number().positive().default(24),
   ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
   NODE_ENV: envVar.nodeEnv(),

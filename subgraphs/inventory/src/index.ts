@@ -10,6 +10,7 @@ await runService(async () => {
     port: env.INVENTORY_PORT,
     host: env.HOST,
     adminToken: env.ADMIN_TOKEN,
+    reservationTtlMs: env.RESERVATION_TTL_HOURS * 3600_000,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
     internalToken: env.INTERNAL_TOKEN,

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { anyOf, badUserInput, forbidden, isUuid } from '@commerce-graph/kit';
 import type { InventoryDb } from './db/client.ts';
 import {
@@ -234,6 +234,30 @@ export class InventoryService {
   /** Turns an order's reserved units into a sale (they leave on-hand). Idempotent. */
   commitReservation(orderId: string): Promise<number> {
     return this.settleReservation(orderId, 'SOLD');
+  }
+
+  /**
+   * Releases reservations still RESERVED after `maxAgeMs`. Checkout settles every order long
+   * before (its payments expire after PAYMENT_TIMEOUT_MINUTES); a reservation this old belongs to
+   * an order that was never written, say because its checkout process died between reserving
+   * and writing the order. Returns how many orders were released.
+   */
+  async releaseAbandonedReservations(maxAgeMs: number): Promise<number> {
+    const stale = await this.db
+      .selectDistinct({ orderId: reservations.orderId })
+      .from(reservations)
+      .where(
+        and(
+          eq(reservations.status, 'RESERVED'),
+          lt(reservations.createdAt, new Date(Date.now() - maxAgeMs)),
+        ),
+      )
+      .limit(100);
+    let released = 0;
+    for (const { orderId } of stale) {
+      if ((await this.releaseReservation(orderId)) > 0) released++;
+    }
+    return released;
   }
 
   /** Gives an order's reserved units back to the available pool. Idempotent. */
