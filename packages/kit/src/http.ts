@@ -51,11 +51,15 @@ export function internalHeaders(token: string | undefined): Record<string, strin
   return token ? { [INTERNAL_TOKEN_HEADER]: token } : {};
 }
 
+/** Compares credentials from a request in constant time (lengths may differ; that alone is not secret). */
+export function safeEqual(given: string | Buffer, expected: string | Buffer): boolean {
+  const a = Buffer.isBuffer(given) ? given : Buffer.from(given);
+  const b = Buffer.isBuffer(expected) ? expected : Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 function hasToken(header: string | string[] | undefined, token: string): boolean {
-  if (typeof header !== 'string') return false;
-  const given = Buffer.from(header);
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return typeof header === 'string' && safeEqual(header, token);
 }
 
 export interface RunningHttpServer {

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { sql, type Column, type SQL } from 'drizzle-orm';
+import { isUuid } from './graphql-errors.ts';
 
 /**
  * `column = any($1)` with the keys bound as one array parameter: the same statement text for
@@ -7,6 +8,14 @@ import { sql, type Column, type SQL } from 'drizzle-orm';
  */
 export function anyOf(column: Column, keys: readonly unknown[]): SQL {
   return sql`${column} = any(${sql.param(keys)})`;
+}
+
+/**
+ * `anyOf` for a uuid column. Ids come from clients and other subgraphs; a malformed one cannot
+ * match anything, and is left out rather than sent to Postgres (which would reject the query).
+ */
+export function anyUuidOf(column: Column, keys: readonly string[]): SQL {
+  return anyOf(column, keys.filter(isUuid));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import {
-  anyOf,
+  anyUuidOf,
   isUuid,
   loaderByGroup,
   loaderByKey,
@@ -35,15 +35,9 @@ const VARIANT_PRICES = /* GraphQL */ `
  * lookup is one call to the products subgraph per batch.
  */
 export function createLoaders(db: CartDb, products: SubgraphClient) {
-  // Ids arrive from clients and other subgraphs; a malformed one can match nothing.
-  const uuids = (keys: readonly string[]) => keys.filter(isUuid);
   return {
     cartById: loaderByKey(
-      (ids: readonly string[]) =>
-        db
-          .select()
-          .from(carts)
-          .where(anyOf(carts.id, uuids(ids))),
+      (ids: readonly string[]) => db.select().from(carts).where(anyUuidOf(carts.id, ids)),
       (row) => row.id,
     ),
     linesByCartId: loaderByGroup(
@@ -51,13 +45,13 @@ export function createLoaders(db: CartDb, products: SubgraphClient) {
         db
           .select()
           .from(cartLines)
-          .where(anyOf(cartLines.cartId, uuids(ids)))
+          .where(anyUuidOf(cartLines.cartId, ids))
           .orderBy(asc(cartLines.createdAt), asc(cartLines.id)),
       (row) => row.cartId,
     ),
     variantById: loaderByKey(
       async (ids: readonly string[]) => {
-        const known = uuids(ids);
+        const known = ids.filter(isUuid);
         if (known.length === 0) return [];
         const data = await products.request<{ _entities: Array<CatalogVariant | null> }>(
           VARIANT_PRICES,

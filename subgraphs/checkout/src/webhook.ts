@@ -1,7 +1,13 @@
-import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { JobQueue, Logger, RawRequest, Route, RouteResponse } from '@commerce-graph/kit';
+import {
+  safeEqual,
+  type JobQueue,
+  type Logger,
+  type RawRequest,
+  type Route,
+  type RouteResponse,
+} from '@commerce-graph/kit';
 import type { PaymentProvider } from './adyen.ts';
 import type { CheckoutDb } from './db/client.ts';
 import { adyenNotifications } from './db/schema.ts';
@@ -137,7 +143,8 @@ function hasBasicAuth(
 ): boolean {
   const header = request.headers.authorization ?? '';
   if (!header.startsWith('Basic ')) return false;
-  const given = Buffer.from(header.slice(6), 'base64');
-  const wanted = Buffer.from(`${expected.username}:${expected.password}`);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
+  return safeEqual(
+    Buffer.from(header.slice('Basic '.length), 'base64'),
+    `${expected.username}:${expected.password}`,
+  );
 }

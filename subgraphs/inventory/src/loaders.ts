@@ -1,12 +1,11 @@
 import DataLoader from 'dataloader';
 import { asc, sql } from 'drizzle-orm';
-import { anyOf, isUuid, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
+import { anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
 import type { InventoryDb } from './db/client.ts';
 import { stockLevels, warehouses } from './db/schema.ts';
 
 /** Per-request loaders: every lookup by key in this subgraph is one statement per batch. */
 export function createLoaders(db: InventoryDb) {
-  const uuids = (keys: readonly string[]) => keys.filter(isUuid);
   return {
     /** Units available now per variant (0 for a variant inventory has never heard of). */
     availableByVariantId: new DataLoader<string, number>(async (ids) => {
@@ -16,7 +15,7 @@ export function createLoaders(db: InventoryDb) {
           available: sql<number>`sum(${stockLevels.onHand} - ${stockLevels.reserved})::int`,
         })
         .from(stockLevels)
-        .where(anyOf(stockLevels.variantId, uuids(ids)))
+        .where(anyUuidOf(stockLevels.variantId, ids))
         .groupBy(stockLevels.variantId);
       const byId = new Map(rows.map((r) => [r.variantId, r.available]));
       return ids.map((id) => byId.get(id) ?? 0);
@@ -26,16 +25,12 @@ export function createLoaders(db: InventoryDb) {
         db
           .select()
           .from(stockLevels)
-          .where(anyOf(stockLevels.variantId, uuids(ids)))
+          .where(anyUuidOf(stockLevels.variantId, ids))
           .orderBy(asc(stockLevels.warehouseId)),
       (row) => row.variantId,
     ),
     warehouseById: loaderByKey(
-      (ids: readonly string[]) =>
-        db
-          .select()
-          .from(warehouses)
-          .where(anyOf(warehouses.id, uuids(ids))),
+      (ids: readonly string[]) => db.select().from(warehouses).where(anyUuidOf(warehouses.id, ids)),
       (row) => row.id,
     ),
   };

@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import {
   createSubgraphApollo,
   loadTypeDefs,
+  safeEqual,
   type Logger,
   type RawRequest,
 } from '@commerce-graph/kit';
@@ -17,9 +17,7 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export function isAdminRequest(request: RawRequest, adminToken: string | undefined): boolean {
   const header = request.headers.authorization;
   if (!adminToken || !header?.startsWith('Bearer ')) return false;
-  const given = Buffer.from(header.slice('Bearer '.length));
-  const expected = Buffer.from(adminToken);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return safeEqual(header.slice('Bearer '.length), adminToken);
 }
 
 /** Builds the inventory subgraph (schema, server, per-request context); does not listen. */

@@ -1,19 +1,13 @@
 import { asc } from 'drizzle-orm';
-import { anyOf, isUuid, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
+import { anyOf, anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
 import type { ProductsDb } from './db/client.ts';
 import { categories, products, variants } from './db/schema.ts';
 
 /** Per-request loaders: every lookup by key in this subgraph is one statement per batch. */
 export function createLoaders(db: ProductsDb) {
-  // Ids arrive from clients and other subgraphs; a malformed one can match nothing.
-  const uuids = (keys: readonly string[]) => keys.filter(isUuid);
   return {
     productById: loaderByKey(
-      (ids: readonly string[]) =>
-        db
-          .select()
-          .from(products)
-          .where(anyOf(products.id, uuids(ids))),
+      (ids: readonly string[]) => db.select().from(products).where(anyUuidOf(products.id, ids)),
       (row) => row.id,
     ),
     productBySlug: loaderByKey(
@@ -21,11 +15,7 @@ export function createLoaders(db: ProductsDb) {
       (row) => row.slug,
     ),
     variantById: loaderByKey(
-      (ids: readonly string[]) =>
-        db
-          .select()
-          .from(variants)
-          .where(anyOf(variants.id, uuids(ids))),
+      (ids: readonly string[]) => db.select().from(variants).where(anyUuidOf(variants.id, ids)),
       (row) => row.id,
     ),
     variantsByProductId: loaderByGroup(
@@ -33,16 +23,12 @@ export function createLoaders(db: ProductsDb) {
         db
           .select()
           .from(variants)
-          .where(anyOf(variants.productId, uuids(ids)))
+          .where(anyUuidOf(variants.productId, ids))
           .orderBy(asc(variants.position), asc(variants.sku)),
       (row) => row.productId,
     ),
     categoryById: loaderByKey(
-      (ids: readonly string[]) =>
-        db
-          .select()
-          .from(categories)
-          .where(anyOf(categories.id, uuids(ids))),
+      (ids: readonly string[]) => db.select().from(categories).where(anyUuidOf(categories.id, ids)),
       (row) => row.id,
     ),
     categoriesByParentId: loaderByGroup(
@@ -50,7 +36,7 @@ export function createLoaders(db: ProductsDb) {
         db
           .select()
           .from(categories)
-          .where(anyOf(categories.parentId, uuids(ids)))
+          .where(anyUuidOf(categories.parentId, ids))
           .orderBy(asc(categories.name)),
       (row) => row.parentId ?? '',
     ),
