@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, isNull, sql } from 'drizzle-orm';
 import { jsonb, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { runPeriodically } from '@commerce-graph/kit';
 import type { Logger } from 'pino';
 import {
   eventPayloads,
@@ -44,7 +45,10 @@ export async function recordEvent<N extends EventName>(
 }
 
 export interface OutboxRelay {
-  /** Publishes whatever is pending now; call after a transaction that recorded events commits. */
+  /**
+   * Publishes whatever is pending now; call after a transaction that recorded events commits.
+   * Never rejects: on failure it logs, the rows stay in the outbox and the poll retries them.
+   */
   flush(): Promise<number>;
   close(): Promise<void>;
 }
@@ -111,29 +115,36 @@ export function createOutboxRelay(options: {
       again = true;
       return running;
     }
-    running = drain().finally(() => {
-      running = undefined;
-    });
+    running = drain()
+      .catch((error: unknown) => {
+        options.logger.warn({ err: error }, 'outbox relay failed; the poll will retry');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
     return running;
   }
 
   let polls = 0;
-  const timer = setInterval(() => {
-    flush().catch((error: unknown) => options.logger.error({ err: error }, 'outbox relay failed'));
-    // Now and then, drop rows published long ago: the table holds what is in flight, not history.
-    if (++polls % 600 === 0) {
-      db.delete(table)
-        .where(sql`${table.publishedAt} < now() - interval '7 days'`)
-        .catch((error: unknown) => options.logger.warn({ err: error }, 'outbox cleanup failed'));
-    }
-  }, options.pollMs ?? 1_000);
-  timer.unref();
+  const poll = runPeriodically(
+    'outbox relay',
+    options.pollMs ?? 1_000,
+    async () => {
+      await flush();
+      // Now and then, drop rows published long ago: the table holds what is in flight, not history.
+      if (++polls % 600 === 0) {
+        await db.delete(table).where(sql`${table.publishedAt} < now() - interval '7 days'`);
+      }
+    },
+    options.logger,
+  );
 
   return {
     flush,
     async close() {
-      clearInterval(timer);
-      await running?.catch(() => undefined);
+      poll.stop();
+      await running;
     },
   };
 }

@@ -9,3 +9,4 @@ export * from './graphql-errors.ts';
 export * from './loaders.ts';
 export * from './subgraph.ts';
 export * from './service.ts';
+export * from './periodic.ts';

@@ -4,6 +4,7 @@ import {
   createLogger,
   createQueueFactory,
   runMigrations,
+  runPeriodically,
   serveApollo,
   type QueueConnectionConfig,
   type RunningService,
@@ -63,15 +64,12 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
   const provider = createAdyenProvider(config.adyen);
   const payments = new PaymentService(database.db, relay, provider, logger);
   const paymentTimeoutMs = config.paymentTimeoutMs ?? 15 * 60_000;
-  const expiry = setInterval(
-    () => {
-      payments.expireStalePayments(paymentTimeoutMs).catch((error: unknown) => {
-        logger.error({ err: error }, 'payment expiry failed');
-      });
-    },
+  const expiry = runPeriodically(
+    'payment expiry',
     Math.min(60_000, Math.max(100, paymentTimeoutMs / 4)),
+    () => payments.expireStalePayments(paymentTimeoutMs),
+    logger,
   );
-  expiry.unref();
   const orders = new OrderService({
     db: database.db,
     upstream: createUpstream({
@@ -119,7 +117,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
     details: { queue: queues.kind, simulator: Boolean(config.adyen.simulatorUrl) },
     release: async () => {
-      clearInterval(expiry);
+      expiry.stop();
       await relay.close();
       await queues.close();
       await database.close();

@@ -3,6 +3,7 @@ import {
   createLogger,
   createQueueFactory,
   runMigrations,
+  runPeriodically,
   serveApollo,
   type QueueConnectionConfig,
   type RunningService,
@@ -60,18 +61,15 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
   const queues = createQueueFactory(config.queue);
   const worker = createWorker({ queues, service, logger });
   const reservationTtlMs = config.reservationTtlMs ?? 24 * 3600_000;
-  const sweep = setInterval(
-    () => {
-      service
-        .releaseAbandonedReservations(reservationTtlMs)
-        .then((released) => {
-          if (released > 0) logger.warn({ released }, 'released abandoned reservations');
-        })
-        .catch((error: unknown) => logger.error({ err: error }, 'reservation sweep failed'));
-    },
+  const sweep = runPeriodically(
+    'reservation sweep',
     Math.min(60_000, Math.max(100, reservationTtlMs / 4)),
+    async () => {
+      const released = await service.releaseAbandonedReservations(reservationTtlMs);
+      if (released > 0) logger.warn({ released }, 'released abandoned reservations');
+    },
+    logger,
   );
-  sweep.unref();
   const { apollo, context } = createServer({
     db: database.db,
     service,
@@ -90,7 +88,7 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
     ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
     details: { queue: queues.kind },
     release: async () => {
-      clearInterval(sweep);
+      sweep.stop();
       await queues.close();
       await database.close();
     },

@@ -81,7 +81,7 @@ export class OrderService {
   async placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
     const problem = validatePlaceOrderInput(input);
     if (problem) return problem;
-    const { db, upstream, logger } = this.deps;
+    const { db, upstream } = this.deps;
 
     const unavailable = (code: string, message: string): PlaceOrderResult => ({
       __typename: 'CartUnavailable',
@@ -171,10 +171,7 @@ export class OrderService {
       }
       throw error;
     }
-    await this.deps.relay.flush().catch((error: unknown) => {
-      // The relay's poll retries; the event is safe in the outbox.
-      logger.warn({ err: error }, 'outbox flush failed; will retry');
-    });
+    await this.deps.relay.flush();
 
     const outcome = await this.startPayment(payment, {
       paymentId,

@@ -184,7 +184,7 @@ export class PaymentService {
       if (!payment) throw new Error(`payment ${paymentId} vanished`);
       return this.applyAuthorisation(tx, payment, result);
     });
-    await this.flushEvents();
+    await this.relay.flush();
     return outcome;
   }
 
@@ -231,7 +231,7 @@ export class PaymentService {
         .where(eq(adyenNotifications.id, notificationId));
       return outcome;
     });
-    await this.flushEvents();
+    await this.relay.flush();
     this.logger.info({ notificationId, outcome }, 'adyen notification processed');
     return outcome;
   }
@@ -254,12 +254,5 @@ export class PaymentService {
       .where(eq(payments.orderId, merchantReference))
       .for('update');
     return byOrder;
-  }
-
-  private async flushEvents() {
-    await this.relay.flush().catch((error: unknown) => {
-      // The relay's poll retries; the event is safe in the outbox.
-      this.logger.warn({ err: error }, 'outbox flush failed; will retry');
-    });
   }
 }
