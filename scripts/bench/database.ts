@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
 import { startEmbeddedPostgres } from '@commerce-graph/kit';
+import { createScratchDatabase } from '../scratch-database.ts';
 import type { Defer } from './harness.ts';
 import { freePort } from './ports.ts';
 
@@ -31,24 +30,7 @@ export async function createBenchDatabase(
     where = `embedded PostgreSQL on port ${port}`;
   }
 
-  const name = `cg_bench_${randomBytes(6).toString('hex')}`;
-  const admin = () => postgres(server, { max: 1, onnotice: () => undefined });
-  const sql = admin();
-  try {
-    await sql.unsafe(`create database "${name}"`);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-  defer(async () => {
-    const dropper = admin();
-    try {
-      await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-    } finally {
-      await dropper.end({ timeout: 5 });
-    }
-  });
-
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), server: `${name} on ${where}` };
+  const database = await createScratchDatabase(server, 'cg_bench');
+  defer(() => database.drop());
+  return { url: database.url, server: `${database.name} on ${where}` };
 }

@@ -24,6 +24,7 @@ import { createBenchDatabase } from './database.ts';
 import { readBenchEnv, type BenchEnv } from './env.ts';
 import { runBench, type Defer } from './harness.ts';
 import { postOperation, runLoad, type LoadResult, type Operation } from './load.ts';
+import { PRODUCT_PAGE_QUERY } from './operations.ts';
 import { freePorts } from './ports.ts';
 import {
   descendants,
@@ -38,34 +39,7 @@ const POLL_MS = 50;
 const START_TIMEOUT_MS = 120_000;
 const CART_LINES = 5;
 
-const PRODUCT_PAGE: Operation = {
-  query: /* GraphQL */ `
-    query ProductPage($n: Int!) {
-      products(first: $n) {
-        totalCount
-        edges {
-          node {
-            id
-            name
-            variants {
-              id
-              sku
-              price {
-                amount
-                currencyCode
-              }
-              availability {
-                available
-                inStock
-              }
-            }
-          }
-        }
-      }
-    }
-  `,
-  variables: { n: 24 },
-};
+const PRODUCT_PAGE: Operation = { query: PRODUCT_PAGE_QUERY, variables: { n: 24 } };
 
 const CART_QUERY = /* GraphQL */ `
   query CartPage($id: ID!) {

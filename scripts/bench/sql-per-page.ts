@@ -26,6 +26,7 @@ import { createBenchDatabase } from './database.ts';
 import { readBenchEnv } from './env.ts';
 import { runBench } from './harness.ts';
 import { formatTable } from './table.ts';
+import { PRODUCT_PAGE_QUERY } from './operations.ts';
 
 const SUBGRAPHS = ['products', 'inventory', 'cart', 'checkout'] as const;
 type Subgraph = (typeof SUBGRAPHS)[number];
@@ -33,32 +34,6 @@ type Subgraph = (typeof SUBGRAPHS)[number];
 const PAGE_SIZES = [1, 6, 24, 48, 100];
 const RUNS = 5;
 const SHOWN_PAGE_SIZE = 24;
-
-const PRODUCT_PAGE = /* GraphQL */ `
-  query ($n: Int!) {
-    products(first: $n) {
-      totalCount
-      edges {
-        node {
-          id
-          name
-          variants {
-            id
-            sku
-            price {
-              amount
-              currencyCode
-            }
-            availability {
-              available
-              inStock
-            }
-          }
-        }
-      }
-    }
-  }
-`;
 
 interface RequestTrace {
   statements: Record<Subgraph, string[]>;
@@ -129,7 +104,7 @@ await runBench(async (defer) => {
       const response = await fetch(graph.gatewayUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: PRODUCT_PAGE, variables: { n } }),
+        body: JSON.stringify({ query: PRODUCT_PAGE_QUERY, variables: { n } }),
       });
       const body = (await response.json()) as {
         data?: { products?: { edges: unknown[] } };
