@@ -3,7 +3,8 @@ import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
 import type { RunningGraph } from '../scripts/graph.ts';
 import { startTestGraph, type TestGraph } from './support/graph.ts';
 import { graphql } from './support/graphql.ts';
-import { eventually, queueBackends } from './support/queues.ts';
+import { eventually } from './support/eventually.ts';
+import { queueBackends } from './support/queues.ts';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 const INTERNAL_TOKEN = 'e2e-internal-token-0123456789abcdef';

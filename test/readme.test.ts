@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
 import { graphql } from './support/graphql.ts';
 import { startTestGraph, type TestGraph } from './support/graph.ts';
-import { eventually, queueBackends } from './support/queues.ts';
+import { eventually } from './support/eventually.ts';
+import { queueBackends } from './support/queues.ts';
 
 /** The README's GraphQL examples, by operation name. */
 function readmeOperations(): Map<string, string> {

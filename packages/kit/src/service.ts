@@ -2,6 +2,23 @@ import type { BaseContext } from '@apollo/server';
 import { ConfigError } from './env.ts';
 import { createHttpServer, listen, type HttpServerOptions } from './http.ts';
 
+/** What every subgraph's `start…(config)` takes, besides its own settings. */
+export interface SubgraphConfig {
+  databaseUrl: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** Hides error details from clients. */
+  production?: boolean;
+  logLevel?: string;
+  /** Skip migrations when something else (the start script) already applied them. */
+  migrate?: boolean;
+  /** Required from callers in the `x-internal-token` header, when set. */
+  internalToken?: string;
+  /** Sees every SQL statement; used to count queries. */
+  onQuery?: (query: string) => void;
+}
+
 /** A started service: where it answers and how to stop it. */
 export interface RunningService {
   name: string;

@@ -8,6 +8,7 @@ import {
   serveApollo,
   type QueueConnectionConfig,
   type RunningService,
+  type SubgraphConfig,
 } from '@commerce-graph/kit';
 import { migrationsFolder, schema } from './db/client.ts';
 import { createServer } from './server.ts';
@@ -16,22 +17,11 @@ import { createWorker } from './worker.ts';
 
 export { migrationsFolder };
 
-export interface CartConfig {
-  databaseUrl: string;
-  port: number;
-  host?: string;
+export interface CartConfig extends SubgraphConfig {
   /** GraphQL endpoint of the products subgraph, where prices come from. */
   productsUrl: string;
   /** Where the cart's event queue lives (Redis, or PostgreSQL when there is no Redis). */
   queue: QueueConnectionConfig;
-  production?: boolean;
-  logLevel?: string;
-  /** Skip migrations when something else (the start script) already applied them. */
-  migrate?: boolean;
-  /** Required from callers in the `x-internal-token` header, when set. */
-  internalToken?: string;
-  /** Sees every SQL statement; used to count queries. */
-  onQuery?: (query: string) => void;
 }
 
 /** Connects, migrates and starts the cart subgraph and its event worker; resolves once it listens. */

@@ -17,7 +17,8 @@ import {
 import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { graphql } from '../../../test/support/graphql.ts';
-import { eventually, queueBackends } from '../../../test/support/queues.ts';
+import { eventually } from '../../../test/support/eventually.ts';
+import { queueBackends } from '../../../test/support/queues.ts';
 import { migrationsFolder, startCart } from '../src/app.ts';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '../src/service.ts';
 

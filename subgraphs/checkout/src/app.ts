@@ -8,6 +8,7 @@ import {
   serveApollo,
   type QueueConnectionConfig,
   type RunningService,
+  type SubgraphConfig,
 } from '@commerce-graph/kit';
 import { createAdyenProvider, type AdyenConfig } from './adyen.ts';
 import { migrationsFolder, schema } from './db/client.ts';
@@ -22,11 +23,8 @@ import { createWorker } from './worker.ts';
 export { migrationsFolder };
 export type { AdyenConfig };
 
-export interface CheckoutConfig {
-  databaseUrl: string;
+export interface CheckoutConfig extends SubgraphConfig {
   queue: QueueConnectionConfig;
-  port: number;
-  host?: string;
   cartUrl: string;
   inventoryUrl: string;
   /** Where shoppers return after a redirect when the client names no returnUrl. */
@@ -35,13 +33,6 @@ export interface CheckoutConfig {
   webhookBasicAuth?: { username: string; password: string };
   /** How long a payment may stay PENDING before its order fails and its stock is released. */
   paymentTimeoutMs?: number;
-  production?: boolean;
-  logLevel?: string;
-  migrate?: boolean;
-  /** Required from callers in the `x-internal-token` header, when set. */
-  internalToken?: string;
-  /** Sees every SQL statement; used to count queries. */
-  onQuery?: (query: string) => void;
 }
 
 /** Connects, migrates and starts the checkout subgraph, its webhook and its workers. */

@@ -6,7 +6,8 @@ import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
 import type { RunningGraph } from '../../../scripts/graph.ts';
 import { startTestGraph, type TestGraph } from '../../../test/support/graph.ts';
 import { graphql } from '../../../test/support/graphql.ts';
-import { eventually, queueBackends } from '../../../test/support/queues.ts';
+import { eventually } from '../../../test/support/eventually.ts';
+import { queueBackends } from '../../../test/support/queues.ts';
 import {
   CARD,
   cartStatus,

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
 import type { RunningGraph } from '../../../scripts/graph.ts';
 import { startTestGraph, type TestGraph } from '../../../test/support/graph.ts';
-import { eventually, queueBackends } from '../../../test/support/queues.ts';
+import { eventually } from '../../../test/support/eventually.ts';
+import { queueBackends } from '../../../test/support/queues.ts';
 import {
   CARD,
   cartStatus,

@@ -15,7 +15,8 @@ import { startProducts } from '@commerce-graph/products';
 import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
 import { migrateAll, seedDemoData } from '../../../scripts/graph.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
-import { eventually, queueBackends } from '../../../test/support/queues.ts';
+import { eventually } from '../../../test/support/eventually.ts';
+import { queueBackends } from '../../../test/support/queues.ts';
 import { startCheckout } from '../src/app.ts';
 import {
   cartWith,

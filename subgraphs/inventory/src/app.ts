@@ -7,6 +7,7 @@ import {
   serveApollo,
   type QueueConnectionConfig,
   type RunningService,
+  type SubgraphConfig,
 } from '@commerce-graph/kit';
 import { migrationsFolder, schema } from './db/client.ts';
 import { seedStock, type StockSeed } from './seed.ts';
@@ -17,11 +18,8 @@ import { createWorker } from './worker.ts';
 export type { StockSeed };
 export { migrationsFolder };
 
-export interface InventoryConfig {
-  databaseUrl: string;
+export interface InventoryConfig extends SubgraphConfig {
   queue: QueueConnectionConfig;
-  port: number;
-  host?: string;
   /** Bearer token for admin mutations; without it they are refused. */
   adminToken?: string;
   /**
@@ -29,12 +27,6 @@ export interface InventoryConfig {
    * checkout's payment timeout, which settles every real order first.
    */
   reservationTtlMs?: number;
-  production?: boolean;
-  logLevel?: string;
-  migrate?: boolean;
-  /** Required from callers in the `x-internal-token` header, when set. */
-  internalToken?: string;
-  onQuery?: (query: string) => void;
 }
 
 /** Loads warehouses and stock into an empty inventory schema; false when stock already exists. */

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '@commerce-graph/kit';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { graphql } from '../../../test/support/graphql.ts';
-import { eventually, queueBackends } from '../../../test/support/queues.ts';
+import { eventually } from '../../../test/support/eventually.ts';
+import { queueBackends } from '../../../test/support/queues.ts';
 import { migrationsFolder, seedInventory, startInventory } from '../src/app.ts';
 
 const variantId = randomUUID();

@@ -5,7 +5,8 @@ import { createEventPublisher } from '@commerce-graph/events';
 import { createQueueFactory, type RunningService } from '@commerce-graph/kit';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { graphql } from '../../../test/support/graphql.ts';
-import { eventually, queueBackends } from '../../../test/support/queues.ts';
+import { eventually } from '../../../test/support/eventually.ts';
+import { queueBackends } from '../../../test/support/queues.ts';
 import { migrationsFolder, seedInventory, startInventory } from '../src/app.ts';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';

@@ -4,6 +4,7 @@ import {
   runMigrations,
   serveApollo,
   type RunningService,
+  type SubgraphConfig,
 } from '@commerce-graph/kit';
 import { migrationsFolder, schema } from './db/client.ts';
 import { createServer } from './server.ts';
@@ -23,19 +24,7 @@ export async function seedProducts(databaseUrl: string, catalog: CatalogSeed): P
   }
 }
 
-export interface ProductsConfig {
-  databaseUrl: string;
-  port: number;
-  host?: string;
-  production?: boolean;
-  logLevel?: string;
-  /** Skip migrations when something else (the start script) already applied them. */
-  migrate?: boolean;
-  /** Required from callers in the `x-internal-token` header, when set. */
-  internalToken?: string;
-  /** Sees every SQL statement; used to count queries. */
-  onQuery?: (query: string) => void;
-}
+export type ProductsConfig = SubgraphConfig;
 
 /** Connects, migrates and starts the products subgraph; resolves once it listens. */
 export async function startProducts(config: ProductsConfig): Promise<RunningService> {
