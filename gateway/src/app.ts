@@ -46,6 +46,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const logger = createLogger('gateway', config.logLevel);
   const production = config.production ?? false;
   const supergraphSdl = readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
+  const internal = Object.entries(internalHeaders(config.internalToken));
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -56,9 +57,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
             const value = context.headers?.[header];
             if (value) request.http?.headers.set(header, value);
           }
-          for (const [name, value] of Object.entries(internalHeaders(config.internalToken))) {
-            request.http?.headers.set(name, value);
-          }
+          for (const [name, value] of internal) request.http?.headers.set(name, value);
         },
       }),
   });
