@@ -6,7 +6,7 @@ import {
   startCheckout,
   type AdyenConfig,
 } from '@commerce-graph/checkout';
-import { startGateway } from '@commerce-graph/gateway';
+import { startGateway, type GatewayConfig } from '@commerce-graph/gateway';
 import {
   migrationsFolder as inventoryMigrations,
   seedInventory,
@@ -52,6 +52,11 @@ export interface GraphOptions {
   catalog?: DemoCatalog;
   production?: boolean;
   logLevel?: string;
+  /** Gateway settings beyond the ones derived here: limits, budgets, CORS, timeouts. */
+  gateway?: Omit<
+    GatewayConfig,
+    'port' | 'host' | 'production' | 'logLevel' | 'internalToken' | 'subgraphUrls'
+  >;
   /** Sees every SQL statement each subgraph runs (benchmarks count them). */
   onQuery?: (subgraph: 'products' | 'inventory' | 'cart' | 'checkout', query: string) => void;
 }
@@ -181,6 +186,13 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     simulator?.setWebhookUrl(checkout.url.replace(/\/graphql$/, '/webhooks/adyen'));
 
     const gateway = await startGateway({
+      // Budgets shared by every gateway of the deployment: on Redis when there is one.
+      rateLimitStore: {
+        redisUrl: options.queue.redisUrl,
+        databaseUrl: options.databaseUrl,
+        namespace: options.queue.namespace ? `${options.queue.namespace}_gateway` : 'gateway',
+      },
+      ...options.gateway,
       port: options.ports.gateway,
       host: options.host,
       production: options.production,

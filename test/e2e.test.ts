@@ -309,7 +309,8 @@ for (const backend of queueBackends()) {
         `{ categories { children { children { children { children { children { children { children { children { children { children { children { id } } } } } } } } } } } } }`,
       );
       expect(deep.status).toBe(400);
-      expect(deep.errors?.[0]?.message).toMatch(/^Query depth 13 exceeds the limit of 12/);
+      expect(deep.errors?.[0]?.message).toBe('Query depth limit of 12 exceeded, found 13.');
+      expect(deep.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
 
       const internal = await gateway(
         `mutation { releaseReservation(orderId: "${crypto.randomUUID()}") }`,

@@ -4,13 +4,31 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLSchema } from 'graphql';
 import {
   createLogger,
+  createRateLimitStore,
+  currentRequestId,
   internalHeaders,
+  REQUEST_ID_HEADER,
   serveApollo,
+  type RateLimitStoreConfig,
+  type RawRequest,
   type RunningService,
 } from '@commerce-graph/kit';
-import { depthLimit } from './depth-limit.ts';
+import { createEdge } from './edge.ts';
+import { createErrorFormatter } from './errors.ts';
+import {
+  createLimiters,
+  DEFAULT_BUDGETS,
+  identifyClient,
+  type Budgets,
+  type Client,
+} from './protection/budgets.ts';
+import { DEFAULT_COST_MODEL, type CostModel } from './protection/cost.ts';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './protection/document-limits.ts';
+import { protectionPlugin } from './protection/plugin.ts';
+import { createPreflight } from './protection/preflight.ts';
 
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
   new URL('../../schema/supergraph.graphql', import.meta.url),
@@ -21,6 +39,7 @@ const FORWARDED_HEADERS = ['authorization', 'accept-language'];
 
 export interface GatewayContext {
   headers: Record<string, string>;
+  client: Client;
 }
 
 export interface GatewayConfig {
@@ -33,42 +52,114 @@ export interface GatewayConfig {
   logLevel?: string;
   /** Sent to every subgraph in the `x-internal-token` header, when set. */
   internalToken?: string;
-  /** Deepest selection set a client may send. */
-  maxDepth?: number;
+  /** Where budgets live, shared by every gateway process: Redis, else PostgreSQL, else memory. */
+  rateLimitStore?: RateLimitStoreConfig;
+  /** Document limits (tokens, depth, aliases, ...); unset ones keep their defaults. */
+  limits?: Partial<DocumentLimits>;
+  costModel?: CostModel;
+  /** A query costing more is refused before execution (default 5,000). */
+  maxCost?: number;
+  /** Query cost and payment attempt budgets; unset ones keep their defaults. */
+  budgets?: Partial<Budgets>;
+  /** Browser origins allowed by CORS. */
+  corsOrigins?: string[];
+  /** Proxies whose X-Forwarded-For is believed (proxy-addr trust list). */
+  trustProxy?: string[];
+  /** A subgraph fetch is abandoned after this long (default 10 s). */
+  subgraphTimeoutMs?: number;
+  /** A request is answered 504 after this long, whatever is still running (default 15 s). */
+  requestTimeoutMs?: number;
+}
+
+/** Builds the data source of one subgraph: forwarded headers, internal token, fetch timeout. */
+function subgraphSource(url: string, internal: Array<[string, string]>, timeoutMs: number) {
+  const source = new RemoteGraphQLDataSource<GatewayContext>({
+    url,
+    willSendRequest({ request, context }) {
+      for (const header of FORWARDED_HEADERS) {
+        const value = context.headers?.[header];
+        if (value) request.http?.headers.set(header, value);
+      }
+      const requestId = currentRequestId();
+      if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+      for (const [name, value] of internal) request.http?.headers.set(name, value);
+    },
+  });
+  const fetcher = source.fetcher;
+  source.fetcher = (target, init) =>
+    fetcher(target, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  return source;
 }
 
 /**
  * Starts the Apollo Gateway over the composed supergraph. Subgraphs are reached over HTTP, so
  * their Cache-Control hints reach the client. Apollo Sandbox and introspection are on in
- * development and off in production.
+ * development and off in production. Every request passes the edge (security headers, CORS),
+ * the query protection (`protection/`) and, on its way out, the error masking (`errors.ts`).
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway', config.logLevel);
   const production = config.production ?? false;
   const supergraphSdl = readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   const internal = Object.entries(internalHeaders(config.internalToken));
+  const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...config.limits };
+  const budgets = { ...DEFAULT_BUDGETS, ...config.budgets };
+  const edge = createEdge({
+    production,
+    corsOrigins: config.corsOrigins ?? [],
+    trustProxy: config.trustProxy ?? [],
+  });
+  const store = await createRateLimitStore(config.rateLimitStore ?? {});
+  let limiters: Awaited<ReturnType<typeof createLimiters>>;
+  try {
+    limiters = await createLimiters(store, budgets);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: config.subgraphUrls?.[name] ?? url,
-        willSendRequest({ request, context }) {
-          for (const header of FORWARDED_HEADERS) {
-            const value = context.headers?.[header];
-            if (value) request.http?.headers.set(header, value);
-          }
-          for (const [name, value] of internal) request.http?.headers.set(name, value);
-        },
-      }),
+      subgraphSource(
+        config.subgraphUrls?.[name] ?? url!,
+        internal,
+        config.subgraphTimeoutMs ?? 10_000,
+      ),
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
+  });
+  const clients = new WeakMap<RawRequest, Client>();
+  const clientOf = (request: RawRequest) => {
+    let client = clients.get(request);
+    if (!client) {
+      client = identifyClient(edge.clientAddress(request));
+      clients.set(request, client);
+    }
+    return client;
+  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
     // Entrypoints own shutdown (runService, scripts/start.ts); Apollo's own handler would race them.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
-    validationRules: [depthLimit(config.maxDepth ?? 12)],
+    hideSchemaDetailsFromClientErrors: production,
+    formatError: createErrorFormatter({ production, logger }),
+    // Both are Apollo's defaults, stated because the protection relies on them.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
+      protectionPlugin<GatewayContext>({
+        costModel: config.costModel ?? DEFAULT_COST_MODEL,
+        maxCost: config.maxCost ?? 5_000,
+        budgets,
+        limiters,
+        logger,
+      }),
       // Sandbox in development; in production no landing page at all (nothing to explore).
       production
         ? ApolloServerPluginLandingPageDisabled()
@@ -81,6 +172,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     logger,
     port: config.port,
     host: config.host,
+    intercept: edge.intercept,
+    preflight: createPreflight({
+      limits,
+      budgets,
+      limiters,
+      schema: () => apiSchema,
+      clientOf,
+      onChargeFailed: (error) => logger.warn({ err: error }, 'could not charge a refused request'),
+    }),
     context: async (request) => ({
       headers: Object.fromEntries(
         FORWARDED_HEADERS.flatMap((name) => {
@@ -88,7 +188,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           return typeof value === 'string' ? [[name, value]] : [];
         }),
       ),
+      client: clientOf(request),
     }),
     maxBodyBytes: 100_000,
+    requestTimeoutMs: config.requestTimeoutMs ?? 15_000,
+    release: () => store.close(),
+    details: { rateLimits: store.kind },
   });
 }

@@ -1,18 +1,36 @@
 import { z } from 'zod';
 import { envVar, parseConfig } from '@commerce-graph/kit';
 
-const schema = z.object({
-  GATEWAY_PORT: envVar.port(4000),
-  HOST: z.string().default('127.0.0.1'),
-  SUPERGRAPH_PATH: z.string().optional(),
-  PRODUCTS_URL: envVar.url().optional(),
-  INVENTORY_URL: envVar.url().optional(),
-  CART_URL: envVar.url().optional(),
-  CHECKOUT_URL: envVar.url().optional(),
-  INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
-  NODE_ENV: envVar.nodeEnv(),
-  LOG_LEVEL: envVar.logLevel(),
-});
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z
+  .object({
+    GATEWAY_PORT: envVar.port(4000),
+    HOST: z.string().default('127.0.0.1'),
+    SUPERGRAPH_PATH: z.string().optional(),
+    PRODUCTS_URL: envVar.url().optional(),
+    INVENTORY_URL: envVar.url().optional(),
+    CART_URL: envVar.url().optional(),
+    CHECKOUT_URL: envVar.url().optional(),
+    INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
+    REDIS_URL: envVar.redisUrl().optional(),
+    DATABASE_URL: envVar.postgresUrl().optional(),
+    CORS_ORIGINS: envVar
+      .list(z.url().refine((u) => new URL(u).origin === u, 'an origin: scheme://host[:port]'))
+      .optional(),
+    TRUST_PROXY: envVar.list(z.string()).optional(),
+    MAX_QUERY_COST: positiveInt(5_000),
+    ANONYMOUS_COST_BUDGET: positiveInt(10_000),
+    COST_BUDGET_WINDOW_SECONDS: positiveInt(10),
+    SUBGRAPH_TIMEOUT_MS: positiveInt(10_000),
+    REQUEST_TIMEOUT_MS: positiveInt(15_000),
+    NODE_ENV: envVar.nodeEnv(),
+    LOG_LEVEL: envVar.logLevel(),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.INTERNAL_TOKEN, {
+    message: 'required when NODE_ENV=production (the subgraphs answer only the graph)',
+    path: ['INTERNAL_TOKEN'],
+  });
 
 export type GatewayEnv = z.output<typeof schema>;
 

@@ -17,5 +17,20 @@ await runService(async () => {
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
     internalToken: env.INTERNAL_TOKEN,
+    rateLimitStore: {
+      redisUrl: env.REDIS_URL,
+      databaseUrl: env.DATABASE_URL,
+      namespace: 'gateway',
+    },
+    maxCost: env.MAX_QUERY_COST,
+    budgets: {
+      cost: {
+        anonymous: { points: env.ANONYMOUS_COST_BUDGET, seconds: env.COST_BUDGET_WINDOW_SECONDS },
+      },
+    },
+    corsOrigins: env.CORS_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
+    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   });
 });

@@ -13,6 +13,16 @@ export interface TestGraph {
 }
 
 /**
+ * Budgets no test reaches by accident: every test client is 127.0.0.1. Tests of the budgets
+ * themselves pass their own.
+ */
+export const GENEROUS_BUDGETS = {
+  cost: { anonymous: { points: 100_000_000, seconds: 60 } },
+  placeOrderPerNetwork: { points: 100_000, seconds: 60 },
+  paymentDetailsPerNetwork: { points: 100_000, seconds: 60 },
+};
+
+/**
  * The whole graph on a fresh test database, every service on a free port, BullMQ on the given
  * backend, the Adyen simulator standing in for Adyen. `close()` stops it and drops the database.
  */
@@ -27,6 +37,7 @@ export async function startTestGraph(
     ports: { gateway: 0, products: 0, inventory: 0, cart: 0, checkout: 0, adyenSimulator: 0 },
     logLevel: 'silent',
     ...options,
+    gateway: { budgets: GENEROUS_BUDGETS, ...options.gateway },
   }).catch(async (error: unknown) => {
     await database.drop();
     throw error;

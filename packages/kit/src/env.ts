@@ -35,6 +35,17 @@ export const envVar = {
   nodeEnv: () => z.enum(['development', 'production', 'test']).default('development'),
   logLevel: (fallback: 'warn' | 'info' = 'info') =>
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(fallback),
+  /** A comma-separated list; each item trimmed, empty items dropped. */
+  list: <T extends z.ZodType<unknown, string>>(item: T) =>
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(item)),
   boolean: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0'])

@@ -1,4 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -16,6 +17,8 @@ export interface RawRequest {
   /** The raw body bytes; routes that verify signatures need them untouched. */
   body: Buffer;
   remoteAddress: string | undefined;
+  /** The request's id (see `currentRequestId`). */
+  requestId: string;
 }
 
 export interface RouteResponse {
@@ -41,6 +44,34 @@ export interface HttpServerOptions<TContext extends BaseContext> {
    * answer only the gateway and each other. Plain routes (webhooks), /health and /ready are open.
    */
   internalToken?: string;
+  /**
+   * Sees every request first (CORS, security headers); answers it itself and returns true, or
+   * returns false to let the server go on.
+   */
+  intercept?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * Sees each GraphQL request (its parsed JSON body, or the query string of a GET) before
+   * Apollo does, and may answer it instead: the gateway refuses abusive documents here, before
+   * GraphQL parses and validates them.
+   */
+  preflight?: (
+    request: GraphQLHttpRequest,
+  ) => RouteResponse | undefined | Promise<RouteResponse | undefined>;
+  /** A GraphQL request still unanswered after this long gets 504 `REQUEST_TIMEOUT`. */
+  requestTimeoutMs?: number;
+}
+
+/** The header that carries a request's id from the client or the gateway to every service. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+const WELL_FORMED_REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+/**
+ * The id of the HTTP request being served, for logs and error answers: the caller's
+ * `x-request-id` when it is well formed (the gateway passes its own on), otherwise a new UUID.
+ */
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
 }
 
 /** The header services use to prove to each other that they belong to the graph. */
@@ -60,6 +91,16 @@ export function safeEqual(given: string | Buffer, expected: string | Buffer): bo
 
 function hasToken(header: string | string[] | undefined, token: string): boolean {
   return typeof header === 'string' && safeEqual(header, token);
+}
+
+/** A GraphQL request as it arrived, before Apollo reads it. */
+export interface GraphQLHttpRequest {
+  method: string;
+  /** The URL's query string (GET requests carry the operation there). */
+  search: URLSearchParams;
+  /** The parsed JSON body (POST), if any. */
+  body: unknown;
+  raw: RawRequest;
 }
 
 export interface RunningHttpServer {
@@ -98,10 +139,22 @@ function send(res: http.ServerResponse, response: RouteResponse): void {
   res.end(response.body);
 }
 
-const jsonError = (status: number, message: string): RouteResponse => ({
+const jsonError = (status: number, message: string, code?: string): RouteResponse => ({
   status,
-  body: JSON.stringify({ errors: [{ message }] }),
+  body: JSON.stringify({ errors: [{ message, ...(code ? { extensions: { code } } : {}) }] }),
 });
+
+class RequestTimeoutError extends Error {}
+
+/** Resolves like `work`, or rejects with RequestTimeoutError after `ms` (when set). */
+function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
+  if (!ms) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RequestTimeoutError()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Serves an Apollo Server on node:http together with plain routes, `/health` (the process is up)
@@ -114,7 +167,13 @@ export function createHttpServer<TContext extends BaseContext>(
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const routes = new Map((options.routes ?? []).map((r) => [`${r.method} ${r.path}`, r]));
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    requestId: string,
+  ): Promise<void> {
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    if (options.intercept && (await options.intercept(req, res))) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     if (url.pathname === '/health') return send(res, { status: 200, body: '{"status":"ok"}' });
@@ -134,7 +193,12 @@ export function createHttpServer<TContext extends BaseContext>(
       }
       throw error;
     }
-    const raw: RawRequest = { headers: req.headers, body, remoteAddress: req.socket.remoteAddress };
+    const raw: RawRequest = {
+      headers: req.headers,
+      body,
+      remoteAddress: req.socket.remoteAddress,
+      requestId,
+    };
 
     const route = routes.get(`${method} ${url.pathname}`);
     if (route) return send(res, await route.handle(raw));
@@ -169,19 +233,46 @@ export function createHttpServer<TContext extends BaseContext>(
       }
     }
 
+    const early = await options.preflight?.({
+      method,
+      search: url.searchParams,
+      body: parsedBody,
+      raw,
+    });
+    if (early) return send(res, early);
+
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const result = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: method.toUpperCase(),
-        headers,
-        search: url.search,
-        body: parsedBody,
-      },
-      context: () => options.context(raw),
-    });
+    let result: Awaited<ReturnType<typeof options.apollo.executeHTTPGraphQLRequest>>;
+    try {
+      // Past the time limit the client is answered; the work left is bounded by the fetch
+      // timeouts below it, and its answer is dropped.
+      result = await withTimeout(
+        options.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: {
+            method: method.toUpperCase(),
+            headers,
+            search: url.search,
+            body: parsedBody,
+          },
+          context: () => options.context(raw),
+        }),
+        options.requestTimeoutMs,
+      );
+    } catch (error) {
+      if (!(error instanceof RequestTimeoutError)) throw error;
+      options.logger.warn({ requestId, url: req.url }, 'request time limit reached');
+      return send(
+        res,
+        jsonError(
+          504,
+          `The request took longer than ${options.requestTimeoutMs} ms and was abandoned`,
+          'REQUEST_TIMEOUT',
+        ),
+      );
+    }
     res.statusCode = result.status ?? 200;
     for (const [name, value] of result.headers) res.setHeader(name, value);
     if (result.body.kind === 'complete') {
@@ -193,10 +284,15 @@ export function createHttpServer<TContext extends BaseContext>(
   }
 
   return http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      options.logger.error({ err: error, url: req.url }, 'request failed');
-      if (!res.headersSent) send(res, jsonError(500, 'Internal server error'));
-      else res.end();
+    const given = req.headers[REQUEST_ID_HEADER];
+    const requestId =
+      typeof given === 'string' && WELL_FORMED_REQUEST_ID.test(given) ? given : randomUUID();
+    requestScope.run({ requestId }, () => {
+      handle(req, res, requestId).catch((error: unknown) => {
+        options.logger.error({ err: error, url: req.url, requestId }, 'request failed');
+        if (!res.headersSent) send(res, jsonError(500, 'Internal server error'));
+        else res.end();
+      });
     });
   });
 }

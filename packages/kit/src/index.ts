@@ -10,3 +10,4 @@ export * from './loaders.ts';
 export * from './subgraph.ts';
 export * from './service.ts';
 export * from './periodic.ts';
+export * from './rate-limit.ts';

@@ -1,0 +1,94 @@
+import ipaddr from 'ipaddr.js';
+import type { Budget, RateLimit, RateLimitStore } from '@commerce-graph/kit';
+
+/**
+ * Who is asking, for budgeting. Only `anonymous` exists today (keyed by IP); signed-in customers
+ * and partner API keys will get classes of their own, keyed by their id, with their own budgets.
+ */
+export type ClientClass = 'anonymous';
+
+export interface Client {
+  class: ClientClass;
+  /** The client's budget key: `<class>:<id>`. */
+  key: string;
+  /** The network the request came from: an IPv4 address, or the /64 of an IPv6 one. */
+  network: string;
+}
+
+/** What each kind of client may spend, and the stricter limits on payment attempts. */
+export interface Budgets {
+  /** Query cost points per window, by client class. */
+  cost: Record<ClientClass, Budget>;
+  /** Charged to the client's cost budget for each refused document: abuse drains the budget. */
+  refusalCost: number;
+  /** `placeOrder` attempts, per network and per cart (card testing). */
+  placeOrderPerNetwork: Budget;
+  placeOrderPerCart: Budget;
+  /** `submitPaymentDetails` calls, per network and per order. */
+  paymentDetailsPerNetwork: Budget;
+  paymentDetailsPerOrder: Budget;
+}
+
+export const DEFAULT_BUDGETS: Budgets = {
+  cost: { anonymous: { points: 10_000, seconds: 10 } },
+  refusalCost: 100,
+  placeOrderPerNetwork: { points: 10, seconds: 600 },
+  placeOrderPerCart: { points: 5, seconds: 600 },
+  paymentDetailsPerNetwork: { points: 20, seconds: 600 },
+  paymentDetailsPerOrder: { points: 10, seconds: 600 },
+};
+
+/**
+ * The network an address belongs to: IPv4 as is, IPv6 by its /64 (one subscriber usually gets
+ * a whole /64, so budgeting single IPv6 addresses would be no budget at all).
+ */
+export function networkOf(address: string | undefined): string {
+  if (!address || !ipaddr.isValid(address)) return 'unknown';
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  }
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16));
+  return `${parts.join(':')}::/64`;
+}
+
+/** The client a request comes from (anonymous until the identity subgraph lands). */
+export function identifyClient(address: string | undefined): Client {
+  const network = networkOf(address);
+  return { class: 'anonymous', key: `anonymous:${network}`, network };
+}
+
+/** The limiters behind `Budgets`, created once per gateway on the shared store. */
+export interface Limiters {
+  cost: Record<ClientClass, RateLimit>;
+  placeOrderPerNetwork: RateLimit;
+  placeOrderPerCart: RateLimit;
+  paymentDetailsPerNetwork: RateLimit;
+  paymentDetailsPerOrder: RateLimit;
+}
+
+export async function createLimiters(store: RateLimitStore, budgets: Budgets): Promise<Limiters> {
+  return {
+    cost: { anonymous: await store.create('cost:anonymous', budgets.cost.anonymous) },
+    placeOrderPerNetwork: await store.create('place-order:network', budgets.placeOrderPerNetwork),
+    placeOrderPerCart: await store.create('place-order:cart', budgets.placeOrderPerCart),
+    paymentDetailsPerNetwork: await store.create(
+      'payment-details:network',
+      budgets.paymentDetailsPerNetwork,
+    ),
+    paymentDetailsPerOrder: await store.create(
+      'payment-details:order',
+      budgets.paymentDetailsPerOrder,
+    ),
+  };
+}
+
+/** Charges a refused request to the client's cost budget; a flood of bad documents runs it dry. */
+export async function chargeRefusal(
+  limiters: Limiters,
+  budgets: Budgets,
+  client: Client,
+): Promise<void> {
+  await limiters.cost[client.class].consume(client.key, budgets.refusalCost);
+}

@@ -1,0 +1,172 @@
+import {
+  Kind,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+/**
+ * What a query costs (Shopify's model): every field that returns an object costs `objectCost`,
+ * a scalar `scalarCost`, a root mutation field `mutationCost`; a field with a `first` argument
+ * multiplies the cost of its selection by `first`, and a list without one by its expected size.
+ */
+export interface CostModel {
+  objectCost: number;
+  scalarCost: number;
+  mutationCost: number;
+  /** Expected length of a list field without `first`, unless `listSizes` knows better. */
+  defaultListSize: number;
+  /** Expected (or largest) length of particular list fields, as `Type.field`. */
+  listSizes: Record<string, number>;
+}
+
+export const DEFAULT_COST_MODEL: CostModel = {
+  objectCost: 1,
+  scalarCost: 0,
+  mutationCost: 10,
+  defaultListSize: 10,
+  // The largest a cart or an order can be (cart: at most 50 lines).
+  listSizes: { 'Cart.lines': 50, 'Order.lines': 50 },
+};
+
+/** A field's cost factor: a number, or the value of a variable (`first: $n`). */
+type Multiplier = number | { variable: string; fallback: number };
+
+interface CostNode {
+  own: number;
+  times: Multiplier;
+  children: CostNode[];
+}
+
+/** The cost of one operation for the variables of one request. */
+export type CostFormula = (variables: Record<string, unknown> | undefined) => number;
+
+/**
+ * Compiles an operation (already valid against `schema`) into a function of its variables, so
+ * the document is walked once and each request only does arithmetic. Each named fragment
+ * becomes one shared node however often it is spread, and the evaluation visits every node
+ * once: both are linear in the document's size.
+ */
+export function compileCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  model: CostModel = DEFAULT_COST_MODEL,
+): CostFormula {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments.set(definition.name.value, definition);
+    }
+  }
+  const fragmentNodes = new Map<string, CostNode>();
+  const variableDefault = (name: string): number | undefined => {
+    const definition = operation.variableDefinitions?.find((v) => v.variable.name.value === name);
+    return definition?.defaultValue?.kind === Kind.INT
+      ? Number(definition.defaultValue.value)
+      : undefined;
+  };
+
+  const multiplierOf = (
+    parent: GraphQLCompositeType,
+    field: FieldNode,
+    definition: GraphQLField<unknown, unknown>,
+  ): Multiplier => {
+    const first = definition.args.find((arg) => arg.name === 'first');
+    if (first) {
+      const fallback = typeof first.defaultValue === 'number' ? first.defaultValue : 1;
+      const given = field.arguments?.find((arg) => arg.name.value === 'first')?.value;
+      if (given?.kind === Kind.INT) return Number(given.value);
+      if (given?.kind === Kind.VARIABLE) {
+        const variable = given.name.value;
+        return { variable, fallback: variableDefault(variable) ?? fallback };
+      }
+      return fallback;
+    }
+    if (!isListType(getNullableType(definition.type))) return 1;
+    // A connection's `edges` already come `first` at a time.
+    if (parent.name.endsWith('Connection')) return 1;
+    return model.listSizes[`${parent.name}.${definition.name}`] ?? model.defaultListSize;
+  };
+
+  const nodesOf = (set: SelectionSetNode, parent: GraphQLCompositeType, root: boolean) => {
+    const nodes: CostNode[] = [];
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__')) continue;
+        if (!isObjectType(parent) && !isInterfaceType(parent)) continue;
+        const definition = parent.getFields()[selection.name.value];
+        if (!definition) continue;
+        const type = getNamedType(definition.type);
+        const composite = isCompositeType(type);
+        const own =
+          root && operation.operation === 'mutation'
+            ? model.mutationCost
+            : composite
+              ? model.objectCost
+              : model.scalarCost;
+        const children =
+          composite && selection.selectionSet ? nodesOf(selection.selectionSet, type, false) : [];
+        if (own === 0 && children.length === 0) continue;
+        nodes.push({ own, times: multiplierOf(parent, selection, definition), children });
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : parent;
+        if (!isCompositeType(condition)) continue;
+        nodes.push({
+          own: 0,
+          times: 1,
+          children: nodesOf(selection.selectionSet, condition, root),
+        });
+      } else {
+        const name = selection.name.value;
+        let node = fragmentNodes.get(name);
+        if (!node) {
+          const fragment = fragments.get(name);
+          const condition = fragment && schema.getType(fragment.typeCondition.name.value);
+          node = { own: 0, times: 1, children: [] };
+          fragmentNodes.set(name, node);
+          if (fragment && isCompositeType(condition)) {
+            node.children = nodesOf(fragment.selectionSet, condition, root);
+          }
+        }
+        nodes.push(node);
+      }
+    }
+    return nodes;
+  };
+
+  const rootType = schema.getRootType(operation.operation);
+  const roots = rootType ? nodesOf(operation.selectionSet, rootType, true) : [];
+
+  return (variables) => {
+    const memo = new Map<CostNode, number>();
+    const factor = (times: Multiplier): number => {
+      if (typeof times === 'number') return times;
+      const value = variables?.[times.variable];
+      return typeof value === 'number' && Number.isFinite(value) ? value : times.fallback;
+    };
+    const costOf = (node: CostNode): number => {
+      const known = memo.get(node);
+      if (known !== undefined) return known;
+      let total = node.own;
+      for (const child of node.children) total += costOf(child);
+      total *= Math.max(0, factor(node.times));
+      memo.set(node, total);
+      return total;
+    };
+    return roots.reduce((sum, node) => sum + costOf(node), 0);
+  };
+}
