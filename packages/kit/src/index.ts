@@ -6,6 +6,7 @@ export * from './queue.ts';
 export * from './http.ts';
 export * from './subgraph-client.ts';
 export * from './graphql-errors.ts';
+export * from './input.ts';
 export * from './loaders.ts';
 export * from './subgraph.ts';
 export * from './service.ts';

@@ -498,6 +498,128 @@ describe('malformed and unknown ids', () => {
   });
 });
 
+describe('hostile input', () => {
+  const HOSTILE_IDS: Array<[string, string]> = [
+    ['a NUL byte', `${randomUUID()}\u0000`],
+    ['a lone surrogate', `\ud800${randomUUID()}`],
+    ['a right-to-left override', `\u202e${randomUUID()}`],
+    ['a zero-width space', `${randomUUID()}\u200b`],
+    ['a control character', `${randomUUID()}\u001b[0m`],
+    ['markup', `<script>${randomUUID()}</script>`],
+    ['100,000 characters', 'a'.repeat(100_000)],
+  ];
+
+  /** Row counts of both cart tables: a refused change must leave them as they were. */
+  const rowCounts = async () => {
+    const [row] = await sql<[{ carts: number; lines: number; units: number }]>`
+      select (select count(*) from cart.carts)::int as carts,
+             (select count(*) from cart.cart_lines)::int as lines,
+             (select coalesce(sum(quantity), 0) from cart.cart_lines)::int as units`;
+    return row;
+  };
+
+  it.each(HOSTILE_IDS)(
+    'treats a cart id with %s as unknown, without SQL or a products call',
+    async (_, bad) => {
+      const before = await rowCounts();
+      statements.length = 0;
+      productStatements.length = 0;
+      expect(await readCart(bad)).toBeNull();
+      expect(await addLine(bad, variant(0), 1)).toMatchObject({
+        __typename: 'CartNotFound',
+        code: 'CART_NOT_FOUND',
+        cartId: bad,
+      });
+      expect(await updateLine(bad, randomUUID(), 1)).toMatchObject({ __typename: 'CartNotFound' });
+      expect(await removeLine(bad, randomUUID())).toMatchObject({ __typename: 'CartNotFound' });
+      expect(statements).toEqual([]);
+      expect(productStatements).toEqual([]);
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
+
+  it.each(HOSTILE_IDS)(
+    'refuses a variant or line id with %s and writes nothing',
+    async (_, bad) => {
+      const id = await createCart();
+      const lineId = changed(await addLine(id, variant(13), 2)).lines[0]!.id;
+      const before = { rows: await rowCounts(), cart: await stored(id) };
+      productStatements.length = 0;
+      expect(await addLine(id, bad, 1)).toMatchObject({
+        __typename: 'VariantNotFound',
+        code: 'VARIANT_NOT_FOUND',
+        variantId: bad,
+      });
+      expect(productStatements).toEqual([]);
+      expect(await updateLine(id, bad, 3)).toMatchObject({
+        __typename: 'CartLineNotFound',
+        lineId: bad,
+      });
+      expect(await removeLine(id, bad)).toMatchObject({ __typename: 'CartLineNotFound' });
+      expect(await stored(id)).toEqual(before.cart);
+      expect(await rowCounts()).toEqual(before.rows);
+      expect((await readCart(id))!.lines.map((line) => line.id)).toEqual([lineId]);
+    },
+  );
+
+  it('refuses negative and huge quantities as InvalidQuantity, without SQL', async () => {
+    const id = await createCart();
+    const lineId = changed(await addLine(id, variant(14), 2)).lines[0]!.id;
+    const before = { rows: await rowCounts(), cart: await stored(id) };
+    statements.length = 0;
+    for (const requested of [-1, -2_147_483_648, 2_147_483_647]) {
+      expect(await addLine(id, variant(14), requested)).toMatchObject({
+        __typename: 'InvalidQuantity',
+        code: 'INVALID_QUANTITY',
+        requested,
+      });
+      expect(await updateLine(id, lineId, requested)).toMatchObject({
+        __typename: 'InvalidQuantity',
+        requested,
+      });
+    }
+    expect(await addLine(id, variant(14), 0)).toMatchObject({ __typename: 'InvalidQuantity' });
+    expect(statements).toEqual([]);
+    expect(await stored(id)).toEqual(before.cart);
+    expect(await rowCounts()).toEqual(before.rows);
+  });
+
+  it('leaves fractional, out-of-Int and non-numeric quantities to GraphQL, which refuses them', async () => {
+    const id = await createCart();
+    const lineId = changed(await addLine(id, variant(15), 2)).lines[0]!.id;
+    const before = { rows: await rowCounts(), cart: await stored(id) };
+    for (const quantity of [1.5, 2_147_483_648, -2_147_483_649, '3', null]) {
+      const add = await graphql(
+        cart.url,
+        `
+          mutation ($c: ID!, $v: ID!, $q: Int!) {
+            addCartLine(cartId: $c, variantId: $v, quantity: $q) {
+              __typename
+            }
+          }
+        `,
+        { c: id, v: variant(15), q: quantity },
+      );
+      expect(add.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(add.data ?? null).toBeNull();
+      const update = await graphql(
+        cart.url,
+        `
+          mutation ($c: ID!, $l: ID!, $q: Int!) {
+            updateCartLine(cartId: $c, lineId: $l, quantity: $q) {
+              __typename
+            }
+          }
+        `,
+        { c: id, l: lineId, q: quantity },
+      );
+      expect(update.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(await stored(id)).toEqual(before.cart);
+    expect(await rowCounts()).toEqual(before.rows);
+  });
+});
+
 describe('checked-out carts', () => {
   it('refuses every change to a checked-out cart', async () => {
     const id = await createCart();

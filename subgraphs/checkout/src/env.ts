@@ -34,6 +34,13 @@ const schema = z
   .refine((env) => !env.ADYEN_WEBHOOK_USERNAME === !env.ADYEN_WEBHOOK_PASSWORD, {
     message: 'set both ADYEN_WEBHOOK_USERNAME and ADYEN_WEBHOOK_PASSWORD, or neither',
     path: ['ADYEN_WEBHOOK_PASSWORD'],
+  })
+  // Without it the subgraph answers anyone who reaches it, past the gateway and its checks.
+  .refine((env) => env.NODE_ENV !== 'production' || env.INTERNAL_TOKEN !== undefined, {
+    message: 'required when NODE_ENV is production',
+    path: ['INTERNAL_TOKEN'],
+    // Also when other variables are invalid, so every problem is listed at once.
+    when: () => true,
   });
 
 export type CheckoutEnv = z.output<typeof schema>;

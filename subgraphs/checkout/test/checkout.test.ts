@@ -20,6 +20,7 @@ import {
   stockOf,
   variantPicker,
   writtenRows,
+  type PlaceOrderInput,
 } from './support/shop.ts';
 
 const catalog = buildDemoCatalog(30);
@@ -121,6 +122,19 @@ for (const backend of queueBackends()) {
         'checkout.order.placed',
         'checkout.payment.authorised',
       ]);
+    });
+
+    it('stores the email trimmed, NFC-normalised and with a lower-case domain', async () => {
+      const cartId = await cartWith(cartUrl, [{ variantId: pickVariant(1).id, quantity: 1 }]);
+      // U+212A KELVIN SIGN is canonically equivalent to K: NFC turns it into the plain letter.
+      const placed = await placeOrderOk(
+        checkoutUrl,
+        orderInput(cartId, { email: '  \u212Aim.Shopper+1@Example.COM\n' }),
+      );
+      expect(placed.order.email).toBe('Kim.Shopper+1@example.com');
+      const [row] = await sql<[{ email: string }]>`
+        select email from checkout.orders where id = ${placed.order.id}`;
+      expect(row.email).toBe('Kim.Shopper+1@example.com');
     });
 
     it('fails the order at once when the card is refused and puts the stock back on sale', async () => {
@@ -291,6 +305,117 @@ for (const backend of queueBackends()) {
           field,
         });
         expect(await cartStatus(cartUrl, cartId)).toBe('ACTIVE');
+      });
+
+      const longUrl = `https://shop.example/return?${'a'.repeat(2_048)}`;
+      it.each([
+        ['an email with a NUL byte', { email: 'shop\u0000per@example.com' }, 'email'],
+        ['an email with a lone surrogate', { email: 'shopper\ud800@example.com' }, 'email'],
+        ['an email with a right-to-left override', { email: '\u202eshopper@example.com' }, 'email'],
+        ['an email with a zero-width space', { email: 'shop\u200bper@example.com' }, 'email'],
+        ['an email with a control character', { email: 'shopper\u0007@example.com' }, 'email'],
+        ['an email with markup', { email: '<script>alert(1)</script>@example.com' }, 'email'],
+        ['an email with quotes', { email: '"shopper"@example.com' }, 'email'],
+        ['an email over 254 characters', { email: `${'a'.repeat(250)}@example.com` }, 'email'],
+        [
+          'a holder name with a NUL byte',
+          { paymentMethod: { ...CARD, holderName: 'APPROVED\u0000' } },
+          'paymentMethod.holderName',
+        ],
+        [
+          'a holder name with a bidi override',
+          { paymentMethod: { ...CARD, holderName: 'DECLINED\u202eDEVORPPA' } },
+          'paymentMethod.holderName',
+        ],
+        [
+          'a holder name with a lone surrogate',
+          { paymentMethod: { ...CARD, holderName: 'APPROVED\udc00' } },
+          'paymentMethod.holderName',
+        ],
+        [
+          'a holder name with a newline',
+          { paymentMethod: { ...CARD, holderName: 'APPROVED\nX' } },
+          'paymentMethod.holderName',
+        ],
+        [
+          'an over-long holder name',
+          { paymentMethod: { ...CARD, holderName: 'A '.repeat(2_501) } },
+          'paymentMethod.holderName',
+        ],
+        [
+          'an encrypted field with a zero-width space',
+          { paymentMethod: { ...CARD, encryptedCardNumber: 'test_4111\u200b1111' } },
+          'paymentMethod.encryptedCardNumber',
+        ],
+        [
+          'an encrypted field with a space',
+          { paymentMethod: { ...CARD, encryptedExpiryYear: 'test_ 2030' } },
+          'paymentMethod.encryptedExpiryYear',
+        ],
+        [
+          'a stored payment method id with a NUL byte',
+          { paymentMethod: { type: 'scheme', storedPaymentMethodId: 'pm\u0000' } },
+          'paymentMethod.storedPaymentMethodId',
+        ],
+        [
+          'a payment method type with a NUL byte',
+          { paymentMethod: { ...CARD, type: 'scheme\u0000' } },
+          'paymentMethod.type',
+        ],
+        ['a returnUrl with a NUL byte', { returnUrl: 'https://shop.example/\u0000' }, 'returnUrl'],
+        [
+          'a returnUrl with a bidi override',
+          { returnUrl: 'https://shop.example/\u202egro.live' },
+          'returnUrl',
+        ],
+        ['a returnUrl with a space', { returnUrl: 'https://shop.example/a b' }, 'returnUrl'],
+        ['an over-long returnUrl', { returnUrl: longUrl }, 'returnUrl'],
+      ])('%s, before reading the cart or reserving stock', async (_, overrides, field) => {
+        const variant = pickVariant(1);
+        const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }]);
+        const stock = await stockOf(sql, variant.id);
+        const result = await expectNothingWritten(() =>
+          placeOrder(checkoutUrl, orderInput(cartId, overrides as Partial<PlaceOrderInput>)),
+        );
+        expect(result).toMatchObject({
+          __typename: 'InvalidCheckoutInput',
+          code: 'INVALID_INPUT',
+          field,
+          message: expect.any(String),
+        });
+        expect(await stockOf(sql, variant.id)).toEqual(stock);
+        expect(await cartStatus(cartUrl, cartId)).toBe('ACTIVE');
+      });
+
+      it.each([
+        ['an array', ['threeDSResult']],
+        ['a string', 'threeDSResult'],
+        ['a string value with a NUL byte', { threeDSResult: 'eyJ0\u0000' }],
+        ['a string value with a lone surrogate', { redirectResult: '\ud800' }],
+        ['a string value with a bidi override', { threeDSResult: '\u202eeyJ0' }],
+        ['a nested string with a control character', { a: { b: ['ok', 'x\u001b'] } }],
+        ['a key with a zero-width space', { 'threeDS\u200bResult': 'eyJ0' }],
+        ['more than 32768 characters', { redirectResult: 'a'.repeat(32_768) }],
+        ['nesting deeper than 8 levels', { a: [[[[[[[[['deep']]]]]]]]] }],
+      ])('submitPaymentDetails with details that are %s', async (_, details) => {
+        const SUBMIT = `mutation($id: ID!, $details: JSON!) {
+          submitPaymentDetails(orderId: $id, details: $details) {
+            __typename
+            ... on InvalidCheckoutInput { code field message }
+          }
+        }`;
+        const response = await expectNothingWritten(() =>
+          graphql<{ submitPaymentDetails: Record<string, unknown> }>(checkoutUrl, SUBMIT, {
+            id: randomUUID(),
+            details,
+          }),
+        );
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.submitPaymentDetails).toMatchObject({
+          __typename: 'InvalidCheckoutInput',
+          code: 'INVALID_INPUT',
+          field: expect.stringMatching(/^details/),
+        });
       });
 
       it('more units than are in stock, naming the short line and reserving not even the others', async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import { anyOf, badUserInput, forbidden, isUuid } from '@commerce-graph/kit';
+import { anyOf, badUserInput, forbidden, isUuid, parseInput, userInput } from '@commerce-graph/kit';
 import type { InventoryDb } from './db/client.ts';
 import {
   reservations,
@@ -41,6 +41,15 @@ export interface StockShortage {
 export type ReserveStockResult =
   | ({ __typename: 'Reservation' } & ReservationView)
   | { __typename: 'InsufficientStock'; code: string; message: string; lines: StockShortage[] };
+
+const warehouseCode = userInput.warehouseCode();
+
+const unknownWarehouse = (code: string, message: string): StockResult => ({
+  __typename: 'UnknownWarehouse',
+  code: 'UNKNOWN_WAREHOUSE',
+  message,
+  warehouseCode: code,
+});
 
 /** Carries a refusal out of a transaction, rolling it back. */
 class RefusedChange extends Error {
@@ -85,19 +94,19 @@ export class InventoryService {
   ): Promise<StockResult> {
     this.assertAdmin(auth);
     if (!isUuid(input.variantId)) throw badUserInput(`"${input.variantId}" is not a variant id`);
+    // A malformed code names no warehouse: refused like an unknown one, before any SQL.
+    const code = parseInput(warehouseCode, input.warehouseCode, ({ message }) =>
+      unknownWarehouse(input.warehouseCode, `Not a warehouse code. ${message}`),
+    );
+    if (!code.ok) return code.error;
     return this.db
       .transaction(async (tx): Promise<StockResult> => {
         const [warehouse] = await tx
           .select()
           .from(warehouses)
-          .where(eq(warehouses.code, input.warehouseCode));
+          .where(eq(warehouses.code, code.value));
         if (!warehouse) {
-          return {
-            __typename: 'UnknownWarehouse',
-            code: 'UNKNOWN_WAREHOUSE',
-            message: `No warehouse has the code ${input.warehouseCode}`,
-            warehouseCode: input.warehouseCode,
-          };
+          return unknownWarehouse(code.value, `No warehouse has the code ${code.value}`);
         }
         // Make sure the row exists, then lock it: concurrent adjustments must not lose updates.
         await tx

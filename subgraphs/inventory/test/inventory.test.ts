@@ -350,6 +350,115 @@ for (const backend of queueBackends()) {
         >`select on_hand from inventory.stock_levels where variant_id = ${variantA} and warehouse_id = (select id from inventory.warehouses where code = 'AMS')`;
         expect(on_hand).toBe(6);
       });
+
+      describe('given hostile input', () => {
+        const ADJUST = /* GraphQL */ `
+          mutation ($input: AdjustStockInput!) {
+            adjustStock(input: $input) {
+              __typename
+              ... on UserError {
+                code
+                message
+              }
+            }
+          }
+        `;
+        /** Every row an admin change could write. */
+        const rowCounts = async () => {
+          const [row] = await sql<[{ levels: number; onHand: number; warehouses: number }]>`
+            select (select count(*) from inventory.stock_levels)::int as levels,
+                   (select coalesce(sum(on_hand), 0) from inventory.stock_levels)::int as "onHand",
+                   (select count(*) from inventory.warehouses)::int as warehouses`;
+          return row;
+        };
+        /** Runs `change` and checks that no stock level, on-hand count or warehouse changed. */
+        async function expectNothingWritten<T>(change: () => Promise<T>): Promise<T> {
+          const before = await rowCounts();
+          const result = await change();
+          expect(await rowCounts()).toEqual(before);
+          return result;
+        }
+
+        it.each([
+          ['a NUL byte', 'AMS\u0000'],
+          ['a lone surrogate', 'AMS\ud800'],
+          ['a right-to-left override', '\u202eAMS'],
+          ['a zero-width space', 'A\u200bMS'],
+          ['a control character', 'AMS\u001b'],
+          ['markup', '<b>AMS</b>'],
+          ['lower case', 'ams'],
+          ['over 10 characters', 'A'.repeat(11)],
+          ['nothing', ''],
+        ])('refuses a warehouse code with %s as UnknownWarehouse, without SQL', async (_, code) => {
+          const fresh = randomUUID();
+          for (const [query, input] of [
+            [SET, { variantId: fresh, warehouseCode: code, onHand: 5 }],
+            [ADJUST, { variantId: fresh, warehouseCode: code, delta: 5 }],
+          ] as const) {
+            statements.length = 0;
+            const result = await expectNothingWritten(() =>
+              graphql<Record<string, unknown>>(service.url, query, { input }, admin),
+            );
+            expect(result.errors).toBeUndefined();
+            expect(Object.values(result.data!)[0]).toEqual({
+              __typename: 'UnknownWarehouse',
+              code: 'UNKNOWN_WAREHOUSE',
+              message: expect.stringContaining('Not a warehouse code'),
+            });
+            expect(statements).toEqual([]);
+          }
+        });
+
+        it('refuses a hostile variant id with BAD_USER_INPUT, without SQL', async () => {
+          for (const variantId of ['\u0000', `${variantA}\u202e`, 'x'.repeat(10_000)]) {
+            statements.length = 0;
+            const result = await expectNothingWritten(() =>
+              graphql(
+                service.url,
+                SET,
+                { input: { variantId, warehouseCode: 'AMS', onHand: 1 } },
+                admin,
+              ),
+            );
+            expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+            expect(statements).toEqual([]);
+          }
+        });
+
+        it('refuses negative and huge quantities as InvalidStockQuantity, leaving no row behind', async () => {
+          const fresh = randomUUID();
+          for (const [query, input] of [
+            [SET, { variantId: fresh, warehouseCode: 'AMS', onHand: -1 }],
+            [SET, { variantId: fresh, warehouseCode: 'AMS', onHand: 2_147_483_647 }],
+            [ADJUST, { variantId: fresh, warehouseCode: 'AMS', delta: -1 }],
+            [ADJUST, { variantId: fresh, warehouseCode: 'AMS', delta: -2_147_483_648 }],
+            [ADJUST, { variantId: fresh, warehouseCode: 'AMS', delta: 2_147_483_647 }],
+          ] as const) {
+            const result = await expectNothingWritten(() =>
+              graphql<Record<string, unknown>>(service.url, query, { input }, admin),
+            );
+            expect(Object.values(result.data!)[0]).toMatchObject({
+              __typename: 'InvalidStockQuantity',
+              code: 'INVALID_STOCK_QUANTITY',
+            });
+          }
+        });
+
+        it('leaves fractional and out-of-Int quantities to GraphQL, which refuses them', async () => {
+          for (const onHand of [1.5, 2_147_483_648, '7']) {
+            const result = await expectNothingWritten(() =>
+              graphql(
+                service.url,
+                SET,
+                { input: { variantId: variantB, warehouseCode: 'AMS', onHand } },
+                admin,
+              ),
+            );
+            expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+            expect(result.data ?? null).toBeNull();
+          }
+        });
+      });
     });
   });
 }

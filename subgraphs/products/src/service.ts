@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, or, sql, type SQL } from 'drizzle-orm';
-import { badUserInput, isUuid } from '@commerce-graph/kit';
+import { z } from 'zod';
+import { badUserInput, isUuid, parseInput, userInput } from '@commerce-graph/kit';
 import type { ProductsDb } from './db/client.ts';
 import { categories, products, type CategoryRow, type ProductRow } from './db/schema.ts';
 import type { Loaders } from './loaders.ts';
@@ -12,11 +13,25 @@ export interface ProductPage {
 }
 
 export const MAX_PAGE_SIZE = 100;
+/** Longest `after` accepted: the cursor of a product name of about 1,400 ASCII characters. */
+export const MAX_CURSOR_LENGTH = 2_000;
 
 interface Cursor {
   name: string;
   id: string;
 }
+
+const cursorText = userInput.cursor(MAX_CURSOR_LENGTH);
+// The name is compared with product names in SQL: it may hold anything a name can, but not
+// what PostgreSQL refuses (NUL), which a hand-made cursor could carry.
+const cursorPosition = z.tuple([
+  userInput.storedText(MAX_CURSOR_LENGTH),
+  z.string().refine(isUuid, 'Must be a UUID'),
+]);
+const slugSchema = userInput.slug();
+
+/** A slug that can name a product or category; anything else matches nothing, without SQL. */
+const isSlug = (value: string): boolean => slugSchema.safeParse(value).success;
 
 /** Cursors are opaque to clients: base64url of the keyset position (name, id). */
 export function encodeCursor(row: Pick<ProductRow, 'name' | 'id'>): string {
@@ -24,28 +39,26 @@ export function encodeCursor(row: Pick<ProductRow, 'name' | 'id'>): string {
 }
 
 export function decodeCursor(cursor: string): Cursor {
+  const notACursor = () => badUserInput('`after` is not a cursor returned by this API');
+  const text = parseInput(cursorText, cursor, notACursor);
+  if (!text.ok) throw text.error;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      isUuid(value[1])
-    ) {
-      return { name: value[0], id: value[1] };
-    }
+    value = JSON.parse(Buffer.from(text.value, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    throw notACursor();
   }
-  throw badUserInput('`after` is not a cursor returned by this API');
+  const position = parseInput(cursorPosition, value, notACursor);
+  if (!position.ok) throw position.error;
+  const [name, id] = position.value;
+  return { name, id };
 }
 
 /** Catalog reads: product lookup and keyset-paginated listing with a category filter. */
 export class ProductService {
   constructor(private readonly db: ProductsDb) {}
 
-  /** One product by id or by slug; exactly one of the two must be given. */
+  /** One product by id or by slug (exactly one); a malformed slug matches nothing. */
   async findProduct(
     loaders: Loaders,
     by: { id?: string | null; slug?: string | null },
@@ -57,10 +70,14 @@ export class ProductService {
       if (!isUuid(by.id)) throw badUserInput(`"${by.id}" is not a product id`);
       return loaders.productById.load(by.id);
     }
-    return loaders.productBySlug.load(by.slug as string);
+    const bySlug = by.slug as string;
+    return isSlug(bySlug) ? loaders.productBySlug.load(bySlug) : null;
   }
 
-  /** A page of products ordered by (name, id), optionally within a category subtree. */
+  /**
+   * A page of products ordered by (name, id), optionally within a category subtree. A malformed
+   * `categorySlug` names no category, so its page is empty, as for an unknown one.
+   */
   async listProducts(args: {
     first: number;
     after?: string | null;
@@ -69,8 +86,11 @@ export class ProductService {
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
       throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}`);
     }
-    const filter = args.categorySlug != null ? this.inCategoryTree(args.categorySlug) : undefined;
     const cursor = args.after != null ? decodeCursor(args.after) : undefined;
+    if (args.categorySlug != null && !isSlug(args.categorySlug)) {
+      return { rows: [], hasNextPage: false, totalCount: async () => 0 };
+    }
+    const filter = args.categorySlug != null ? this.inCategoryTree(args.categorySlug) : undefined;
     const after = cursor
       ? or(
           gt(products.name, cursor.name),
@@ -104,7 +124,9 @@ export class ProductService {
       .orderBy(asc(categories.name));
   }
 
+  /** One category by slug; null for an unknown or malformed one. */
   async findCategory(slug: string): Promise<CategoryRow | null> {
+    if (!isSlug(slug)) return null;
     const [row] = await this.db.select().from(categories).where(eq(categories.slug, slug));
     return row ?? null;
   }

@@ -1,9 +1,11 @@
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '@commerce-graph/kit';
 import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { graphql } from '../../../test/support/graphql.ts';
 import { migrationsFolder, seedProducts, startProducts } from '../src/app.ts';
+import { MAX_CURSOR_LENGTH } from '../src/service.ts';
 
 const catalog = buildDemoCatalog(60);
 let database: TestDatabase;
@@ -175,5 +177,102 @@ describe('products', () => {
     expect(data!._entities).toHaveLength(ids.length + 1);
     expect(data!._entities.at(-1)).toBeNull();
     expect(statements).toHaveLength(1);
+  });
+});
+
+/** Strings that must never reach PostgreSQL or match a slug, each built on a real slug. */
+const hostile = (slug: string): Array<[string, string]> => [
+  ['a NUL byte', `${slug}\u0000`],
+  ['a lone surrogate', `${slug}\ud800`],
+  ['a right-to-left override', `\u202e${slug}`],
+  ['a zero-width space', `${slug.slice(0, 3)}\u200b${slug.slice(3)}`],
+  ['a control character', `${slug}\u001b[0m`],
+  ['markup', `<b>${slug}</b>`],
+  ['upper case', slug.toUpperCase()],
+  ['over 100 characters', `${slug}-${'x'.repeat(100)}`],
+];
+
+describe('products, given hostile input', () => {
+  const product = catalog.products[3]!;
+  const PRODUCT = `query($slug: String) { product(slug: $slug) { id } }`;
+  const CATEGORY = `query($slug: String!) { category(slug: $slug) { id } }`;
+
+  let sql: postgres.Sql;
+  beforeAll(() => {
+    sql = postgres(database.url, { max: 1, onnotice: () => undefined });
+  });
+  afterAll(() => sql?.end());
+
+  const rowCounts = () => sql`
+    select (select count(*) from products.products)::int as products,
+           (select count(*) from products.categories)::int as categories,
+           (select count(*) from products.variants)::int as variants`;
+
+  /** Runs `query` and checks that the subgraph sent no SQL and that no row changed. */
+  async function withoutSql<T>(query: () => Promise<T>): Promise<T> {
+    const before = await rowCounts();
+    statements.length = 0;
+    const result = await query();
+    expect(statements).toEqual([]);
+    expect(await rowCounts()).toEqual(before);
+    return result;
+  }
+
+  it.each(hostile(product.slug))(
+    'answers product(slug) with %s as unknown: null',
+    async (_, slug) => {
+      const response = await withoutSql(() => graphql(service.url, PRODUCT, { slug }));
+      expect(response.errors).toBeUndefined();
+      expect(response.data).toEqual({ product: null });
+    },
+  );
+
+  it.each(hostile('apparel'))(
+    'answers category(slug) with %s as unknown: null',
+    async (_, slug) => {
+      const response = await withoutSql(() => graphql(service.url, CATEGORY, { slug }));
+      expect(response.errors).toBeUndefined();
+      expect(response.data).toEqual({ category: null });
+    },
+  );
+
+  it.each(hostile('apparel'))(
+    'answers products(categorySlug) with %s as unknown: an empty page',
+    async (_, category) => {
+      const response = await withoutSql(() =>
+        graphql<Page>(service.url, PAGE, { first: 5, category }),
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.products).toEqual({
+        totalCount: 0,
+        pageInfo: { hasNextPage: false, endCursor: null },
+        edges: [],
+      });
+    },
+  );
+
+  it('still finds the real slugs', async () => {
+    const found = await graphql<{ product: { id: string } }>(service.url, PRODUCT, {
+      slug: product.slug,
+    });
+    expect(found.data!.product.id).toBe(product.id);
+    const category = await graphql<{ category: { id: string } }>(service.url, CATEGORY, {
+      slug: 'apparel',
+    });
+    expect(category.data!.category).not.toBeNull();
+  });
+
+  const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  it.each([
+    ['a NUL byte in the name', cursorOf(['Tee\u0000', product.id])],
+    ['a lone surrogate in the name', cursorOf(['Tee\ud800', product.id])],
+    ['a malformed id', cursorOf(['Tee', 'not-a-uuid'])],
+    ['a NUL byte in the cursor', 'abc\u0000'],
+    ['a character outside base64url', `${cursorOf(['Tee', product.id])}=`],
+    ['more than MAX_CURSOR_LENGTH characters', 'A'.repeat(MAX_CURSOR_LENGTH + 1)],
+  ])('refuses an after cursor with %s as BAD_USER_INPUT, without SQL', async (_, after) => {
+    const response = await withoutSql(() => graphql(service.url, PAGE, { first: 5, after }));
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.data).toBeNull();
   });
 });

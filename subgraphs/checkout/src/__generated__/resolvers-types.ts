@@ -52,7 +52,7 @@ export type Mutation = {
   placeOrder: PlaceOrderResult;
   /**
    * Completes a payment that needed shopper action (3-D Secure, redirect), with the `details`
-   * that Adyen's Drop-in or Components returned.
+   * that Adyen's Drop-in or Components returned: a JSON object of at most 32768 characters.
    */
   submitPaymentDetails: SubmitPaymentDetailsResult;
 };
@@ -172,7 +172,7 @@ export type PaymentStatus =
 
 export type PlaceOrderInput = {
   cartId: Scalars['ID']['input'];
-  /** Where the receipt goes. */
+  /** Where the receipt goes; stored trimmed, NFC-normalised and with a lower-case domain. */
   email: Scalars['String']['input'];
   paymentMethod: PaymentMethodInput;
   /** Where the shopper comes back after a redirect (3-D Secure, wallets). */

@@ -1,4 +1,6 @@
-/** The placeOrder input, and the checks it gets before anything is read or written. */
+/** The placeOrder and submitPaymentDetails inputs, and the checks they get before any I/O. */
+import { z } from 'zod';
+import { parseInput, userInput, type ParsedInput } from '@commerce-graph/kit';
 
 export interface PlaceOrderInput {
   cartId: string;
@@ -22,8 +24,13 @@ export interface InvalidCheckoutInput {
   field: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX_FIELD = 5_000;
+/** Longest string in `paymentMethod` (Adyen's encrypted fields are far shorter). */
+export const MAX_FIELD = 5_000;
+/** Longest `returnUrl`: what browsers and proxies reliably carry. */
+export const MAX_RETURN_URL = 2_048;
+/** Largest `submitPaymentDetails(details)`, as JSON, and its deepest nesting. */
+export const MAX_DETAILS_LENGTH = 32_768;
+export const MAX_DETAILS_DEPTH = 8;
 
 /** A typed refusal naming the input field at fault. */
 export const invalidInput = (field: string, message: string): InvalidCheckoutInput => ({
@@ -33,51 +40,75 @@ export const invalidInput = (field: string, message: string): InvalidCheckoutInp
   field,
 });
 
+// Adyen's encrypted fields and stored-method ids are tokens: no spaces. Empty strings pass here
+// and count as missing below, as they always did.
+const token = () => userInput.text({ max: MAX_FIELD, min: 0 }).nullish();
+
+const paymentMethod = z
+  .object({
+    type: z.literal('scheme', { error: 'Only card payments (type "scheme") are supported' }),
+    encryptedCardNumber: token(),
+    encryptedExpiryMonth: token(),
+    encryptedExpiryYear: token(),
+    encryptedSecurityCode: token(),
+    holderName: userInput.text({ max: MAX_FIELD, min: 0, spaces: true }).nullish(),
+    storedPaymentMethodId: token(),
+  })
+  // PCI: the schema has no field for a card number; a card comes encrypted or stored.
+  .refine(
+    (method) =>
+      (method.encryptedCardNumber &&
+        method.encryptedExpiryMonth &&
+        method.encryptedExpiryYear &&
+        method.encryptedSecurityCode) ||
+      method.storedPaymentMethodId,
+    'Give the four encrypted card fields from Adyen Web, or a storedPaymentMethodId',
+  );
+
+// Keys in the order they are reported: the first problem is the one a client hears of.
+const placeOrderInput = z.object({
+  cartId: z.string(),
+  email: userInput.email(),
+  returnUrl: userInput
+    .text({ max: MAX_RETURN_URL })
+    .pipe(z.url({ protocol: /^https?$/, error: 'returnUrl must be an http(s) URL' }))
+    .nullish(),
+  paymentMethod,
+});
+
+export type ValidPlaceOrderInput = z.output<typeof placeOrderInput>;
+
+const paymentDetails = z.object({
+  details: userInput.jsonObject({ maxLength: MAX_DETAILS_LENGTH, maxDepth: MAX_DETAILS_DEPTH }),
+});
+
+const refuse = ({ field, message }: { field: string; message: string }) =>
+  invalidInput(field, message);
+
 /**
- * Checks what the GraphQL types cannot: a plausible email, an http(s) return URL, bounded field
- * sizes, and a card given as Adyen's encrypted fields or a stored payment method (PCI: the
- * schema has no field for a card number). Returns the first problem, or undefined.
+ * Checks the whole input before the cart is read or stock reserved: a plain, normalised email
+ * (stored and sent to Adyen as normalised), an http(s) return URL, bounded payment-method fields
+ * without control or invisible characters, and a card given as Adyen's encrypted fields or a
+ * stored payment method. The cart id is checked by looking it up (a malformed one is
+ * `CART_NOT_FOUND`, before any I/O).
  */
-export function validatePlaceOrderInput(input: PlaceOrderInput): InvalidCheckoutInput | undefined {
-  const email = input.email.trim();
-  if (email.length > 254 || !EMAIL.test(email))
-    return invalidInput('email', 'Not a valid email address');
-  if (input.returnUrl != null) {
-    let url: URL | undefined;
-    try {
-      url = new URL(input.returnUrl);
-    } catch {
-      url = undefined;
-    }
-    if (!url || !['http:', 'https:'].includes(url.protocol)) {
-      return invalidInput('returnUrl', 'returnUrl must be an http(s) URL');
-    }
-  }
-  const method = input.paymentMethod;
-  for (const [name, value] of Object.entries(method)) {
-    if (typeof value === 'string' && value.length > MAX_FIELD) {
-      return invalidInput(`paymentMethod.${name}`, `${name} is too long`);
-    }
-  }
-  if (method.type !== 'scheme') {
-    return invalidInput('paymentMethod.type', 'Only card payments (type "scheme") are supported');
-  }
-  const encrypted =
-    method.encryptedCardNumber &&
-    method.encryptedExpiryMonth &&
-    method.encryptedExpiryYear &&
-    method.encryptedSecurityCode;
-  if (!encrypted && !method.storedPaymentMethodId) {
-    return invalidInput(
-      'paymentMethod',
-      'Give the four encrypted card fields from Adyen Web, or a storedPaymentMethodId',
-    );
-  }
-  return undefined;
+export function validatePlaceOrderInput(
+  input: PlaceOrderInput,
+): ParsedInput<ValidPlaceOrderInput, InvalidCheckoutInput> {
+  return parseInput(placeOrderInput, input, refuse);
 }
+
+/** `details` must be a bounded JSON object whose keys and strings are clean text. */
+export function validatePaymentDetails(
+  details: unknown,
+): ParsedInput<Record<string, unknown>, InvalidCheckoutInput> {
+  const parsed = parseInput(paymentDetails, { details }, refuse);
+  return parsed.ok ? { ok: true, value: parsed.value.details } : parsed;
+}
+
 /** The Adyen `paymentMethod` object: only the fields that are set. */
 export function paymentMethodFields(
-  method: PlaceOrderInput['paymentMethod'],
+  method: ValidPlaceOrderInput['paymentMethod'],
 ): Record<string, string> {
   return Object.fromEntries(
     Object.entries(method).filter(

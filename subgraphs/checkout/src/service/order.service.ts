@@ -17,6 +17,7 @@ import type { Upstream } from '../upstream.ts';
 import {
   invalidInput,
   paymentMethodFields,
+  validatePaymentDetails,
   validatePlaceOrderInput,
   type InvalidCheckoutInput,
   type PlaceOrderInput,
@@ -78,9 +79,11 @@ export class OrderService {
    * payment. If the order cannot be written the reservation is released again, so a failed
    * checkout holds no stock.
    */
-  async placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
-    const problem = validatePlaceOrderInput(input);
-    if (problem) return problem;
+  async placeOrder(raw: PlaceOrderInput): Promise<PlaceOrderResult> {
+    // The whole input first: nothing is read, reserved or sent to Adyen for a refused one.
+    const parsed = validatePlaceOrderInput(raw);
+    if (!parsed.ok) return parsed.error;
+    const input = parsed.value;
     const { db, upstream } = this.deps;
 
     const unavailable = (code: string, message: string): PlaceOrderResult => ({
@@ -138,7 +141,7 @@ export class OrderService {
           .values({
             id: orderId,
             cartId: cart.id,
-            email: input.email.trim(),
+            email: input.email,
             totalAmount: total,
             currency,
           })
@@ -193,16 +196,15 @@ export class OrderService {
       orderId,
     };
     if (!isUuid(orderId)) return notPayable;
-    if (typeof details !== 'object' || details === null || Array.isArray(details)) {
-      return invalidInput('details', '`details` must be an object');
-    }
+    const parsed = validatePaymentDetails(details);
+    if (!parsed.ok) return parsed.error;
     const [payment] = await this.deps.db
       .select()
       .from(payments)
       .where(eq(payments.orderId, orderId));
     if (!payment || payment.status !== 'PENDING') return notPayable;
     const outcome = await this.applyOutcome(payment, () =>
-      this.deps.provider.submitDetails(payment.id, details as Record<string, unknown>),
+      this.deps.provider.submitDetails(payment.id, parsed.value),
     );
     return this.placed(orderId, outcome.action);
   }

@@ -18,6 +18,7 @@ export type Scalars = {
 export type AdjustStockInput = {
   delta: Scalars['Int']['input'];
   variantId: Scalars['ID']['input'];
+  /** A `Warehouse.code`, such as AMS: 3 to 10 upper-case letters or digits, starting with a letter. */
   warehouseCode: Scalars['String']['input'];
 };
 
@@ -127,6 +128,7 @@ export type ReserveStockResult = InsufficientStock | Reservation;
 export type SetStockInput = {
   onHand: Scalars['Int']['input'];
   variantId: Scalars['ID']['input'];
+  /** A `Warehouse.code`, such as AMS: 3 to 10 upper-case letters or digits, starting with a letter. */
   warehouseCode: Scalars['String']['input'];
 };
 
@@ -152,7 +154,7 @@ export type StockShortage = {
   variantId: Scalars['ID']['output'];
 };
 
-/** No warehouse has this code. */
+/** No warehouse has this code (a malformed code included; nothing was read or written). */
 export type UnknownWarehouse = UserError & {
   __typename?: 'UnknownWarehouse';
   code: Scalars['String']['output'];

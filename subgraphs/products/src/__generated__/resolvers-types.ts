@@ -54,7 +54,7 @@ export type Product = {
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** URL-safe unique name, stable across renames of `name`. */
+  /** URL-safe unique name (lower-case letters, digits and hyphens), stable across renames of `name`. */
   slug: Scalars['String']['output'];
   /** The purchasable versions of the product (size, colour...). */
   variants: Array<ProductVariant>;
@@ -100,9 +100,12 @@ export type Query = {
   __typename?: 'Query';
   /** The top of the category tree. */
   categories: Array<Category>;
-  /** One category by slug. */
+  /** One category by slug. Null when no category has it (a malformed slug included). */
   category?: Maybe<Category>;
-  /** One product, by id or by slug (give exactly one). Null when no product matches. */
+  /**
+   * One product, by id or by slug (give exactly one). Null when no product matches (a malformed
+   * slug included).
+   */
   product?: Maybe<Product>;
   /** A page of the catalog, ordered by name. `categorySlug` includes the category's descendants. */
   products: ProductConnection;
