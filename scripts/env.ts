@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { protectionEnv } from '@commerce-graph/gateway';
 import { envVar, parseConfig } from '@commerce-graph/kit';
 
 const schema = z
@@ -32,6 +33,7 @@ const schema = z
       .default(15),
     SEED_DEMO_DATA: envVar.boolean(true),
     INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
+    ...protectionEnv,
     NODE_ENV: envVar.nodeEnv(),
     // The start banner says what is up; info lines would only repeat it between the services.
     LOG_LEVEL: envVar.logLevel('warn'),

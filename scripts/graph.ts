@@ -33,6 +33,16 @@ export interface GraphPorts {
   adyenSimulator: number;
 }
 
+/**
+ * Budgets that a load generator or a test suite, every request from 127.0.0.1, never reaches
+ * by accident: for benchmarks and tests, never for a deployment.
+ */
+export const SINGLE_CLIENT_BUDGETS = {
+  cost: { anonymous: { points: 1_000_000_000, seconds: 60 } },
+  placeOrderPerNetwork: { points: 1_000_000, seconds: 60 },
+  paymentDetailsPerNetwork: { points: 1_000_000, seconds: 60 },
+};
+
 export interface GraphOptions {
   databaseUrl: string;
   queue: QueueConnectionConfig;

@@ -10,6 +10,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '@commerce-graph/kit';
+import { protectionSettings } from '@commerce-graph/gateway';
 import { buildDemoCatalog } from './demo-catalog.ts';
 import { readStartEnv, type StartEnv } from './env.ts';
 import { startGraph, type RunningGraph } from './graph.ts';
@@ -95,6 +96,7 @@ try {
     catalog: env.SEED_DEMO_DATA ? buildDemoCatalog() : undefined,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
+    gateway: protectionSettings(env),
   });
 
   const shown = (url: string) => url.replace('://127.0.0.1:', '://localhost:');

@@ -30,6 +30,8 @@ import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './protection/docum
 import { protectionPlugin } from './protection/plugin.ts';
 import { createPreflight } from './protection/preflight.ts';
 
+export { protectionEnv, protectionSettings } from './env.ts';
+
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
   new URL('../../schema/supergraph.graphql', import.meta.url),
 );

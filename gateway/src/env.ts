@@ -1,7 +1,39 @@
 import { z } from 'zod';
 import { envVar, parseConfig } from '@commerce-graph/kit';
+import type { GatewayConfig } from './app.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** The gateway's protection settings; `pnpm start` reads the same ones (scripts/env.ts). */
+export const protectionEnv = {
+  CORS_ORIGINS: envVar
+    .list(z.url().refine((u) => new URL(u).origin === u, 'an origin: scheme://host[:port]'))
+    .optional(),
+  TRUST_PROXY: envVar.list(z.string()).optional(),
+  MAX_QUERY_COST: positiveInt(5_000),
+  ANONYMOUS_COST_BUDGET: positiveInt(10_000),
+  COST_BUDGET_WINDOW_SECONDS: positiveInt(10),
+  SUBGRAPH_TIMEOUT_MS: positiveInt(10_000),
+  REQUEST_TIMEOUT_MS: positiveInt(15_000),
+};
+
+type ProtectionEnv = z.output<z.ZodObject<typeof protectionEnv>>;
+
+/** The GatewayConfig fields that `protectionEnv` sets. */
+export function protectionSettings(env: ProtectionEnv): Partial<GatewayConfig> {
+  return {
+    maxCost: env.MAX_QUERY_COST,
+    budgets: {
+      cost: {
+        anonymous: { points: env.ANONYMOUS_COST_BUDGET, seconds: env.COST_BUDGET_WINDOW_SECONDS },
+      },
+    },
+    corsOrigins: env.CORS_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
+    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+  };
+}
 
 const schema = z
   .object({
@@ -15,15 +47,7 @@ const schema = z
     INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
     REDIS_URL: envVar.redisUrl().optional(),
     DATABASE_URL: envVar.postgresUrl().optional(),
-    CORS_ORIGINS: envVar
-      .list(z.url().refine((u) => new URL(u).origin === u, 'an origin: scheme://host[:port]'))
-      .optional(),
-    TRUST_PROXY: envVar.list(z.string()).optional(),
-    MAX_QUERY_COST: positiveInt(5_000),
-    ANONYMOUS_COST_BUDGET: positiveInt(10_000),
-    COST_BUDGET_WINDOW_SECONDS: positiveInt(10),
-    SUBGRAPH_TIMEOUT_MS: positiveInt(10_000),
-    REQUEST_TIMEOUT_MS: positiveInt(15_000),
+    ...protectionEnv,
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),
   })

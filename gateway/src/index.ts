@@ -1,6 +1,6 @@
 import { runService } from '@commerce-graph/kit';
 import { startGateway } from './app.ts';
-import { readEnv } from './env.ts';
+import { protectionSettings, readEnv } from './env.ts';
 
 await runService(async () => {
   const env = readEnv();
@@ -22,15 +22,6 @@ await runService(async () => {
       databaseUrl: env.DATABASE_URL,
       namespace: 'gateway',
     },
-    maxCost: env.MAX_QUERY_COST,
-    budgets: {
-      cost: {
-        anonymous: { points: env.ANONYMOUS_COST_BUDGET, seconds: env.COST_BUDGET_WINDOW_SECONDS },
-      },
-    },
-    corsOrigins: env.CORS_ORIGINS,
-    trustProxy: env.TRUST_PROXY,
-    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
-    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    ...protectionSettings(env),
   });
 });

@@ -145,6 +145,10 @@ function defineShapes(env: BenchEnv, databaseUrl: string): Shape[] {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
+    // Production subgraphs refuse to start without it.
+    INTERNAL_TOKEN: randomBytes(24).toString('base64url'),
+    // One load generator on 127.0.0.1 stands for many shoppers: no budget may throttle it.
+    ANONYMOUS_COST_BUDGET: '1000000000',
   };
   const adminToken = randomBytes(18).toString('base64url');
   const adyen = {

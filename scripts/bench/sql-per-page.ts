@@ -21,7 +21,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import type http from 'node:http';
 import { buildDemoCatalog } from '../demo-catalog.ts';
-import { startGraph } from '../graph.ts';
+import { SINGLE_CLIENT_BUDGETS, startGraph } from '../graph.ts';
 import { createBenchDatabase } from './database.ts';
 import { readBenchEnv } from './env.ts';
 import { runBench } from './harness.ts';
@@ -72,6 +72,7 @@ await runBench(async (defer) => {
     ports: { gateway: 0, products: 0, inventory: 0, cart: 0, checkout: 0, adyenSimulator: 0 },
     catalog: buildDemoCatalog(),
     logLevel: 'warn',
+    gateway: { budgets: SINGLE_CLIENT_BUDGETS },
     onQuery: (subgraph, query) => {
       if (current) current.statements[subgraph].push(query);
       else if (recordBackground) background.push({ subgraph, query });

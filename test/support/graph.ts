@@ -1,5 +1,10 @@
 import postgres from 'postgres';
-import { startGraph, type GraphOptions, type RunningGraph } from '../../scripts/graph.ts';
+import {
+  SINGLE_CLIENT_BUDGETS,
+  startGraph,
+  type GraphOptions,
+  type RunningGraph,
+} from '../../scripts/graph.ts';
 import { createTestDatabase } from './database.ts';
 import type { QueueBackendCase } from './queues.ts';
 
@@ -11,16 +16,6 @@ export interface TestGraph {
   url(service: string): string;
   close(): Promise<void>;
 }
-
-/**
- * Budgets no test reaches by accident: every test client is 127.0.0.1. Tests of the budgets
- * themselves pass their own.
- */
-export const GENEROUS_BUDGETS = {
-  cost: { anonymous: { points: 100_000_000, seconds: 60 } },
-  placeOrderPerNetwork: { points: 100_000, seconds: 60 },
-  paymentDetailsPerNetwork: { points: 100_000, seconds: 60 },
-};
 
 /**
  * The whole graph on a fresh test database, every service on a free port, BullMQ on the given
@@ -37,7 +32,8 @@ export async function startTestGraph(
     ports: { gateway: 0, products: 0, inventory: 0, cart: 0, checkout: 0, adyenSimulator: 0 },
     logLevel: 'silent',
     ...options,
-    gateway: { budgets: GENEROUS_BUDGETS, ...options.gateway },
+    // Every test client is 127.0.0.1; tests of the budgets pass their own.
+    gateway: { budgets: SINGLE_CLIENT_BUDGETS, ...options.gateway },
   }).catch(async (error: unknown) => {
     await database.drop();
     throw error;

@@ -1,6 +1,7 @@
 export interface GraphQLResponse<T> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
   status: number;
   headers: Headers;
 }

@@ -90,5 +90,7 @@ export async function chargeRefusal(
   budgets: Budgets,
   client: Client,
 ): Promise<void> {
-  await limiters.cost[client.class].consume(client.key, budgets.refusalCost);
+  if (budgets.refusalCost > 0) {
+    await limiters.cost[client.class].consume(client.key, budgets.refusalCost);
+  }
 }

@@ -17,9 +17,10 @@ import {
 } from 'graphql';
 
 /**
- * What a query costs (Shopify's model): every field that returns an object costs `objectCost`,
- * a scalar `scalarCost`, a root mutation field `mutationCost`; a field with a `first` argument
- * multiplies the cost of its selection by `first`, and a list without one by its expected size.
+ * What a query costs (Shopify's model): every object a query can return costs `objectCost`, a
+ * scalar `scalarCost`, a root mutation field `mutationCost`. A list counts its items: `first`
+ * of the list itself, or of the connection it belongs to (`products(first: 24) { edges }` is 24
+ * edges), or else the list's expected size.
  */
 export interface CostModel {
   objectCost: number;
@@ -78,29 +79,33 @@ export function compileCost(
       : undefined;
   };
 
-  const multiplierOf = (
-    parent: GraphQLCompositeType,
+  /** The `first` of a field: a literal, a variable, or the argument's default; else undefined. */
+  const firstOf = (
     field: FieldNode,
     definition: GraphQLField<unknown, unknown>,
-  ): Multiplier => {
+  ): Multiplier | undefined => {
     const first = definition.args.find((arg) => arg.name === 'first');
-    if (first) {
-      const fallback = typeof first.defaultValue === 'number' ? first.defaultValue : 1;
-      const given = field.arguments?.find((arg) => arg.name.value === 'first')?.value;
-      if (given?.kind === Kind.INT) return Number(given.value);
-      if (given?.kind === Kind.VARIABLE) {
-        const variable = given.name.value;
-        return { variable, fallback: variableDefault(variable) ?? fallback };
-      }
-      return fallback;
+    if (!first) return undefined;
+    const fallback = typeof first.defaultValue === 'number' ? first.defaultValue : 1;
+    const given = field.arguments?.find((arg) => arg.name.value === 'first')?.value;
+    if (given?.kind === Kind.INT) return Number(given.value);
+    if (given?.kind === Kind.VARIABLE) {
+      const variable = given.name.value;
+      return { variable, fallback: variableDefault(variable) ?? fallback };
     }
-    if (!isListType(getNullableType(definition.type))) return 1;
-    // A connection's `edges` already come `first` at a time.
-    if (parent.name.endsWith('Connection')) return 1;
-    return model.listSizes[`${parent.name}.${definition.name}`] ?? model.defaultListSize;
+    return fallback;
   };
 
-  const nodesOf = (set: SelectionSetNode, parent: GraphQLCompositeType, root: boolean) => {
+  /**
+   * `connectionFirst` is the `first` of the connection field whose selection this is: its list
+   * fields (`edges`) come that many at a time.
+   */
+  const nodesOf = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    root: boolean,
+    connectionFirst: Multiplier | undefined,
+  ): CostNode[] => {
     const nodes: CostNode[] = [];
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -116,10 +121,21 @@ export function compileCost(
             : composite
               ? model.objectCost
               : model.scalarCost;
+        const first = firstOf(selection, definition);
+        const list = isListType(getNullableType(definition.type));
+        // A list costs its items; a connection (a `first` but no list) passes `first` down.
+        const times: Multiplier = !list
+          ? 1
+          : (first ??
+            connectionFirst ??
+            model.listSizes[`${parent.name}.${definition.name}`] ??
+            model.defaultListSize);
         const children =
-          composite && selection.selectionSet ? nodesOf(selection.selectionSet, type, false) : [];
+          composite && selection.selectionSet
+            ? nodesOf(selection.selectionSet, type, false, list ? undefined : first)
+            : [];
         if (own === 0 && children.length === 0) continue;
-        nodes.push({ own, times: multiplierOf(parent, selection, definition), children });
+        nodes.push({ own, times, children });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition
           ? schema.getType(selection.typeCondition.name.value)
@@ -128,18 +144,19 @@ export function compileCost(
         nodes.push({
           own: 0,
           times: 1,
-          children: nodesOf(selection.selectionSet, condition, root),
+          children: nodesOf(selection.selectionSet, condition, root, connectionFirst),
         });
       } else {
-        const name = selection.name.value;
-        let node = fragmentNodes.get(name);
+        // One node per fragment (and connection context) however often it is spread.
+        const key = `${selection.name.value}:${JSON.stringify(connectionFirst ?? null)}`;
+        let node = fragmentNodes.get(key);
         if (!node) {
-          const fragment = fragments.get(name);
+          const fragment = fragments.get(selection.name.value);
           const condition = fragment && schema.getType(fragment.typeCondition.name.value);
           node = { own: 0, times: 1, children: [] };
-          fragmentNodes.set(name, node);
+          fragmentNodes.set(key, node);
           if (fragment && isCompositeType(condition)) {
-            node.children = nodesOf(fragment.selectionSet, condition, root);
+            node.children = nodesOf(fragment.selectionSet, condition, root, connectionFirst);
           }
         }
         nodes.push(node);
@@ -149,7 +166,7 @@ export function compileCost(
   };
 
   const rootType = schema.getRootType(operation.operation);
-  const roots = rootType ? nodesOf(operation.selectionSet, rootType, true) : [];
+  const roots = rootType ? nodesOf(operation.selectionSet, rootType, true, undefined) : [];
 
   return (variables) => {
     const memo = new Map<CostNode, number>();
@@ -161,9 +178,9 @@ export function compileCost(
     const costOf = (node: CostNode): number => {
       const known = memo.get(node);
       if (known !== undefined) return known;
-      let total = node.own;
-      for (const child of node.children) total += costOf(child);
-      total *= Math.max(0, factor(node.times));
+      let each = node.own;
+      for (const child of node.children) each += costOf(child);
+      const total = each * Math.max(0, factor(node.times));
       memo.set(node, total);
       return total;
     };

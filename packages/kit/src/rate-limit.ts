@@ -37,7 +37,10 @@ export interface RateDecision {
 /** One budget, kept per key (a client, an IP, a cart). */
 export interface RateLimit {
   readonly budget: Budget;
-  /** Spends `points` (at least 1) of `key`'s budget; refused when too few are left. */
+  /**
+   * Spends `points` (at least 1) of `key`'s budget; refused when too few are left. A refused
+   * spend still counts, so hammering on an empty budget does not refill it any sooner.
+   */
   consume(key: string, points: number): Promise<RateDecision>;
   /**
    * How long `key` is still known, in this process, to have an empty budget (0: not known).

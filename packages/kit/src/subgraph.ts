@@ -7,6 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { gql } from 'graphql-tag';
 import type { Logger } from 'pino';
+import { currentRequestId } from './http.ts';
 import { UpstreamError } from './subgraph-client.ts';
 
 /** Reads a subgraph's SDL file (kept next to its resolvers) as a DocumentNode. */
@@ -41,7 +42,7 @@ export function createSubgraphApollo<TContext extends BaseContext>(options: {
       const original = unwrapResolverError(error);
       if (original instanceof GraphQLError) return formatted;
       if (original instanceof UpstreamError) {
-        options.logger.warn({ err: original }, 'upstream failure');
+        options.logger.warn({ err: original, requestId: currentRequestId() }, 'upstream failure');
         return {
           ...formatted,
           message: `${original.service} is unavailable, try again`,
@@ -51,7 +52,10 @@ export function createSubgraphApollo<TContext extends BaseContext>(options: {
       if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') {
         return formatted;
       }
-      options.logger.error({ err: original, path: formatted.path }, 'resolver failed');
+      options.logger.error(
+        { err: original, path: formatted.path, requestId: currentRequestId() },
+        'resolver failed',
+      );
       return options.production
         ? {
             message: 'Internal server error',
