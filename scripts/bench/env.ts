@@ -19,7 +19,23 @@ const schema = z.object({
 
 export type BenchEnv = z.output<typeof schema>;
 
+const abuseSchema = schema.extend({
+  /** Closed loops of normal traffic (abuse.ts): fewer than shapes.ts, so p99 is not all queueing. */
+  BENCH_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** Closed loops of the abusive client (abuse.ts). */
+  BENCH_ABUSE_CONCURRENCY: z.coerce.number().int().positive().default(4),
+});
+
+export type AbuseBenchEnv = z.output<typeof abuseSchema>;
+
 /** The benchmarks' configuration, read once from the environment. */
 export function readBenchEnv(source: Record<string, string | undefined> = process.env): BenchEnv {
   return parseConfig(schema, source);
+}
+
+/** `pnpm bench:abuse`'s configuration: the shared variables with its own defaults, and its own. */
+export function readAbuseBenchEnv(
+  source: Record<string, string | undefined> = process.env,
+): AbuseBenchEnv {
+  return parseConfig(abuseSchema, source);
 }

@@ -20,10 +20,12 @@ export interface LoadOptions {
   durationMs: number;
   /** A request still unanswered after this long counts as an error. */
   timeoutMs?: number;
+  /** Called when the warm-up is over and the measured run begins (to align other traffic). */
+  onMeasure?: () => void;
 }
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;
@@ -91,6 +93,7 @@ export async function runLoad(
   }
 
   if (options.warmupMs > 0) await loops(options.warmupMs);
+  options.onMeasure?.();
   const measured = await loops(options.durationMs);
   const sorted = measured.latencies.sort((a, b) => a - b);
   return {
