@@ -32,7 +32,7 @@ const schema = z
       .max(24 * 60)
       .default(15),
     SEED_DEMO_DATA: envVar.boolean(true),
-    INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
+    INTERNAL_TOKEN: envVar.internalToken(),
     ...protectionEnv,
     NODE_ENV: envVar.nodeEnv(),
     // The start banner says what is up; info lines would only repeat it between the services.

@@ -5,19 +5,13 @@ import { abusiveDocuments } from '../scripts/abusive-documents.ts';
 import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
 import { startTestGraph, type TestGraph } from './support/graph.ts';
 import { graphql } from './support/graphql.ts';
+import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { queueBackends } from './support/queues.ts';
 
 const INTERNAL_TOKEN = 'attack-internal-token-0123456789abcdef';
 /** A refusal must cost the server next to nothing; the best of three tries is measured. */
 const REFUSED_WITHIN_MS = 100;
-const CARD = {
-  type: 'scheme',
-  encryptedCardNumber: 'test_4111111145551142',
-  encryptedExpiryMonth: 'test_03',
-  encryptedExpiryYear: 'test_2030',
-  encryptedSecurityCode: 'test_737',
-  holderName: 'APPROVED',
-};
+const CARD = { ...ENCRYPTED_TEST_CARD, holderName: 'APPROVED' };
 const PLACE_ORDER = /* GraphQL */ `
   mutation Place($input: PlaceOrderInput!) {
     placeOrder(input: $input) {
@@ -38,6 +32,10 @@ const ADD_LINE = /* GraphQL */ `
     }
   }
 `;
+
+/** Where the test graph's subgraphs answer, for another gateway in front of them. */
+const subgraphUrlsOf = (shop: TestGraph) =>
+  Object.fromEntries(['products', 'inventory', 'cart', 'checkout'].map((n) => [n, shop.url(n)]));
 
 interface Rows {
   carts: number;
@@ -288,9 +286,7 @@ describe('the graph under attack (production mode)', () => {
         production: true,
         logLevel: 'silent',
         internalToken: INTERNAL_TOKEN,
-        subgraphUrls: Object.fromEntries(
-          ['products', 'inventory', 'cart', 'checkout'].map((name) => [name, shop.url(name)]),
-        ),
+        subgraphUrls: subgraphUrlsOf(shop),
         budgets: { cost: { anonymous: { points: 300, seconds: 60 } }, refusalCost: 100 },
       });
     });
@@ -345,9 +341,7 @@ describe('the graph under attack (production mode)', () => {
         production: true,
         logLevel: 'silent',
         internalToken: INTERNAL_TOKEN,
-        subgraphUrls: Object.fromEntries(
-          ['products', 'inventory', 'cart', 'checkout'].map((name) => [name, shop.url(name)]),
-        ),
+        subgraphUrls: subgraphUrlsOf(shop),
       });
       try {
         const input = {

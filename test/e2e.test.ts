@@ -3,6 +3,7 @@ import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
 import type { RunningGraph } from '../scripts/graph.ts';
 import { startTestGraph, type TestGraph } from './support/graph.ts';
 import { graphql } from './support/graphql.ts';
+import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { eventually } from './support/eventually.ts';
 import { queueBackends } from './support/queues.ts';
 
@@ -35,13 +36,7 @@ const BROWSE = /* GraphQL */ `
     }
   }
 `;
-const CARD = {
-  type: 'scheme',
-  encryptedCardNumber: 'test_4111111145551142',
-  encryptedExpiryMonth: 'test_03',
-  encryptedExpiryYear: 'test_2030',
-  encryptedSecurityCode: 'test_737',
-};
+const CARD = ENCRYPTED_TEST_CARD;
 const PLACE_ORDER = /* GraphQL */ `
   mutation Place($input: PlaceOrderInput!) {
     placeOrder(input: $input) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envVar, parseConfig } from '@commerce-graph/kit';
+import { envVar, internalTokenInProduction, parseConfig } from '@commerce-graph/kit';
 import type { GatewayConfig } from './app.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -44,17 +44,14 @@ const schema = z
     INVENTORY_URL: envVar.url().optional(),
     CART_URL: envVar.url().optional(),
     CHECKOUT_URL: envVar.url().optional(),
-    INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
+    INTERNAL_TOKEN: envVar.internalToken(),
     REDIS_URL: envVar.redisUrl().optional(),
     DATABASE_URL: envVar.postgresUrl().optional(),
     ...protectionEnv,
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),
   })
-  .refine((env) => env.NODE_ENV !== 'production' || env.INTERNAL_TOKEN, {
-    message: 'required when NODE_ENV=production (the subgraphs answer only the graph)',
-    path: ['INTERNAL_TOKEN'],
-  });
+  .refine(...internalTokenInProduction);
 
 export type GatewayEnv = z.output<typeof schema>;
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, type RunningService } from '@commerce-graph/kit';
+import type { RunningService } from '@commerce-graph/kit';
 import { graphql } from '../../test/support/graphql.ts';
 import { startGateway } from '../src/app.ts';
 import { readEnv } from '../src/env.ts';
@@ -170,15 +170,6 @@ describe('gateway', () => {
 });
 
 describe('gateway configuration', () => {
-  it('refuses to run in production without the internal token', () => {
-    expect(() => readEnv({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => readEnv({ NODE_ENV: 'production' })).toThrow(/INTERNAL_TOKEN/);
-    expect(readEnv({ NODE_ENV: 'production', INTERNAL_TOKEN: 't'.repeat(32) }).NODE_ENV).toBe(
-      'production',
-    );
-    expect(readEnv({}).NODE_ENV).toBe('development');
-  });
-
   it('reads CORS origins and budgets', () => {
     const env = readEnv({ CORS_ORIGINS: 'https://a.example, https://b.example:8443' });
     expect(env.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example:8443']);

@@ -46,9 +46,24 @@ export const envVar = {
           .filter(Boolean),
       )
       .pipe(z.array(item)),
+  /** The secret services send each other (`x-internal-token`); see `internalTokenInProduction`. */
+  internalToken: () => z.string().min(32, 'use at least 32 characters').optional(),
   boolean: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0'])
       .default(fallback ? 'true' : 'false')
       .transform((v) => v === 'true' || v === '1'),
 };
+
+/**
+ * `.refine(...internalTokenInProduction)` on a service's env schema: without INTERNAL_TOKEN a
+ * subgraph answers anyone who reaches it, past the gateway and its checks, so production refuses
+ * to start without one. Checked even when other variables are invalid, so every problem is listed.
+ */
+export const internalTokenInProduction: [
+  (env: { NODE_ENV: string; INTERNAL_TOKEN?: string }) => boolean,
+  { message: string; path: string[]; when: () => boolean },
+] = [
+  (env) => env.NODE_ENV !== 'production' || env.INTERNAL_TOKEN !== undefined,
+  { message: 'required when NODE_ENV is production', path: ['INTERNAL_TOKEN'], when: () => true },
+];

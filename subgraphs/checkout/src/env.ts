@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envVar, parseConfig } from '@commerce-graph/kit';
+import { envVar, internalTokenInProduction, parseConfig } from '@commerce-graph/kit';
 
 const schema = z
   .object({
@@ -23,7 +23,7 @@ const schema = z
     ADYEN_SIMULATOR_URL: envVar.url().optional(),
     ADYEN_WEBHOOK_USERNAME: z.string().optional(),
     ADYEN_WEBHOOK_PASSWORD: z.string().optional(),
-    INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
+    INTERNAL_TOKEN: envVar.internalToken(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),
   })
@@ -35,13 +35,7 @@ const schema = z
     message: 'set both ADYEN_WEBHOOK_USERNAME and ADYEN_WEBHOOK_PASSWORD, or neither',
     path: ['ADYEN_WEBHOOK_PASSWORD'],
   })
-  // Without it the subgraph answers anyone who reaches it, past the gateway and its checks.
-  .refine((env) => env.NODE_ENV !== 'production' || env.INTERNAL_TOKEN !== undefined, {
-    message: 'required when NODE_ENV is production',
-    path: ['INTERNAL_TOKEN'],
-    // Also when other variables are invalid, so every problem is listed at once.
-    when: () => true,
-  });
+  .refine(...internalTokenInProduction);
 
 export type CheckoutEnv = z.output<typeof schema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envVar, parseConfig } from '@commerce-graph/kit';
+import { envVar, internalTokenInProduction, parseConfig } from '@commerce-graph/kit';
 
 const schema = z
   .object({
@@ -9,17 +9,11 @@ const schema = z
     HOST: z.string().default('127.0.0.1'),
     RESERVATION_TTL_HOURS: z.coerce.number().positive().default(24),
     ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
-    INTERNAL_TOKEN: z.string().min(32, 'use at least 32 characters').optional(),
+    INTERNAL_TOKEN: envVar.internalToken(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),
   })
-  // Without it the subgraph answers anyone who reaches it, past the gateway and its checks.
-  .refine((env) => env.NODE_ENV !== 'production' || env.INTERNAL_TOKEN !== undefined, {
-    message: 'required when NODE_ENV is production',
-    path: ['INTERNAL_TOKEN'],
-    // Also when other variables are invalid, so every problem is listed at once.
-    when: () => true,
-  });
+  .refine(...internalTokenInProduction);
 
 export type InventoryEnv = z.output<typeof schema>;
 

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '@commerce-graph/kit';
+import { readEnv as readGatewayEnv } from '../gateway/src/env.ts';
+import { readEnv as readCartEnv } from '../subgraphs/cart/src/env.ts';
+import { readEnv as readCheckoutEnv } from '../subgraphs/checkout/src/env.ts';
+import { readEnv as readInventoryEnv } from '../subgraphs/inventory/src/env.ts';
+import { readEnv as readProductsEnv } from '../subgraphs/products/src/env.ts';
+
+type Source = Record<string, string | undefined>;
+const database = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/shop' };
+/** Each service with the least environment it starts with in development. */
+const SERVICES: Array<{ name: string; readEnv: (source: Source) => unknown; valid: Source }> = [
+  { name: 'gateway', readEnv: readGatewayEnv, valid: {} },
+  { name: 'products', readEnv: readProductsEnv, valid: database },
+  { name: 'inventory', readEnv: readInventoryEnv, valid: database },
+  { name: 'cart', readEnv: readCartEnv, valid: database },
+  {
+    name: 'checkout',
+    readEnv: readCheckoutEnv,
+    valid: {
+      ...database,
+      ADYEN_API_KEY: 'test-key',
+      ADYEN_MERCHANT_ACCOUNT: 'CommerceGraphECOM',
+      ADYEN_HMAC_KEY: 'ab'.repeat(32),
+    },
+  },
+];
+const TOKEN = 'x'.repeat(32);
+const MISSING = 'INTERNAL_TOKEN: required when NODE_ENV is production';
+
+for (const { name, readEnv, valid } of SERVICES) {
+  /** The problems readEnv reports for `source`, or [] when it accepts it. */
+  const problemsOf = (source: Source): string[] => {
+    try {
+      readEnv(source);
+      return [];
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+  };
+
+  describe(`${name} configuration`, () => {
+    it('refuses production without INTERNAL_TOKEN (an empty one counts as none)', () => {
+      expect(problemsOf({ ...valid, NODE_ENV: 'production' })).toEqual([MISSING]);
+      expect(problemsOf({ ...valid, NODE_ENV: 'production', INTERNAL_TOKEN: '' })).toEqual([
+        MISSING,
+      ]);
+      expect(problemsOf({ ...valid, NODE_ENV: 'production', INTERNAL_TOKEN: 'short' })).toEqual([
+        'INTERNAL_TOKEN: use at least 32 characters',
+      ]);
+    });
+
+    it('lists the missing token together with the other problems', () => {
+      const problems = problemsOf({ ...valid, NODE_ENV: 'production', LOG_LEVEL: 'loud' });
+      expect(problems).toContain(MISSING);
+      expect(problems.some((p) => p.startsWith('LOG_LEVEL:'))).toBe(true);
+    });
+
+    it('runs in production with a token, and in development without one', () => {
+      expect(problemsOf({ ...valid, NODE_ENV: 'production', INTERNAL_TOKEN: TOKEN })).toEqual([]);
+      expect(problemsOf(valid)).toEqual([]);
+      expect(problemsOf({ ...valid, NODE_ENV: 'test' })).toEqual([]);
+    });
+  });
+}
