@@ -4,8 +4,6 @@ import {
   valueFromAST,
   type FieldNode,
   type GraphQLError,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
@@ -122,9 +120,7 @@ export function protectionPlugin<TContext extends ProtectedContext>(
               cost: report,
             });
           }
-          if (operation.operation === 'mutation') {
-            await limitAttempts(context.schema, operation, context, client, limiters);
-          }
+          if (operation.operation === 'mutation') await limitAttempts(context, limiters);
         },
 
         async willSendResponse(context) {
@@ -140,15 +136,13 @@ export function protectionPlugin<TContext extends ProtectedContext>(
 
 /** Spends the attempt budgets of placeOrder / submitPaymentDetails in this mutation, if any. */
 async function limitAttempts<TContext extends ProtectedContext>(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
   context: GraphQLRequestContext<TContext>,
-  client: Client,
   limiters: Limiters,
 ): Promise<void> {
-  const mutation = schema.getMutationType();
-  if (!mutation) return;
-  for (const field of rootFields(operation.selectionSet, context)) {
+  const mutation = context.schema.getMutationType();
+  if (!mutation || !context.operation) return;
+  const { client } = context.contextValue;
+  for (const field of rootFields(context.operation.selectionSet, context)) {
     const limit = ATTEMPT_LIMITS[field.name.value as keyof typeof ATTEMPT_LIMITS];
     if (!limit) continue;
     const definition = mutation.getFields()[field.name.value];
