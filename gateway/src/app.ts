@@ -54,6 +54,11 @@ export interface GatewayConfig {
   logLevel?: string;
   /** Sent to every subgraph in the `x-internal-token` header, when set. */
   internalToken?: string;
+  /**
+   * Verifies customers' access tokens (the identity subgraph signs them with the same secret).
+   * Unset: no customer can sign in through this gateway.
+   */
+  accessTokenSecret?: string;
   /** Where budgets live, shared by every gateway process: Redis, else PostgreSQL, else memory. */
   rateLimitStore?: RateLimitStoreConfig;
   /** Document limits (tokens, depth, aliases, ...); unset ones keep their defaults. */

@@ -12,3 +12,4 @@ export * from './subgraph.ts';
 export * from './service.ts';
 export * from './periodic.ts';
 export * from './rate-limit.ts';
+export * from './identity.ts';

@@ -1,0 +1,126 @@
+import { createHmac } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { SignJWT, jwtVerify } from 'jose';
+
+/**
+ * Who a request acts for, as the gateway verified it. Subgraphs never read a client's token:
+ * they trust only an identity assertion the gateway signed (`IDENTITY_HEADER`).
+ */
+export type Actor = (
+  { kind: 'anonymous' } | { kind: 'customer'; customerId: string; sessionId: string }
+) & {
+  /** The client's network (IPv4 address or IPv6 /64) as the gateway saw it, for rate limits. */
+  network?: string;
+};
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** The header in which the gateway passes the verified actor to subgraphs. */
+export const IDENTITY_HEADER = 'x-identity';
+
+const ISSUER = 'commerce-graph/identity';
+const GATEWAY = 'commerce-graph/gateway';
+const AUDIENCE = 'commerce-graph';
+/** An access token's life: short, so a revoked session stops working soon without a lookup. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** An identity assertion covers one request, gateway to subgraph. */
+const ASSERTION_TTL_SECONDS = 60;
+
+const keyOf = (secret: string, purpose: string) =>
+  new Uint8Array(createHmac('sha256', secret).update(purpose).digest());
+
+/**
+ * Signs a customer's access token (identity issues them; the gateway verifies them). HS256 with
+ * a key derived from ACCESS_TOKEN_SECRET, which only identity and the gateway hold.
+ */
+export async function signAccessToken(
+  secret: string,
+  claims: { customerId: string; sessionId: string },
+  ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  const token = await new SignJWT({ sid: claims.sessionId, typ: 'customer' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.customerId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(keyOf(secret, 'access-token'));
+  return { token, expiresAt };
+}
+
+/** The customer an access token names, or null when it is forged, expired or malformed. */
+export async function verifyAccessToken(
+  secret: string,
+  token: string,
+): Promise<{ kind: 'customer'; customerId: string; sessionId: string } | null> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret, 'access-token'), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    if (payload.typ !== 'customer' || typeof payload.sub !== 'string') return null;
+    if (typeof payload.sid !== 'string') return null;
+    return { kind: 'customer', customerId: payload.sub, sessionId: payload.sid };
+  } catch {
+    return null;
+  }
+}
+
+/** The gateway's signed statement of who a request acts for (key derived from INTERNAL_TOKEN). */
+export async function signIdentityAssertion(internalToken: string, actor: Actor): Promise<string> {
+  const jwt = new SignJWT({
+    kind: actor.kind,
+    ...(actor.kind === 'customer' ? { sid: actor.sessionId } : {}),
+    ...(actor.network ? { net: actor.network } : {}),
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(GATEWAY)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ASSERTION_TTL_SECONDS}s`);
+  if (actor.kind === 'customer') jwt.setSubject(actor.customerId);
+  return jwt.sign(keyOf(internalToken, 'identity-assertion'));
+}
+
+/** An identity header that did not come from the gateway: the request is refused (401). */
+export function identityRejected(): GraphQLError {
+  return new GraphQLError('The identity of this request was not asserted by the gateway', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
+
+/**
+ * The actor of a request to a subgraph: anonymous without an identity header, the gateway's
+ * assertion when it verifies. A header that does not verify (forged, expired, or no
+ * INTERNAL_TOKEN to check it with) is refused with `identityRejected()`.
+ */
+export async function actorFromHeaders(
+  internalToken: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): Promise<Actor> {
+  const assertion = headers[IDENTITY_HEADER];
+  if (assertion === undefined) return ANONYMOUS;
+  if (!internalToken || typeof assertion !== 'string') throw identityRejected();
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(assertion, keyOf(internalToken, 'identity-assertion'), {
+      issuer: GATEWAY,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+    }));
+  } catch {
+    throw identityRejected();
+  }
+  if (payload.kind === 'anonymous') return ANONYMOUS;
+  if (
+    payload.kind === 'customer' &&
+    typeof payload.sub === 'string' &&
+    typeof payload.sid === 'string'
+  ) {
+    return { kind: 'customer', customerId: payload.sub, sessionId: payload.sid };
+  }
+  throw identityRejected();
+}
