@@ -9,20 +9,21 @@ import {
   createLogger,
   createRateLimitStore,
   currentRequestId,
+  IDENTITY_HEADER,
   internalHeaders,
   REQUEST_ID_HEADER,
+  signIdentityAssertion,
   serveApollo,
   type RateLimitStoreConfig,
-  type RawRequest,
   type RunningService,
 } from '@commerce-graph/kit';
 import { createEdge } from './edge.ts';
 import { createErrorFormatter } from './errors.ts';
+import { createAuthenticator } from './auth.ts';
 import {
+  budgetsFrom,
   createLimiters,
-  DEFAULT_BUDGETS,
-  identifyClient,
-  type Budgets,
+  type BudgetSettings,
   type Client,
 } from './protection/budgets.ts';
 import { DEFAULT_COST_MODEL, type CostModel } from './protection/cost.ts';
@@ -40,8 +41,11 @@ export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
 const FORWARDED_HEADERS = ['authorization', 'accept-language'];
 
 export interface GatewayContext {
+  /** Client headers passed on to subgraphs (FORWARDED_HEADERS; authorization only if not ours). */
   headers: Record<string, string>;
   client: Client;
+  /** The signed identity assertion every subgraph gets (`x-identity`), when the graph has a token. */
+  identity?: string;
 }
 
 export interface GatewayConfig {
@@ -67,7 +71,7 @@ export interface GatewayConfig {
   /** A query costing more is refused before execution (default 5,000). */
   maxCost?: number;
   /** Query cost and payment attempt budgets; unset ones keep their defaults. */
-  budgets?: Partial<Budgets>;
+  budgets?: BudgetSettings;
   /** Browser origins allowed by CORS. */
   corsOrigins?: string[];
   /** Proxies whose X-Forwarded-For is believed (proxy-addr trust list). */
@@ -89,6 +93,7 @@ function subgraphSource(url: string, internal: Array<[string, string]>, timeoutM
       }
       const requestId = currentRequestId();
       if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+      if (context.identity) request.http?.headers.set(IDENTITY_HEADER, context.identity);
       for (const [name, value] of internal) request.http?.headers.set(name, value);
     },
   });
@@ -110,7 +115,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const supergraphSdl = readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   const internal = Object.entries(internalHeaders(config.internalToken));
   const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...config.limits };
-  const budgets = { ...DEFAULT_BUDGETS, ...config.budgets };
+  const budgets = budgetsFrom(config.budgets);
   const edge = createEdge({
     production,
     corsOrigins: config.corsOrigins ?? [],
@@ -138,15 +143,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   gateway.onSchemaLoadOrUpdate((loaded) => {
     apiSchema = loaded.apiSchema;
   });
-  const clients = new WeakMap<RawRequest, Client>();
-  const clientOf = (request: RawRequest) => {
-    let client = clients.get(request);
-    if (!client) {
-      client = identifyClient(edge.clientAddress(request));
-      clients.set(request, client);
-    }
-    return client;
-  };
+  const { callerOf } = createAuthenticator({
+    accessTokenSecret: config.accessTokenSecret,
+    clientAddress: edge.clientAddress,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
@@ -185,18 +185,25 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       budgets,
       limiters,
       schema: () => apiSchema,
-      clientOf,
+      clientOf: async (request) => (await callerOf(request)).client,
       onChargeFailed: (error) => logger.warn({ err: error }, 'could not charge a refused request'),
     }),
-    context: async (request) => ({
-      headers: Object.fromEntries(
-        FORWARDED_HEADERS.flatMap((name) => {
-          const value = request.headers[name];
-          return typeof value === 'string' ? [[name, value]] : [];
-        }),
-      ),
-      client: clientOf(request),
-    }),
+    context: async (request) => {
+      const caller = await callerOf(request);
+      const headers: Record<string, string> = {};
+      for (const name of FORWARDED_HEADERS) {
+        const value =
+          name === 'authorization' ? caller.forwardedAuthorization : request.headers[name];
+        if (typeof value === 'string') headers[name] = value;
+      }
+      return {
+        headers,
+        client: caller.client,
+        identity: config.internalToken
+          ? await signIdentityAssertion(config.internalToken, caller.actor)
+          : undefined,
+      };
+    },
     maxBodyBytes: 100_000,
     requestTimeoutMs: config.requestTimeoutMs ?? 15_000,
     release: () => store.close(),

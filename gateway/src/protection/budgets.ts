@@ -1,11 +1,11 @@
 import ipaddr from 'ipaddr.js';
-import type { Budget, RateLimit, RateLimitStore } from '@commerce-graph/kit';
+import type { Actor, Budget, RateLimit, RateLimitStore } from '@commerce-graph/kit';
 
 /**
- * Who is asking, for budgeting. Only `anonymous` exists today (keyed by IP); signed-in customers
- * and partner API keys will get classes of their own, keyed by their id, with their own budgets.
+ * Who is asking, for budgeting: anonymous clients by network, signed-in customers by their id
+ * (wherever they connect from). Partner API keys will get a class of their own.
  */
-export type ClientClass = 'anonymous';
+export type ClientClass = 'anonymous' | 'customer';
 
 export interface Client {
   class: ClientClass;
@@ -30,7 +30,10 @@ export interface Budgets {
 }
 
 export const DEFAULT_BUDGETS: Budgets = {
-  cost: { anonymous: { points: 10_000, seconds: 10 } },
+  cost: {
+    anonymous: { points: 10_000, seconds: 10 },
+    customer: { points: 20_000, seconds: 10 },
+  },
   refusalCost: 100,
   placeOrderPerNetwork: { points: 10, seconds: 600 },
   placeOrderPerCart: { points: 5, seconds: 600 },
@@ -53,10 +56,24 @@ export function networkOf(address: string | undefined): string {
   return `${parts.join(':')}::/64`;
 }
 
-/** The client a request comes from (anonymous until the identity subgraph lands). */
-export function identifyClient(address: string | undefined): Client {
+/** The client a request comes from, for its budget: the customer, or else the network. */
+export function identifyClient(address: string | undefined, actor?: Actor): Client {
   const network = networkOf(address);
+  if (actor?.kind === 'customer') {
+    return { class: 'customer', key: `customer:${actor.customerId}`, network };
+  }
   return { class: 'anonymous', key: `anonymous:${network}`, network };
+}
+
+/** `Budgets` as a configuration gives them: per class and per limit, the rest are defaults. */
+export type BudgetSettings = Partial<Omit<Budgets, 'cost'>> & { cost?: Partial<Budgets['cost']> };
+
+export function budgetsFrom(settings: BudgetSettings = {}): Budgets {
+  return {
+    ...DEFAULT_BUDGETS,
+    ...settings,
+    cost: { ...DEFAULT_BUDGETS.cost, ...settings.cost },
+  };
 }
 
 /** The limiters behind `Budgets`, created once per gateway on the shared store. */
@@ -70,7 +87,10 @@ export interface Limiters {
 
 export async function createLimiters(store: RateLimitStore, budgets: Budgets): Promise<Limiters> {
   return {
-    cost: { anonymous: await store.create('cost:anonymous', budgets.cost.anonymous) },
+    cost: {
+      anonymous: await store.create('cost:anonymous', budgets.cost.anonymous),
+      customer: await store.create('cost:customer', budgets.cost.customer),
+    },
     placeOrderPerNetwork: await store.create('place-order:network', budgets.placeOrderPerNetwork),
     placeOrderPerCart: await store.create('place-order:cart', budgets.placeOrderPerCart),
     paymentDetailsPerNetwork: await store.create(

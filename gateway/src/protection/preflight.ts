@@ -12,7 +12,8 @@ export interface PreflightOptions {
   limiters: Limiters;
   /** The public (API) schema, once the gateway has loaded the supergraph. */
   schema: () => GraphQLSchema | undefined;
-  clientOf: (request: RawRequest) => Client;
+  /** Throws a refusal (GraphQLError) when the request's credentials are refused. */
+  clientOf: (request: RawRequest) => Promise<Client>;
   onChargeFailed: (error: unknown) => void;
 }
 
@@ -39,7 +40,8 @@ function queryOf(request: GraphQLHttpRequest): string | undefined {
 
 /**
  * Refuses a GraphQL request before Apollo parses or validates it (`createHttpServer`'s
- * `preflight`): a client whose budget is known to be spent is turned away at once; otherwise
+ * `preflight`): refused credentials are answered first (401), then a client whose budget is
+ * known to be spent is turned away at once; otherwise
  * the document is judged once per distinct text (cached by its SHA-256) by parsing it with the
  * token limit and applying `checkDocument`. Documents that pass, or that do not parse (Apollo
  * reports those), go on to Apollo; a refused one is answered here and charged to the client.
@@ -66,8 +68,14 @@ export function createPreflight(options: PreflightOptions) {
     return (schema && checkDocument(schema, document, limits)) || 'pass';
   };
 
-  return (request: GraphQLHttpRequest): RouteResponse | undefined => {
-    const client = options.clientOf(request.raw);
+  return async (request: GraphQLHttpRequest): Promise<RouteResponse | undefined> => {
+    let client: Client;
+    try {
+      client = await options.clientOf(request.raw);
+    } catch (error) {
+      if (error instanceof GraphQLError) return refusalResponse(error, request.raw.requestId);
+      throw error;
+    }
     const blockedFor = limiters.cost[client.class].blockedFor(client.key);
     if (blockedFor > 0) {
       return refusalResponse(

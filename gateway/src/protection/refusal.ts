@@ -12,6 +12,7 @@ export type RefusalCode =
   | 'QUERY_TOO_COMPLEX'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
   | 'THROTTLED';
 
 /**

@@ -114,13 +114,14 @@ export async function actorFromHeaders(
   } catch {
     throw identityRejected();
   }
-  if (payload.kind === 'anonymous') return ANONYMOUS;
+  const network = typeof payload.net === 'string' ? { network: payload.net } : {};
+  if (payload.kind === 'anonymous') return { kind: 'anonymous', ...network };
   if (
     payload.kind === 'customer' &&
     typeof payload.sub === 'string' &&
     typeof payload.sid === 'string'
   ) {
-    return { kind: 'customer', customerId: payload.sub, sessionId: payload.sid };
+    return { kind: 'customer', customerId: payload.sub, sessionId: payload.sid, ...network };
   }
   throw identityRejected();
 }

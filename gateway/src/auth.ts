@@ -1,0 +1,73 @@
+import { verifyAccessToken, type Actor, type RawRequest } from '@commerce-graph/kit';
+import { identifyClient, type Client } from './protection/budgets.ts';
+import { refusal } from './protection/refusal.ts';
+
+/** What the gateway knows of a request's sender once it has checked its credentials. */
+export interface Caller {
+  /** Who the request acts for; passed to subgraphs as a signed assertion. */
+  actor: Actor;
+  /** Whose budget it spends. */
+  client: Client;
+  /**
+   * The `authorization` header to pass on to subgraphs: an admin bearer token is (inventory
+   * checks it); a customer's access token is not, the assertion replaces it.
+   */
+  forwardedAuthorization?: string;
+}
+
+/** Three base64url segments: what a JWT looks like, as opposed to an opaque admin token. */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** 401 for a bearer token that claims to be an access token and is not a valid one. */
+const invalidToken = () =>
+  refusal(
+    'UNAUTHENTICATED',
+    'The access token is invalid or expired: refresh the session or sign in again',
+    {},
+    { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
+  );
+
+/**
+ * Authenticates each request once (the result is kept for the request): a bearer token shaped
+ * like a JWT must be an access token that identity signed (ACCESS_TOKEN_SECRET) and that has not
+ * expired, or the request is refused before anything else happens. Any other bearer token (the
+ * admin token) is passed on untouched, and the caller stays anonymous.
+ */
+export function createAuthenticator(options: {
+  accessTokenSecret: string | undefined;
+  clientAddress: (request: RawRequest) => string | undefined;
+}) {
+  const callers = new WeakMap<RawRequest, Promise<Caller>>();
+
+  const authenticate = async (request: RawRequest): Promise<Caller> => {
+    const address = options.clientAddress(request);
+    const header = request.headers.authorization;
+    const bearer = typeof header === 'string' ? /^Bearer (.+)$/i.exec(header)?.[1] : undefined;
+    if (!bearer || !JWT_SHAPE.test(bearer)) {
+      const client = identifyClient(address);
+      return {
+        actor: { kind: 'anonymous', network: client.network },
+        client,
+        forwardedAuthorization: typeof header === 'string' ? header : undefined,
+      };
+    }
+    const customer = options.accessTokenSecret
+      ? await verifyAccessToken(options.accessTokenSecret, bearer)
+      : null;
+    if (!customer) throw invalidToken();
+    const client = identifyClient(address, customer);
+    return { actor: { ...customer, network: client.network }, client };
+  };
+
+  return {
+    /** The request's caller; throws the 401 refusal for an invalid access token. */
+    callerOf(request: RawRequest): Promise<Caller> {
+      let caller = callers.get(request);
+      if (!caller) {
+        caller = authenticate(request);
+        callers.set(request, caller);
+      }
+      return caller;
+    },
+  };
+}

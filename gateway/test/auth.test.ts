@@ -1,0 +1,118 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  actorFromHeaders,
+  signAccessToken,
+  type Actor,
+  type RunningService,
+} from '@commerce-graph/kit';
+import { graphql } from '../../test/support/graphql.ts';
+import { startGateway } from '../src/app.ts';
+
+const ACCESS_TOKEN_SECRET = 'gateway-test-access-secret-0123456789';
+const INTERNAL_TOKEN = 'gateway-test-internal-token-0123456789';
+const CUSTOMER = { customerId: '0b7f6a52-9a4e-4a43-a1d9-5c2a3f4e5d60', sessionId: 'session-1' };
+const QUERY = '{ products(first: 1) { totalCount } }';
+
+/** A stand-in products subgraph that answers one total and records what reached it. */
+async function recordingSubgraph() {
+  const seen: Array<{ actor: Actor | 'refused'; authorization?: string }> = [];
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', async () => {
+      // Recorded before answering, so the gateway's answer implies the record.
+      const actor = await actorFromHeaders(INTERNAL_TOKEN, req.headers).catch(
+        () => 'refused' as const,
+      );
+      seen.push({ actor, authorization: req.headers.authorization });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: { products: { totalCount: 7 } } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    seen,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+describe('authentication at the gateway', () => {
+  let subgraph: Awaited<ReturnType<typeof recordingSubgraph>>;
+  let gateway: RunningService;
+  const ask = (authorization?: string) =>
+    graphql(gateway.url, QUERY, undefined, authorization ? { authorization } : {});
+
+  beforeAll(async () => {
+    subgraph = await recordingSubgraph();
+    gateway = await startGateway({
+      port: 0,
+      logLevel: 'silent',
+      production: true,
+      internalToken: INTERNAL_TOKEN,
+      accessTokenSecret: ACCESS_TOKEN_SECRET,
+      subgraphUrls: {
+        products: subgraph.url,
+        inventory: subgraph.url,
+        cart: subgraph.url,
+        checkout: subgraph.url,
+      },
+    });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await subgraph?.close();
+  });
+
+  it('passes a signed-in customer to the subgraphs as a signed assertion, not as the token', async () => {
+    const { token } = await signAccessToken(ACCESS_TOKEN_SECRET, CUSTOMER);
+    const answer = await ask(`Bearer ${token}`);
+    expect(answer.data).toEqual({ products: { totalCount: 7 } });
+    expect(subgraph.seen.at(-1)).toEqual({
+      actor: { kind: 'customer', ...CUSTOMER, network: '127.0.0.1' },
+      authorization: undefined,
+    });
+    // A customer spends a budget of their own.
+    expect(answer.extensions?.cost).toMatchObject({
+      throttleStatus: { maximumAvailable: 20_000 },
+    });
+  });
+
+  it('refuses forged, expired and unsigned access tokens with 401, before any subgraph is asked', async () => {
+    const before = subgraph.seen.length;
+    const forged = await signAccessToken('not-the-secret-0123456789abcdefghijk', CUSTOMER);
+    const expired = await signAccessToken(ACCESS_TOKEN_SECRET, CUSTOMER, -5);
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(
+      JSON.stringify({ sub: CUSTOMER.customerId, sid: 'x', typ: 'customer' }),
+    ).toString('base64url')}.`;
+    for (const token of [forged.token, expired.token, unsigned]) {
+      const refused = await ask(`Bearer ${token}`);
+      expect(refused.status).toBe(401);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(refused.headers.get('www-authenticate')).toMatch(/invalid_token/);
+    }
+    expect(subgraph.seen.length).toBe(before);
+  });
+
+  it('keeps anonymous callers anonymous and passes an admin token on untouched', async () => {
+    await ask();
+    expect(subgraph.seen.at(-1)).toEqual({
+      actor: { kind: 'anonymous', network: '127.0.0.1' },
+      authorization: undefined,
+    });
+    await ask('Bearer admin-token-not-a-jwt');
+    expect(subgraph.seen.at(-1)).toEqual({
+      actor: { kind: 'anonymous', network: '127.0.0.1' },
+      authorization: 'Bearer admin-token-not-a-jwt',
+    });
+  });
+
+  it('does not let a client send its own identity assertion', async () => {
+    const forgedAssertion = await graphql(gateway.url, QUERY, undefined, {
+      'x-identity': 'eyJhbGciOiJIUzI1NiJ9.e30.forged',
+    });
+    expect(forgedAssertion.data).toEqual({ products: { totalCount: 7 } });
+    expect(subgraph.seen.at(-1)?.actor).toEqual({ kind: 'anonymous', network: '127.0.0.1' });
+  });
+});
