@@ -47,6 +47,11 @@ const config: CodegenConfig = {
       OrderPlaced: '../service/order.service.ts#OrderPlacedResult',
       OutOfStockLine: '../service/order.service.ts#StockShortage',
     }),
+    ...subgraph('identity', {
+      Customer: '../db/schema.ts#CustomerRow',
+      Address: '../db/schema.ts#AddressRow',
+      Session: '../service/session.service.ts#SessionView',
+    }),
   },
 };
 

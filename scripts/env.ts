@@ -14,6 +14,7 @@ const schema = z
     INVENTORY_PORT: envVar.port(4002),
     CART_PORT: envVar.port(4003),
     CHECKOUT_PORT: envVar.port(4004),
+    IDENTITY_PORT: envVar.port(4005),
     ADYEN_SIMULATOR_PORT: envVar.port(4010),
     ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
     ADYEN_API_KEY: z.string().min(1).optional(),
@@ -33,6 +34,8 @@ const schema = z
       .default(15),
     SEED_DEMO_DATA: envVar.boolean(true),
     INTERNAL_TOKEN: envVar.internalToken(),
+    // Unset: made up per run, so sessions end with the run.
+    ACCESS_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
     ...protectionEnv,
     NODE_ENV: envVar.nodeEnv(),
     // The start banner says what is up; info lines would only repeat it between the services.

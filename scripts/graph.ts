@@ -8,6 +8,12 @@ import {
 } from '@commerce-graph/checkout';
 import { startGateway, type GatewayConfig } from '@commerce-graph/gateway';
 import {
+  migrationsFolder as identityMigrations,
+  startIdentity,
+  type IdentityBudgets,
+  type PasswordHashing,
+} from '@commerce-graph/identity';
+import {
   migrationsFolder as inventoryMigrations,
   seedInventory,
   startInventory,
@@ -30,6 +36,8 @@ export interface GraphPorts {
   inventory: number;
   cart: number;
   checkout: number;
+  /** Unset: a free port. */
+  identity?: number;
   adyenSimulator: number;
 }
 
@@ -38,7 +46,10 @@ export interface GraphPorts {
  * by accident: for benchmarks and tests, never for a deployment.
  */
 export const SINGLE_CLIENT_BUDGETS = {
-  cost: { anonymous: { points: 1_000_000_000, seconds: 60 } },
+  cost: {
+    anonymous: { points: 1_000_000_000, seconds: 60 },
+    customer: { points: 1_000_000_000, seconds: 60 },
+  },
   placeOrderPerNetwork: { points: 1_000_000, seconds: 60 },
   paymentDetailsPerNetwork: { points: 1_000_000, seconds: 60 },
 };
@@ -56,6 +67,13 @@ export interface GraphOptions {
   adminToken?: string;
   /** Shared by the services: subgraphs answer only callers that send it. */
   internalToken?: string;
+  /**
+   * Identity signs customers' access tokens with it and the gateway verifies them; unset, one is
+   * made up for this start (sessions then do not survive a restart).
+   */
+  accessTokenSecret?: string;
+  /** Identity's argon2id costs (default: OWASP's minimum) and attempt limits. */
+  identity?: { passwordHashing?: PasswordHashing; budgets?: Partial<IdentityBudgets> };
   /** How long a payment may stay PENDING before its order fails (default 15 minutes). */
   paymentTimeoutMs?: number;
   /** Loaded when the database has no catalog yet. */
@@ -65,15 +83,26 @@ export interface GraphOptions {
   /** Gateway settings beyond the ones derived here: limits, budgets, CORS, timeouts. */
   gateway?: Omit<
     GatewayConfig,
-    'port' | 'host' | 'production' | 'logLevel' | 'internalToken' | 'subgraphUrls'
+    | 'port'
+    | 'host'
+    | 'production'
+    | 'logLevel'
+    | 'internalToken'
+    | 'accessTokenSecret'
+    | 'subgraphUrls'
   >;
-  /** Sees every SQL statement each subgraph runs (benchmarks count them). */
-  onQuery?: (subgraph: 'products' | 'inventory' | 'cart' | 'checkout', query: string) => void;
+  /** Sees every SQL statement each subgraph on the product and order path runs (benchmarks). */
+  onQuery?: (subgraph: CountedSubgraph, query: string) => void;
 }
+
+/** The subgraphs whose statements `onQuery` sees; identity is not on a product page's path. */
+export type CountedSubgraph = 'products' | 'inventory' | 'cart' | 'checkout';
 
 export interface RunningGraph {
   gatewayUrl: string;
   services: RunningService[];
+  /** The secret access tokens are signed with: the configured one, or the one made up. */
+  accessTokenSecret: string;
   simulator?: AdyenSimulator;
   /** Whether this start loaded the demo catalog (false: the database already had one). */
   seeded: boolean;
@@ -85,6 +114,7 @@ const MIGRATIONS = [
   { subgraph: 'inventory', folder: inventoryMigrations },
   { subgraph: 'cart', folder: cartMigrations },
   { subgraph: 'checkout', folder: checkoutMigrations },
+  { subgraph: 'identity', folder: identityMigrations },
 ];
 
 /** Migrates every subgraph's schema, in one place, before any service starts. */
@@ -156,7 +186,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       adyen = { ...simulated, environment: 'TEST', simulatorUrl };
     }
 
-    const onQuery = (subgraph: 'products' | 'inventory' | 'cart' | 'checkout') =>
+    const onQuery = (subgraph: CountedSubgraph) =>
       options.onQuery ? (query: string) => options.onQuery?.(subgraph, query) : undefined;
     const products = await startProducts({
       ...common,
@@ -194,6 +224,20 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     });
     started.push(checkout);
     simulator?.setWebhookUrl(checkout.url.replace(/\/graphql$/, '/webhooks/adyen'));
+    const accessTokenSecret = options.accessTokenSecret ?? randomBytes(32).toString('base64url');
+    const identity = await startIdentity({
+      ...common,
+      port: options.ports.identity ?? 0,
+      accessTokenSecret,
+      queue: options.queue,
+      rateLimitStore: {
+        redisUrl: options.queue.redisUrl,
+        databaseUrl: options.databaseUrl,
+        namespace: options.queue.namespace ? `${options.queue.namespace}_identity` : 'identity',
+      },
+      ...options.identity,
+    });
+    started.push(identity);
 
     const gateway = await startGateway({
       // Budgets shared by every gateway of the deployment: on Redis when there is one.
@@ -208,18 +252,21 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       production: options.production,
       logLevel: options.logLevel,
       internalToken: options.internalToken,
+      accessTokenSecret,
       subgraphUrls: {
         products: products.url,
         inventory: inventory.url,
         cart: cart.url,
         checkout: checkout.url,
+        identity: identity.url,
       },
     });
     started.push(gateway);
 
     return {
       gatewayUrl: gateway.url,
-      services: [gateway, products, inventory, cart, checkout],
+      services: [gateway, products, inventory, cart, checkout, identity],
+      accessTokenSecret,
       simulator,
       seeded,
       close: closeAll,

@@ -82,12 +82,15 @@ try {
       inventory: env.INVENTORY_PORT,
       cart: env.CART_PORT,
       checkout: env.CHECKOUT_PORT,
+      identity: env.IDENTITY_PORT,
       adyenSimulator: env.ADYEN_SIMULATOR_PORT,
     },
     adyen,
     adminToken,
     // Everything runs in this process: a fresh token per run keeps the subgraph ports private.
     internalToken: env.INTERNAL_TOKEN ?? randomBytes(24).toString('base64url'),
+    // Unset, startGraph makes one up: sessions then last as long as this run.
+    accessTokenSecret: env.ACCESS_TOKEN_SECRET,
     webhookBasicAuth:
       env.ADYEN_WEBHOOK_USERNAME && env.ADYEN_WEBHOOK_PASSWORD
         ? { username: env.ADYEN_WEBHOOK_USERNAME, password: env.ADYEN_WEBHOOK_PASSWORD }
@@ -116,6 +119,9 @@ try {
       adminToken && !env.ADMIN_TOKEN
         ? `  admin token    ${adminToken}   (this run only; set ADMIN_TOKEN to fix it)`
         : '',
+      env.ACCESS_TOKEN_SECRET
+        ? ''
+        : '  sessions       this run only (set ACCESS_TOKEN_SECRET to keep them across restarts)',
       '',
       'Ctrl-C stops everything.',
     ]

@@ -8,6 +8,7 @@ export const SUBGRAPHS = [
   { name: 'inventory', url: 'http://127.0.0.1:4002/graphql' },
   { name: 'cart', url: 'http://127.0.0.1:4003/graphql' },
   { name: 'checkout', url: 'http://127.0.0.1:4004/graphql' },
+  { name: 'identity', url: 'http://127.0.0.1:4005/graphql' },
 ] as const;
 
 export const SUPERGRAPH_PATH = new URL('../schema/supergraph.graphql', import.meta.url);

@@ -42,6 +42,7 @@ const PLACE_ORDER = /* GraphQL */ `
     placeOrder(input: $input) {
       __typename
       ... on OrderPlaced {
+        accessKey
         order {
           id
           status
@@ -63,8 +64,8 @@ const PLACE_ORDER = /* GraphQL */ `
   }
 `;
 const ORDER = /* GraphQL */ `
-  query Order($id: ID!) {
-    order(id: $id) {
+  query Order($id: ID!, $key: String) {
+    order(id: $id, accessKey: $key) {
       status
       payment {
         status
@@ -181,6 +182,7 @@ for (const backend of queueBackends()) {
         placed.data as {
           placeOrder: {
             __typename: string;
+            accessKey: string;
             order: { id: string; status: string; total: { amount: number } };
           };
         }
@@ -192,7 +194,7 @@ for (const backend of queueBackends()) {
       const paid = await eventually(async () => {
         const { data } = await gateway(
           ORDER,
-          { id: result.order.id },
+          { id: result.order.id, key: result.accessKey },
           { authorization: `Bearer ${ADMIN_TOKEN}` },
         );
         const order = (data as Order).order;
@@ -232,14 +234,18 @@ for (const backend of queueBackends()) {
       });
       const result = (
         placed.data as {
-          placeOrder: { order: { id: string }; payment: { status: string; resultCode: string } };
+          placeOrder: {
+            order: { id: string };
+            accessKey: string;
+            payment: { status: string; resultCode: string };
+          };
         }
       ).placeOrder;
       expect(result.payment).toEqual({ status: 'REFUSED', resultCode: 'Refused' });
       const settled = await eventually(async () => {
         const { data } = await gateway(
           ORDER,
-          { id: result.order.id },
+          { id: result.order.id, key: result.accessKey },
           { authorization: `Bearer ${ADMIN_TOKEN}` },
         );
         const order = (data as Order).order;

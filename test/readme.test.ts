@@ -42,6 +42,8 @@ describe('the README examples', () => {
     shop = await startTestGraph(queueBackends()[0]!, {
       catalog: buildDemoCatalog(),
       adminToken: ADMIN_TOKEN,
+      // As `pnpm start` does: without it the gateway cannot assert who a request acts for.
+      internalToken: 'readme-internal-token-0123456789abcdef',
     });
   });
 
@@ -50,7 +52,17 @@ describe('the README examples', () => {
   });
 
   it('run as written, from browsing to a paid order and a restock', async () => {
-    expect([...operations.keys()]).toEqual(['Browse', 'NewCart', 'Add', 'Pay', 'Order', 'Restock']);
+    expect([...operations.keys()]).toEqual([
+      'Browse',
+      'NewCart',
+      'Add',
+      'Pay',
+      'Order',
+      'Restock',
+      'Register',
+      'Login',
+      'Me',
+    ]);
     const browsed = await run('Browse');
     expect(browsed.products.edges).toHaveLength(3);
 
@@ -61,7 +73,10 @@ describe('the README examples', () => {
     const paid = await run('Pay', { cartId });
     expect(paid.placeOrder).toMatchObject({ __typename: 'OrderPlaced' });
     const order = await eventually(async () => {
-      const { order } = await run('Order', { id: paid.placeOrder.order.id });
+      const { order } = await run('Order', {
+        id: paid.placeOrder.order.id,
+        accessKey: paid.placeOrder.accessKey,
+      });
       return order.status === 'PAID' ? order : null;
     });
     expect(order.lines[0].variant.sku).toBe('CG-0296-BLA-S');
@@ -71,5 +86,18 @@ describe('the README examples', () => {
       __typename: 'StockLevel',
       warehouse: { code: 'AMS' },
     });
+  });
+
+  it('run as written, from an account to a signed-in me', async () => {
+    const registered = await run('Register');
+    expect(registered.register).toMatchObject({
+      __typename: 'Session',
+      customer: { email: 'ann@example.com', emailVerified: false },
+    });
+    const { login } = await run('Login');
+    expect(login).toMatchObject({ __typename: 'Session' });
+    expect((await run('Me')).me).toBeNull();
+    const { me } = await run('Me', {}, { authorization: `Bearer ${login.accessToken}` });
+    expect(me).toEqual({ email: 'ann@example.com', emailVerified: false, addresses: [] });
   });
 });

@@ -3,6 +3,7 @@ import { ConfigError } from '@commerce-graph/kit';
 import { readEnv as readGatewayEnv } from '../gateway/src/env.ts';
 import { readEnv as readCartEnv } from '../subgraphs/cart/src/env.ts';
 import { readEnv as readCheckoutEnv } from '../subgraphs/checkout/src/env.ts';
+import { readEnv as readIdentityEnv } from '../subgraphs/identity/src/env.ts';
 import { readEnv as readInventoryEnv } from '../subgraphs/inventory/src/env.ts';
 import { readEnv as readProductsEnv } from '../subgraphs/products/src/env.ts';
 
@@ -23,6 +24,11 @@ const SERVICES: Array<{ name: string; readEnv: (source: Source) => unknown; vali
       ADYEN_MERCHANT_ACCOUNT: 'CommerceGraphECOM',
       ADYEN_HMAC_KEY: 'ab'.repeat(32),
     },
+  },
+  {
+    name: 'identity',
+    readEnv: readIdentityEnv,
+    valid: { ...database, ACCESS_TOKEN_SECRET: 's'.repeat(32) },
   },
 ];
 const TOKEN = 'x'.repeat(32);

@@ -44,7 +44,10 @@ const schema = z
     INVENTORY_URL: envVar.url().optional(),
     CART_URL: envVar.url().optional(),
     CHECKOUT_URL: envVar.url().optional(),
+    IDENTITY_URL: envVar.url().optional(),
     INTERNAL_TOKEN: envVar.internalToken(),
+    // Unset: no customer can sign in through this gateway (bearer JWTs are refused).
+    ACCESS_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
     REDIS_URL: envVar.redisUrl().optional(),
     DATABASE_URL: envVar.postgresUrl().optional(),
     ...protectionEnv,

@@ -13,10 +13,12 @@ await runService(async () => {
       inventory: env.INVENTORY_URL,
       cart: env.CART_URL,
       checkout: env.CHECKOUT_URL,
+      identity: env.IDENTITY_URL,
     },
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
     internalToken: env.INTERNAL_TOKEN,
+    accessTokenSecret: env.ACCESS_TOKEN_SECRET,
     rateLimitStore: {
       redisUrl: env.REDIS_URL,
       databaseUrl: env.DATABASE_URL,

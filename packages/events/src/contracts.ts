@@ -35,6 +35,18 @@ export const eventPayloads = {
     paymentId: id,
     reason: z.string(),
   }),
+  /**
+   * A mail with a single-use token must reach a customer: a password reset they asked for, or
+   * the verification of their address. Carries the token itself (identity stores only its hash),
+   * so the payload is never logged.
+   */
+  'identity.email.requested': z.object({
+    customerId: id,
+    to: z.string().min(3).max(254),
+    template: z.enum(['password-reset', 'email-verification']),
+    token: z.string().min(32).max(128),
+    expiresAt: z.iso.datetime({ offset: true }),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventPayloads;
@@ -49,13 +61,15 @@ export interface EventEnvelope<N extends EventName = EventName> {
 }
 
 /** The services that consume events; each has one queue of its own. */
-export type Consumer = 'inventory' | 'cart';
+export type Consumer = 'inventory' | 'cart' | 'identity';
 
 /** Who receives what. A producer never needs to know this; the bus reads it. */
 export const subscriptions: Record<EventName, readonly Consumer[]> = {
   'checkout.order.placed': ['cart'],
   'checkout.payment.authorised': ['inventory'],
   'checkout.payment.failed': ['inventory', 'cart'],
+  // Identity mails its own customers: the worker hands the mail to the sender.
+  'identity.email.requested': ['identity'],
 };
 
 /** The BullMQ queue that feeds one consumer. */

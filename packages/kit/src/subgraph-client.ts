@@ -11,7 +11,12 @@ export class UpstreamError extends Error {
 }
 
 export interface SubgraphClient {
-  request<TData>(query: string, variables?: Record<string, unknown>): Promise<TData>;
+  /** `headers` add to the client's own for this call (the caller's identity assertion, say). */
+  request<TData>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<TData>;
 }
 
 /**
@@ -25,12 +30,16 @@ export function createSubgraphClient(
   options: { timeoutMs?: number; headers?: Record<string, string> } = {},
 ): SubgraphClient {
   return {
-    async request<TData>(query: string, variables?: Record<string, unknown>): Promise<TData> {
+    async request<TData>(
+      query: string,
+      variables?: Record<string, unknown>,
+      headers?: Record<string, string>,
+    ): Promise<TData> {
       let response: Response;
       try {
         response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...options.headers },
+          headers: { 'content-type': 'application/json', ...options.headers, ...headers },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
         });

@@ -43,6 +43,7 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     }),
     logger,
     production: config.production ?? false,
+    internalToken: config.internalToken,
   });
   return serveApollo({
     name: 'cart',

@@ -1,3 +1,4 @@
+import type { Actor } from '@commerce-graph/kit';
 import type { Loaders } from './loaders.ts';
 import type { CartService } from './service.ts';
 
@@ -5,4 +6,6 @@ import type { CartService } from './service.ts';
 export interface Context {
   loaders: Loaders;
   service: CartService;
+  /** Who the request acts for, as the gateway asserted it. */
+  actor: Actor;
 }

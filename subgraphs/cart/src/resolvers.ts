@@ -3,13 +3,18 @@ import type { Resolvers } from './__generated__/resolvers-types.ts';
 /** Thin adapters: each resolver is one call into the service or a per-request loader. */
 export const resolvers: Resolvers = {
   Query: {
-    cart: (_, { id }, { service, loaders }) => service.findCart(loaders, id),
+    cart: (_, { id }, { service, loaders, actor }) => service.findCart(loaders, actor, id),
   },
   Mutation: {
-    createCart: (_, __, { service }) => service.createCart(),
-    addCartLine: (_, args, { service, loaders }) => service.addCartLine(loaders, args),
-    updateCartLine: (_, args, { service, loaders }) => service.updateCartLine(loaders, args),
-    removeCartLine: (_, args, { service, loaders }) => service.removeCartLine(loaders, args),
+    createCart: (_, __, { service, actor }) => service.createCart(actor),
+    claimCart: (_, { cartId }, { service, loaders, actor }) =>
+      service.claimCart(loaders, actor, cartId),
+    addCartLine: (_, args, { service, loaders, actor }) =>
+      service.addCartLine(loaders, actor, args),
+    updateCartLine: (_, args, { service, loaders, actor }) =>
+      service.updateCartLine(loaders, actor, args),
+    removeCartLine: (_, args, { service, loaders, actor }) =>
+      service.removeCartLine(loaders, actor, args),
   },
   CartResult: {
     __resolveType: (result) => result.__typename,
@@ -18,7 +23,8 @@ export const resolvers: Resolvers = {
     __resolveType: (error) => error.__typename,
   },
   Cart: {
-    __resolveReference: (ref, { loaders }) => loaders.cartById.load(ref.id),
+    __resolveReference: (ref, { service, loaders, actor }) =>
+      service.findCart(loaders, actor, ref.id),
     lines: (cart, _, { loaders }) => loaders.linesByCartId.load(cart.id),
     totalQuantity: (cart, _, { service, loaders }) => service.totalQuantity(loaders, cart),
     subtotal: (cart, _, { service, loaders }) => service.subtotal(loaders, cart),

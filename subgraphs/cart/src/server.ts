@@ -1,7 +1,9 @@
 import {
+  actorFromHeaders,
   createSubgraphApollo,
   loadTypeDefs,
   type Logger,
+  type RawRequest,
   type SubgraphClient,
 } from '@commerce-graph/kit';
 import type { Context } from './context.ts';
@@ -20,6 +22,8 @@ export function createServer(deps: {
   products: SubgraphClient;
   logger: Logger;
   production: boolean;
+  /** Verifies the gateway's identity assertions. */
+  internalToken?: string;
 }) {
   const apollo = createSubgraphApollo<Context>({
     typeDefs,
@@ -27,9 +31,10 @@ export function createServer(deps: {
     logger: deps.logger,
     production: deps.production,
   });
-  const context = async (): Promise<Context> => ({
+  const context = async (request: RawRequest): Promise<Context> => ({
     service: deps.service,
     loaders: createLoaders(deps.db, deps.products),
+    actor: await actorFromHeaders(deps.internalToken, request.headers),
   });
   return { apollo, context };
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { isUuid } from '@commerce-graph/kit';
+import { isUuid, type Actor } from '@commerce-graph/kit';
 import type { Money, ResolversParentTypes } from './__generated__/resolvers-types.ts';
 import type { CartDb } from './db/client.ts';
 import { cartLines, carts, type CartLineRow, type CartRow } from './db/schema.ts';
@@ -17,7 +17,7 @@ export const MAX_CART_LINES = 50;
 export type CartResult = ResolversParentTypes['CartResult'];
 type Refusal = Exclude<CartResult, { __typename: 'Cart' }>;
 /** Cart columns a successful change sets besides `updated_at`. */
-type CartChanges = Partial<Pick<CartRow, 'currency'>>;
+type CartChanges = Partial<Pick<CartRow, 'currency' | 'customerId'>>;
 type CartTx = Parameters<Parameters<CartDb['transaction']>[0]>[0];
 
 /** What a `checkout.order.placed` delivery did to its cart. */
@@ -28,6 +28,11 @@ export type CheckoutOutcome =
 function canonicalId(value: string): string | null {
   return isUuid(value) ? value.toLowerCase() : null;
 }
+
+/** A guest cart is anyone's who holds its id; a customer's cart is that customer's alone. */
+const reaches = (actor: Actor, cart: CartRow) =>
+  cart.customerId === null ||
+  (actor.kind === 'customer' && actor.customerId.toLowerCase() === cart.customerId);
 
 const isLineQuantity = (quantity: number) =>
   Number.isInteger(quantity) && quantity >= MIN_LINE_QUANTITY && quantity <= MAX_LINE_QUANTITY;
@@ -85,22 +90,40 @@ const refuse = {
 export class CartService {
   constructor(private readonly db: CartDb) {}
 
-  /** Starts an empty, active cart. */
-  async createCart(): Promise<CartRow> {
-    const [row] = await this.db.insert(carts).values({}).returning();
+  /** Starts an empty, active cart: the signed-in customer's, or a guest's. */
+  async createCart(actor: Actor): Promise<CartRow> {
+    const customerId = actor.kind === 'customer' ? canonicalId(actor.customerId) : null;
+    const [row] = await this.db.insert(carts).values({ customerId }).returning();
     if (!row) throw new Error('insert into cart.carts returned no row');
     return row;
   }
 
-  /** One cart by id; null for an unknown or malformed id. */
-  async findCart(loaders: Loaders, id: string): Promise<CartRow | null> {
+  /** One cart by id; null for an unknown or malformed id, and for another customer's cart. */
+  async findCart(loaders: Loaders, actor: Actor, id: string): Promise<CartRow | null> {
     const cartId = canonicalId(id);
-    return cartId ? loaders.cartById.load(cartId) : null;
+    const cart = cartId ? await loaders.cartById.load(cartId) : null;
+    return cart && reaches(actor, cart) ? cart : null;
+  }
+
+  /** Makes an active guest cart the signed-in customer's own (after login). */
+  async claimCart(loaders: Loaders, actor: Actor, id: string): Promise<CartResult> {
+    if (actor.kind !== 'customer') {
+      return {
+        __typename: 'SignInRequired',
+        code: 'SIGN_IN_REQUIRED',
+        message: 'Sign in to keep a cart in your account.',
+      };
+    }
+    const cartId = canonicalId(id);
+    const customerId = canonicalId(actor.customerId);
+    if (!cartId || !customerId) return refuse.cartNotFound(id);
+    return this.changeCart(loaders, actor, cartId, async () => ({ customerId }));
   }
 
   /** Adds units of a variant, merging into the variant's line when the cart already has one. */
   async addCartLine(
     loaders: Loaders,
+    actor: Actor,
     input: { cartId: string; variantId: string; quantity: number },
   ): Promise<CartResult> {
     const cartId = canonicalId(input.cartId);
@@ -112,7 +135,7 @@ export class CartService {
     if (!variantId || !variant) return refuse.variantNotFound(input.variantId);
     const currency = variant.price.currencyCode;
 
-    return this.changeCart(loaders, cartId, async (tx, cart) => {
+    return this.changeCart(loaders, actor, cartId, async (tx, cart) => {
       if (cart.currency !== null && cart.currency !== currency) {
         return refuse.currencyMismatch(cart.currency, currency);
       }
@@ -136,15 +159,16 @@ export class CartService {
   /** Sets a line's quantity; 0 removes the line. */
   async updateCartLine(
     loaders: Loaders,
+    actor: Actor,
     input: { cartId: string; lineId: string; quantity: number },
   ): Promise<CartResult> {
-    if (input.quantity === 0) return this.removeCartLine(loaders, input);
+    if (input.quantity === 0) return this.removeCartLine(loaders, actor, input);
     const cartId = canonicalId(input.cartId);
     if (!cartId) return refuse.cartNotFound(input.cartId);
     if (!isLineQuantity(input.quantity)) return refuse.invalidQuantity(input.quantity);
     const lineId = canonicalId(input.lineId);
 
-    return this.changeCart(loaders, cartId, async (tx) => {
+    return this.changeCart(loaders, actor, cartId, async (tx) => {
       if (!lineId) return refuse.lineNotFound(cartId, input.lineId);
       const [line] = await tx
         .update(cartLines)
@@ -158,13 +182,14 @@ export class CartService {
   /** Removes a line; an emptied cart forgets its currency. */
   async removeCartLine(
     loaders: Loaders,
+    actor: Actor,
     input: { cartId: string; lineId: string },
   ): Promise<CartResult> {
     const cartId = canonicalId(input.cartId);
     if (!cartId) return refuse.cartNotFound(input.cartId);
     const lineId = canonicalId(input.lineId);
 
-    return this.changeCart(loaders, cartId, async (tx) => {
+    return this.changeCart(loaders, actor, cartId, async (tx) => {
       if (!lineId) return refuse.lineNotFound(cartId, input.lineId);
       const [line] = await tx
         .delete(cartLines)
@@ -262,17 +287,18 @@ export class CartService {
 
   /**
    * Runs one change in a transaction holding the cart's row lock, so concurrent changes to one
-   * cart apply one after the other and none is lost. A refusal writes nothing; a change bumps
-   * `updated_at` and returns the cart.
+   * cart apply one after the other and none is lost. Another customer's cart is refused as
+   * unknown. A refusal writes nothing; a change bumps `updated_at` and returns the cart.
    */
   private async changeCart(
     loaders: Loaders,
+    actor: Actor,
     cartId: string,
     change: (tx: CartTx, cart: CartRow) => Promise<Refusal | CartChanges>,
   ): Promise<CartResult> {
     const result = await this.db.transaction(async (tx): Promise<CartResult> => {
       const [cart] = await tx.select().from(carts).where(eq(carts.id, cartId)).for('update');
-      if (!cart) return refuse.cartNotFound(cartId);
+      if (!cart || !reaches(actor, cart)) return refuse.cartNotFound(cartId);
       if (cart.status !== 'ACTIVE') return refuse.cartClosed(cartId);
       const outcome = await change(tx, cart);
       if ('__typename' in outcome) return outcome;

@@ -86,6 +86,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     orders,
     logger,
     production: config.production ?? false,
+    internalToken: config.internalToken,
   });
   return serveApollo({
     name: 'checkout',

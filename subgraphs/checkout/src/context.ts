@@ -1,3 +1,4 @@
+import type { Actor } from '@commerce-graph/kit';
 import type { Loaders } from './loaders.ts';
 import type { OrderService } from './service/order.service.ts';
 
@@ -5,4 +6,8 @@ import type { OrderService } from './service/order.service.ts';
 export interface Context {
   loaders: Loaders;
   orders: OrderService;
+  /** Who the request acts for, as the gateway asserted it. */
+  actor: Actor;
+  /** The gateway's identity assertion of this request, verified; passed on to the cart. */
+  identity: string | undefined;
 }

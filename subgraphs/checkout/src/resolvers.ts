@@ -11,15 +11,18 @@ export const resolvers: Resolvers = {
     parseValue: (value) => value,
   }),
   Query: {
-    order: (_, { id }, { loaders }) => loaders.orderById.load(id),
+    order: (_, { id, accessKey }, { orders, loaders, actor }) =>
+      orders.findOrder(loaders, actor, id, accessKey),
   },
   Mutation: {
-    placeOrder: (_, { input }, { orders }) => orders.placeOrder(input),
-    submitPaymentDetails: (_, { orderId, details }, { orders }) =>
-      orders.submitPaymentDetails(orderId, details),
+    placeOrder: (_, { input }, { orders, actor, identity }) =>
+      orders.placeOrder(input, { actor, identity }),
+    submitPaymentDetails: (_, args, { orders, loaders, actor }) =>
+      orders.submitPaymentDetails(loaders, actor, args),
   },
   Order: {
-    __resolveReference: (ref, { loaders }) => loaders.orderById.load(ref.id),
+    __resolveReference: (ref, { orders, loaders, actor }) =>
+      orders.findOrder(loaders, actor, ref.id),
     total: (order) => money(order.totalAmount, order.currency),
     lines: async (order, _, { loaders }) =>
       (await loaders.linesByOrderId.load(order.id)).map((line) => ({

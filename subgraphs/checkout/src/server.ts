@@ -1,4 +1,11 @@
-import { createSubgraphApollo, loadTypeDefs, type Logger } from '@commerce-graph/kit';
+import {
+  actorFromHeaders,
+  createSubgraphApollo,
+  IDENTITY_HEADER,
+  loadTypeDefs,
+  type Logger,
+  type RawRequest,
+} from '@commerce-graph/kit';
 import type { Context } from './context.ts';
 import type { CheckoutDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
@@ -13,6 +20,8 @@ export function createServer(deps: {
   orders: OrderService;
   logger: Logger;
   production: boolean;
+  /** Verifies the gateway's identity assertions. */
+  internalToken?: string;
 }) {
   const apollo = createSubgraphApollo<Context>({
     typeDefs,
@@ -20,9 +29,16 @@ export function createServer(deps: {
     logger: deps.logger,
     production: deps.production,
   });
-  const context = async (): Promise<Context> => ({
-    orders: deps.orders,
-    loaders: createLoaders(deps.db),
-  });
+  const context = async (request: RawRequest): Promise<Context> => {
+    // Refuses a forged assertion here, before it could be passed on.
+    const actor = await actorFromHeaders(deps.internalToken, request.headers);
+    const identity = request.headers[IDENTITY_HEADER];
+    return {
+      orders: deps.orders,
+      loaders: createLoaders(deps.db),
+      actor,
+      identity: typeof identity === 'string' ? identity : undefined,
+    };
+  };
   return { apollo, context };
 }

@@ -1,4 +1,4 @@
-import { createSubgraphClient, internalHeaders } from '@commerce-graph/kit';
+import { createSubgraphClient, IDENTITY_HEADER, internalHeaders } from '@commerce-graph/kit';
 
 /** A cart as checkout needs it: lines with the server-side prices the cart subgraph computed. */
 export interface CartSnapshot {
@@ -20,7 +20,11 @@ export type Reservation =
 
 /** The calls checkout makes to other subgraphs, over their own GraphQL endpoints. */
 export interface Upstream {
-  fetchCart(cartId: string): Promise<CartSnapshot | null>;
+  /**
+   * Reads a cart as the shopper would: `identity` is the gateway's assertion this request came
+   * with, so a customer's cart is found only for that customer.
+   */
+  fetchCart(cartId: string, identity: string | undefined): Promise<CartSnapshot | null>;
   reserveStock(
     orderId: string,
     lines: Array<{ variantId: string; quantity: number }>,
@@ -41,7 +45,7 @@ export function createUpstream(urls: {
   const cart = createSubgraphClient('cart', urls.cart, { headers });
   const inventory = createSubgraphClient('inventory', urls.inventory, { headers });
   return {
-    async fetchCart(cartId) {
+    async fetchCart(cartId, identity) {
       const data = await cart.request<{ _entities: Array<CartSnapshot | null> }>(
         `query($r: [_Any!]!) {
           _entities(representations: $r) {
@@ -49,6 +53,7 @@ export function createUpstream(urls: {
           }
         }`,
         { r: [{ __typename: 'Cart', id: cartId }] },
+        identity ? { [IDENTITY_HEADER]: identity } : {},
       );
       return data._entities[0] ?? null;
     },

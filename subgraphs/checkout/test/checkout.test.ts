@@ -90,7 +90,7 @@ for (const backend of queueBackends()) {
       expect(placed.action).toBeNull();
 
       const paid = await eventually(async () => {
-        const order = await fetchOrder(checkoutUrl, placed.order.id);
+        const order = await fetchOrder(checkoutUrl, placed);
         return order?.status === 'PAID' ? order : null;
       });
       expect(paid.payment).toMatchObject({
@@ -168,7 +168,7 @@ for (const backend of queueBackends()) {
       });
       expect(outcome).toBe('unchanged: payment is REFUSED');
       expect(webhooksFor(placed.order.id)).toEqual([['AUTHORISATION', 'false', true]]);
-      expect((await fetchOrder(checkoutUrl, placed.order.id))?.status).toBe('PAYMENT_FAILED');
+      expect((await fetchOrder(checkoutUrl, placed))?.status).toBe('PAYMENT_FAILED');
       expect(await outboxEventsOf(sql, placed.order.id)).toEqual([
         'checkout.order.placed',
         'checkout.payment.failed',
@@ -187,9 +187,7 @@ for (const backend of queueBackends()) {
 
       const retried = await placeOrderOk(checkoutUrl, orderInput(cartId));
       expect(retried.order.id).not.toBe(refused.order.id);
-      await eventually(
-        async () => (await fetchOrder(checkoutUrl, retried.order.id))?.status === 'PAID',
-      );
+      await eventually(async () => (await fetchOrder(checkoutUrl, retried))?.status === 'PAID');
       await eventually(async () => (await cartStatus(cartUrl, cartId)) === 'CHECKED_OUT');
       const again = await placeOrder(checkoutUrl, orderInput(cartId));
       expect(again).toMatchObject({ __typename: 'CartUnavailable', code: 'CART_ALREADY_ORDERED' });
@@ -208,27 +206,42 @@ for (const backend of queueBackends()) {
       const action = placed.action as ThreeDS2ChallengeAction;
       expect(action).toMatchObject({ type: 'threeDS2', subtype: 'challenge' });
 
-      const SUBMIT = `mutation($id: ID!, $details: JSON!) {
-        submitPaymentDetails(orderId: $id, details: $details) {
+      const SUBMIT = `mutation($id: ID!, $key: String, $details: JSON!) {
+        submitPaymentDetails(orderId: $id, accessKey: $key, details: $details) {
           __typename
           ... on OrderPlaced { payment { status resultCode } }
           ... on UserError { code }
         }
       }`;
       const details = { threeDSResult: buildThreeDSResult('Y', action) };
-      const submitted = await graphql(checkoutUrl, SUBMIT, { id: placed.order.id, details });
+      // The order id alone is not enough: without its access key nobody can pay (or fail) it.
+      for (const key of [undefined, 'a-guessed-key']) {
+        const stranger = await graphql(checkoutUrl, SUBMIT, { id: placed.order.id, key, details });
+        expect(stranger.data).toEqual({
+          submitPaymentDetails: { __typename: 'OrderNotPayable', code: 'ORDER_NOT_PAYABLE' },
+        });
+      }
+      expect(await fetchOrder(checkoutUrl, { ...placed, accessKey: null })).toBeNull();
+      expect(await fetchOrder(checkoutUrl, { ...placed, accessKey: 'a-guessed-key' })).toBeNull();
+      const submitted = await graphql(checkoutUrl, SUBMIT, {
+        id: placed.order.id,
+        key: placed.accessKey,
+        details,
+      });
       expect(submitted.data).toEqual({
         submitPaymentDetails: {
           __typename: 'OrderPlaced',
           payment: { status: 'PENDING', resultCode: 'Authorised' },
         },
       });
-      await eventually(
-        async () => (await fetchOrder(checkoutUrl, placed.order.id))?.status === 'PAID',
-      );
+      await eventually(async () => (await fetchOrder(checkoutUrl, placed))?.status === 'PAID');
 
       // Once paid, the order takes no more payment steps.
-      const again = await graphql(checkoutUrl, SUBMIT, { id: placed.order.id, details });
+      const again = await graphql(checkoutUrl, SUBMIT, {
+        id: placed.order.id,
+        key: placed.accessKey,
+        details,
+      });
       expect(again.data).toEqual({
         submitPaymentDetails: { __typename: 'OrderNotPayable', code: 'ORDER_NOT_PAYABLE' },
       });
@@ -449,9 +462,7 @@ for (const backend of queueBackends()) {
         const cartId = await orderableCart();
         const first = await placeOrderOk(checkoutUrl, orderInput(cartId));
         // Let the first order settle, so its own late writes are not counted as the second's.
-        await eventually(
-          async () => (await fetchOrder(checkoutUrl, first.order.id))?.status === 'PAID',
-        );
+        await eventually(async () => (await fetchOrder(checkoutUrl, first))?.status === 'PAID');
         const again = await expectNothingWritten(() => placeOrder(checkoutUrl, orderInput(cartId)));
         expect(again).toMatchObject({
           __typename: 'CartUnavailable',

@@ -53,7 +53,7 @@ describe('payment expiry', () => {
     expect((await stockOf(sql, variant.id)).reserved).toBe(before.reserved + 1);
 
     const expired = await eventually(async () => {
-      const order = await fetchOrder(checkoutUrl, placed.order.id);
+      const order = await fetchOrder(checkoutUrl, placed);
       return order?.status === 'PAYMENT_FAILED' ? order : null;
     });
     expect(expired.payment.status).toBe('EXPIRED');
@@ -71,10 +71,8 @@ describe('payment expiry', () => {
     const variant = pickVariant(1);
     const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }]);
     const placed = await placeOrderOk(checkoutUrl, orderInput(cartId));
-    await eventually(
-      async () => (await fetchOrder(checkoutUrl, placed.order.id))?.status === 'PAID',
-    );
+    await eventually(async () => (await fetchOrder(checkoutUrl, placed))?.status === 'PAID');
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect((await fetchOrder(checkoutUrl, placed.order.id))?.payment.status).toBe('AUTHORISED');
+    expect((await fetchOrder(checkoutUrl, placed))?.payment.status).toBe('AUTHORISED');
   });
 });

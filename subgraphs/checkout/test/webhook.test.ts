@@ -254,7 +254,7 @@ for (const backend of queueBackends()) {
       expect(response).toEqual({ status: 200, text: '[accepted]' });
 
       expect(await processedOutcome(order.pspReference)).toBe('applied: authorised');
-      expect(await fetchOrder(shop.checkoutUrl, order.order.id)).toMatchObject({
+      expect(await fetchOrder(shop.checkoutUrl, order)).toMatchObject({
         status: 'PAID',
         payment: { status: 'AUTHORISED', pspReference: order.pspReference },
       });
@@ -277,7 +277,7 @@ for (const backend of queueBackends()) {
         'checkout.order.placed',
         'checkout.payment.authorised',
       ]);
-      expect((await fetchOrder(shop.checkoutUrl, order.order.id))?.status).toBe('PAID');
+      expect((await fetchOrder(shop.checkoutUrl, order))?.status).toBe('PAID');
     });
 
     it('stores parallel redeliveries of the same notification once', async () => {
@@ -316,7 +316,7 @@ for (const backend of queueBackends()) {
       expect(await processedOutcome(report.pspReference)).toBe(
         'recorded: REPORT_AVAILABLE has no effect on orders yet',
       );
-      expect(await fetchOrder(shop.checkoutUrl, order.order.id)).toMatchObject({
+      expect(await fetchOrder(shop.checkoutUrl, order)).toMatchObject({
         status: 'PENDING_PAYMENT',
         payment: { status: 'PENDING' },
       });
@@ -347,14 +347,14 @@ for (const backend of queueBackends()) {
 
       expect(await deliver(sign(capture))).toEqual({ status: 200, text: '[accepted]' });
       expect(await processedOutcome(capture.pspReference)).toMatch(/^recorded: CAPTURE/);
-      expect((await fetchOrder(shop.checkoutUrl, order.order.id))?.status).toBe('PENDING_PAYMENT');
+      expect((await fetchOrder(shop.checkoutUrl, order))?.status).toBe('PENDING_PAYMENT');
 
       expect(await deliver(sign(authorisationOf(order)))).toEqual({
         status: 200,
         text: '[accepted]',
       });
       expect(await processedOutcome(order.pspReference)).toBe('applied: authorised');
-      expect(await fetchOrder(shop.checkoutUrl, order.order.id)).toMatchObject({
+      expect(await fetchOrder(shop.checkoutUrl, order)).toMatchObject({
         status: 'PAID',
         payment: { status: 'AUTHORISED' },
       });
@@ -368,7 +368,7 @@ for (const backend of queueBackends()) {
       const refused = authorisationOf(order, { success: false, reason: 'FRAUD' });
       expect(await deliver(sign(refused))).toEqual({ status: 200, text: '[accepted]' });
       expect(await processedOutcome(order.pspReference)).toBe('applied: refused');
-      expect(await fetchOrder(shop.checkoutUrl, order.order.id)).toMatchObject({
+      expect(await fetchOrder(shop.checkoutUrl, order)).toMatchObject({
         status: 'PAYMENT_FAILED',
         payment: { status: 'REFUSED', refusalReason: 'FRAUD' },
       });
@@ -385,7 +385,7 @@ for (const backend of queueBackends()) {
         return rows.length === 2 && rows.every((r) => r.processed) ? rows : null;
       });
       expect(late[1]!.outcome).toBe('needs attention: authorised while REFUSED');
-      expect((await fetchOrder(shop.checkoutUrl, order.order.id))?.status).toBe('PAYMENT_FAILED');
+      expect((await fetchOrder(shop.checkoutUrl, order))?.status).toBe('PAYMENT_FAILED');
     });
   });
 }

@@ -83,7 +83,7 @@ export type CartLineNotFound = UserError & {
   message: Scalars['String']['output'];
 };
 
-/** No cart has the given id. Code CART_NOT_FOUND. */
+/** No cart has the given id (or it is another customer's). Code CART_NOT_FOUND. */
 export type CartNotFound = UserError & {
   __typename?: 'CartNotFound';
   /** The id that matched no cart. */
@@ -95,7 +95,7 @@ export type CartNotFound = UserError & {
 };
 
 /** The outcome of a cart change: the updated cart, or the reason nothing was changed. */
-export type CartResult = Cart | CartClosed | CartLimitExceeded | CartLineNotFound | CartNotFound | CurrencyMismatch | InvalidQuantity | VariantNotFound;
+export type CartResult = Cart | CartClosed | CartLimitExceeded | CartLineNotFound | CartNotFound | CurrencyMismatch | InvalidQuantity | SignInRequired | VariantNotFound;
 
 /** Where a cart is in its life. */
 export type CartStatus =
@@ -151,7 +151,15 @@ export type Mutation = {
    * the cart adds to the quantity of its line.
    */
   addCartLine: CartResult;
-  /** Starts an empty cart. Its id is the only way back to it: keep it. */
+  /**
+   * Signed in: makes a guest cart (one created while signed out) the customer's own, for example
+   * right after login. From then on only this customer reaches it.
+   */
+  claimCart: CartResult;
+  /**
+   * Starts an empty cart. A guest's cart is reached by its id alone: keep it. A signed-in
+   * customer's cart belongs to that customer; nobody else can read or change it, id or not.
+   */
   createCart: Cart;
   /** Removes a line from a cart. */
   removeCartLine: CartResult;
@@ -164,6 +172,11 @@ export type MutationAddCartLineArgs = {
   cartId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
   variantId: Scalars['ID']['input'];
+};
+
+
+export type MutationClaimCartArgs = {
+  cartId: Scalars['ID']['input'];
 };
 
 
@@ -187,13 +200,25 @@ export type ProductVariant = {
 
 export type Query = {
   __typename?: 'Query';
-  /** One cart by id. Null when no cart has this id (a malformed id included). */
+  /**
+   * One cart by id. Null when no cart has this id (a malformed id included), and for a cart that
+   * belongs to another customer: a signed-in customer's cart is theirs alone.
+   */
   cart?: Maybe<Cart>;
 };
 
 
 export type QueryCartArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Only a signed-in customer can do this. Code SIGN_IN_REQUIRED. */
+export type SignInRequired = UserError & {
+  __typename?: 'SignInRequired';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
 };
 
 /** An expected failure the client can act on. */
@@ -316,6 +341,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( CartNotFound & { __typename: 'CartNotFound' } )
     | ( CurrencyMismatch & { __typename: 'CurrencyMismatch' } )
     | ( InvalidQuantity & { __typename: 'InvalidQuantity' } )
+    | ( SignInRequired & { __typename: 'SignInRequired' } )
     | ( VariantNotFound & { __typename: 'VariantNotFound' } )
   ;
 }>;
@@ -329,6 +355,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( CartNotFound & { __typename: 'CartNotFound' } )
     | ( CurrencyMismatch & { __typename: 'CurrencyMismatch' } )
     | ( InvalidQuantity & { __typename: 'InvalidQuantity' } )
+    | ( SignInRequired & { __typename: 'SignInRequired' } )
     | ( VariantNotFound & { __typename: 'VariantNotFound' } )
   ;
 }>;
@@ -352,6 +379,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SignInRequired: ResolverTypeWrapper<SignInRequired>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   VariantNotFound: ResolverTypeWrapper<VariantNotFound>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -375,6 +403,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
+  SignInRequired: SignInRequired;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   VariantNotFound: VariantNotFound;
   Boolean: Scalars['Boolean']['output'];
@@ -430,7 +459,7 @@ export type CartNotFoundResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type CartResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartResult'] = ResolversParentTypes['CartResult']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Cart' | 'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CurrencyMismatch' | 'InvalidQuantity' | 'VariantNotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Cart' | 'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CurrencyMismatch' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound', ParentType, ContextType>;
 }>;
 
 export type CurrencyMismatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CurrencyMismatch'] = ResolversParentTypes['CurrencyMismatch']> = ResolversObject<{
@@ -457,6 +486,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCartLine?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationAddCartLineArgs, 'cartId' | 'quantity' | 'variantId'>>;
+  claimCart?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationClaimCartArgs, 'cartId'>>;
   createCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
   removeCartLine?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationRemoveCartLineArgs, 'cartId' | 'lineId'>>;
   updateCartLine?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationUpdateCartLineArgs, 'cartId' | 'lineId' | 'quantity'>>;
@@ -470,8 +500,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType, RequireFields<QueryCartArgs, 'id'>>;
 }>;
 
+export type SignInRequiredResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignInRequired'] = ResolversParentTypes['SignInRequired']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CurrencyMismatch' | 'InvalidQuantity' | 'VariantNotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CurrencyMismatch' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound', ParentType, ContextType>;
 }>;
 
 export type VariantNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VariantNotFound'] = ResolversParentTypes['VariantNotFound']> = ResolversObject<{
@@ -495,6 +531,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SignInRequired?: SignInRequiredResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   VariantNotFound?: VariantNotFoundResolvers<ContextType>;
 }>;

@@ -13,6 +13,8 @@ export const carts = cartSchema.table(
     status: text('status').$type<CartStatus>().notNull().default('ACTIVE'),
     /** Fixed by the first line added; null while the cart is empty. */
     currency: char('currency', { length: 3 }),
+    /** The signed-in customer the cart belongs to; null for a guest cart (reached by its id). */
+    customerId: uuid('customer_id'),
     /** The order this cart became, set when checkout places it. */
     orderId: uuid('order_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -64,6 +64,7 @@ export type MutationPlaceOrderArgs = {
 
 
 export type MutationSubmitPaymentDetailsArgs = {
+  accessKey?: InputMaybe<Scalars['String']['input']>;
   details: Scalars['JSON']['input'];
   orderId: Scalars['ID']['input'];
 };
@@ -101,6 +102,11 @@ export type OrderNotPayable = UserError & {
 /** The order exists; `payment` says what the provider answered. */
 export type OrderPlaced = {
   __typename?: 'OrderPlaced';
+  /**
+   * The order's secret, only in `placeOrder`'s answer (null elsewhere): keep it, it opens a guest
+   * order (`order(id, accessKey)`, `submitPaymentDetails`). It is stored only as a hash.
+   */
+  accessKey?: Maybe<Scalars['String']['output']>;
   /** What the client must do next (3-D Secure challenge, redirect), or null. */
   action?: Maybe<Scalars['JSON']['output']>;
   order: Order;
@@ -188,12 +194,16 @@ export type ProductVariant = {
 
 export type Query = {
   __typename?: 'Query';
-  /** An order by id. The id is unguessable and acts as the shopper's access to the order. */
+  /**
+   * An order by id, for the customer who placed it (signed in), or for a guest order together with
+   * the `accessKey` that `placeOrder` answered. Null otherwise: an id alone opens nothing.
+   */
   order?: Maybe<Order>;
 };
 
 
 export type QueryOrderArgs = {
+  accessKey?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -433,6 +443,7 @@ export type OrderNotPayableResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type OrderPlacedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderPlaced'] = ResolversParentTypes['OrderPlaced']> = ResolversObject<{
+  accessKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   action?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;

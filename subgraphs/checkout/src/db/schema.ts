@@ -28,6 +28,13 @@ export const orders = checkoutSchema.table(
      * lets the shopper order the same cart again after a payment failed.
      */
     cartId: uuid('cart_id').notNull(),
+    /** The signed-in customer who placed it; null for a guest order. */
+    customerId: uuid('customer_id'),
+    /**
+     * SHA-256 (hex) of the order's access key, the secret `placeOrder` answers once: with the
+     * id it opens a guest order. The key itself is never stored.
+     */
+    accessKeyHash: text('access_key_hash'),
     email: text('email').notNull(),
     status: text('status').$type<OrderStatus>().notNull().default('PENDING_PAYMENT'),
     totalAmount: integer('total_amount').notNull(),

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
-import { isUuid, type Logger } from '@commerce-graph/kit';
+import { isUuid, safeEqual, type Actor, type Logger } from '@commerce-graph/kit';
 import { AdyenRequestError, type PaymentOutcome, type PaymentProvider } from '../adyen.ts';
 import type { CheckoutDb } from '../db/client.ts';
 import {
@@ -13,6 +13,7 @@ import {
   type OrderRow,
   type PaymentRow,
 } from '../db/schema.ts';
+import type { Loaders } from '../loaders.ts';
 import type { Upstream } from '../upstream.ts';
 import {
   invalidInput,
@@ -38,6 +39,8 @@ export interface StockShortage {
 export interface OrderPlacedResult {
   __typename: 'OrderPlaced';
   order: OrderRow;
+  /** The order's secret: only in placeOrder's answer. */
+  accessKey: string | null;
   payment: PaymentRow;
   action: unknown;
 }
@@ -59,6 +62,26 @@ const RETRY_DELAY_MS = 250;
 /** Largest order total in minor units: amounts are 32-bit integers in the API and the tables. */
 const MAX_ORDER_TOTAL = 2_000_000_000;
 
+/** Who is placing or reading an order, as the gateway asserted it. */
+export interface Caller {
+  actor: Actor;
+  /** The gateway's assertion itself, passed on when checkout reads the cart. */
+  identity?: string;
+}
+
+const hashOf = (accessKey: string) => createHash('sha256').update(accessKey).digest('hex');
+
+/**
+ * A customer's order opens for that customer alone; a guest order for whoever brings its access
+ * key (never the id alone).
+ */
+function canOpen(order: OrderRow, actor: Actor, accessKey: string | null | undefined): boolean {
+  if (order.customerId !== null) {
+    return actor.kind === 'customer' && actor.customerId.toLowerCase() === order.customerId;
+  }
+  return !!accessKey && !!order.accessKeyHash && safeEqual(hashOf(accessKey), order.accessKeyHash);
+}
+
 /** Placing orders: cart -> priced order with reserved stock -> Adyen payment. */
 export class OrderService {
   constructor(
@@ -79,7 +102,7 @@ export class OrderService {
    * payment. If the order cannot be written the reservation is released again, so a failed
    * checkout holds no stock.
    */
-  async placeOrder(raw: PlaceOrderInput): Promise<PlaceOrderResult> {
+  async placeOrder(raw: PlaceOrderInput, caller: Caller): Promise<PlaceOrderResult> {
     // The whole input first: nothing is read, reserved or sent to Adyen for a refused one.
     const parsed = validatePlaceOrderInput(raw);
     if (!parsed.ok) return parsed.error;
@@ -92,7 +115,9 @@ export class OrderService {
       message,
       cartId: input.cartId,
     });
-    const cart = isUuid(input.cartId) ? await upstream.fetchCart(input.cartId) : null;
+    const cart = isUuid(input.cartId)
+      ? await upstream.fetchCart(input.cartId, caller.identity)
+      : null;
     if (!cart) return unavailable('CART_NOT_FOUND', 'No cart has this id');
     if (cart.lines.length === 0) return unavailable('CART_EMPTY', 'The cart has no lines');
     // The cart's own status lags behind (it learns of orders by event): checkout's orders are
@@ -113,6 +138,8 @@ export class OrderService {
 
     const orderId = randomUUID();
     const paymentId = randomUUID();
+    const accessKey = randomBytes(24).toString('base64url');
+    const customerId = caller.actor.kind === 'customer' ? caller.actor.customerId : null;
     const reservation = await upstream
       .reserveStock(
         orderId,
@@ -141,6 +168,8 @@ export class OrderService {
           .values({
             id: orderId,
             cartId: cart.id,
+            customerId,
+            accessKeyHash: hashOf(accessKey),
             email: input.email,
             totalAmount: total,
             currency,
@@ -184,20 +213,40 @@ export class OrderService {
       returnUrl: input.returnUrl ?? this.deps.defaultReturnUrl,
       shopperEmail: order.email,
     });
-    return this.placed(orderId, outcome.action);
+    return { ...(await this.placed(orderId, outcome.action)), accessKey };
   }
 
-  /** Completes a payment that needed shopper action, with the details Adyen's client returned. */
-  async submitPaymentDetails(orderId: string, details: unknown): Promise<SubmitDetailsResult> {
+  /** An order for its owner (see `canOpen`); null for anyone else, as for an unknown id. */
+  async findOrder(
+    loaders: Loaders,
+    actor: Actor,
+    id: string,
+    accessKey?: string | null,
+  ): Promise<OrderRow | null> {
+    if (!isUuid(id)) return null;
+    const order = await loaders.orderById.load(id);
+    return order && canOpen(order, actor, accessKey) ? order : null;
+  }
+
+  /**
+   * Completes a payment that needed shopper action, with the details Adyen's client returned.
+   * Only the order's owner may: anyone else is told the order is not payable.
+   */
+  async submitPaymentDetails(
+    loaders: Loaders,
+    actor: Actor,
+    input: { orderId: string; accessKey?: string | null; details: unknown },
+  ): Promise<SubmitDetailsResult> {
+    const { orderId, details } = input;
     const notPayable: SubmitDetailsResult = {
       __typename: 'OrderNotPayable',
       code: 'ORDER_NOT_PAYABLE',
       message: 'The order is not waiting for a payment step',
       orderId,
     };
-    if (!isUuid(orderId)) return notPayable;
     const parsed = validatePaymentDetails(details);
     if (!parsed.ok) return parsed.error;
+    if (!(await this.findOrder(loaders, actor, orderId, input.accessKey))) return notPayable;
     const [payment] = await this.deps.db
       .select()
       .from(payments)
@@ -280,7 +329,7 @@ export class OrderService {
       .from(payments)
       .where(eq(payments.orderId, orderId));
     if (!order || !payment) throw new Error(`order ${orderId} vanished`);
-    return { __typename: 'OrderPlaced', order, payment, action: action ?? null };
+    return { __typename: 'OrderPlaced', order, payment, action: action ?? null, accessKey: null };
   }
 }
 

@@ -34,7 +34,13 @@ export interface OrderView {
 
 /** Any member of PlaceOrderResult, with the fields the tests ask for. */
 export type PlaceOrderResult =
-  | { __typename: 'OrderPlaced'; order: OrderView; payment: OrderView['payment']; action: unknown }
+  | {
+      __typename: 'OrderPlaced';
+      order: OrderView;
+      accessKey: string | null;
+      payment: OrderView['payment'];
+      action: unknown;
+    }
   | { __typename: 'CartUnavailable'; code: string; message: string; cartId: string }
   | {
       __typename: 'OutOfStock';
@@ -91,6 +97,7 @@ const PLACE_ORDER = /* GraphQL */ `
         order {
           ...OrderFields
         }
+        accessKey
         payment {
           ...PaymentFields
         }
@@ -121,8 +128,8 @@ const PLACE_ORDER = /* GraphQL */ `
 `;
 
 const ORDER = /* GraphQL */ `
-  query Order($id: ID!) {
-    order(id: $id) {
+  query Order($id: ID!, $accessKey: String) {
+    order(id: $id, accessKey: $accessKey) {
       ...OrderFields
     }
   }
@@ -168,9 +175,15 @@ export async function placeOrderOk(checkoutUrl: string, input: PlaceOrderInput) 
   return result;
 }
 
-/** Reads an order through the checkout subgraph's `order(id)` query. */
-export async function fetchOrder(checkoutUrl: string, id: string): Promise<OrderView | null> {
-  const response = await graphql<{ order: OrderView | null }>(checkoutUrl, ORDER, { id });
+/** Reads a placed order through the checkout subgraph's `order(id, accessKey)` query. */
+export async function fetchOrder(
+  checkoutUrl: string,
+  placed: { order: { id: string }; accessKey: string | null },
+): Promise<OrderView | null> {
+  const response = await graphql<{ order: OrderView | null }>(checkoutUrl, ORDER, {
+    id: placed.order.id,
+    accessKey: placed.accessKey,
+  });
   expect(response.errors).toBeUndefined();
   return response.data!.order;
 }

@@ -1,0 +1,888 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { CustomerRow, AddressRow } from '../db/schema.ts';
+import type { SessionView } from '../service/session.service.ts';
+import type { Context } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A postal address in a customer's address book. */
+export type Address = {
+  __typename?: 'Address';
+  /** City or town. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code, such as NL. */
+  countryCode: Scalars['String']['output'];
+  /** Stable id; use it to update or remove the address. */
+  id: Scalars['ID']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** More of the street address. */
+  line2?: Maybe<Scalars['String']['output']>;
+  /** Who receives mail there. */
+  name: Scalars['String']['output'];
+  /** Phone number for the carrier. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Postal code, when the country has them. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** State, province or region. */
+  region?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A postal address as a customer keeps it. Free text allows ordinary spaces but no control or
+ * invisible formatting characters.
+ */
+export type AddressInput = {
+  /** City or town, 1 to 100 characters. */
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2 country code in upper case, such as NL. */
+  countryCode: Scalars['String']['input'];
+  /** Street and number, 1 to 200 characters. */
+  line1: Scalars['String']['input'];
+  /** More of the street address (flat, floor), up to 200 characters. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Who receives mail there, 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** Phone number for the carrier: digits, spaces and + ( ) - . /, up to 32 characters. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code, up to 20 characters; omitted where the country has none. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** State, province or region, up to 100 characters. */
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The address book is full. Code ADDRESS_LIMIT_REACHED. */
+export type AddressLimitReached = UserError & {
+  __typename?: 'AddressLimitReached';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Most addresses a customer keeps. */
+  maxAddresses: Scalars['Int']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** The customer has no address with this id. Code ADDRESS_NOT_FOUND. */
+export type AddressNotFound = UserError & {
+  __typename?: 'AddressNotFound';
+  /** The id that matched no address of the customer. */
+  addressId: Scalars['ID']['output'];
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** `removeAddress` removed the address. */
+export type AddressRemoved = {
+  __typename?: 'AddressRemoved';
+  /** The id of the removed address. */
+  id: Scalars['ID']['output'];
+};
+
+/** The outcome of `addAddress` and `updateAddress`. */
+export type AddressResult = Address | AddressLimitReached | AddressNotFound | InvalidInput | NotSignedIn;
+
+/** The outcome of `changePassword`. */
+export type ChangePasswordResult = InvalidCredentials | NotSignedIn | PasswordChanged | TooManyAttempts | WeakPassword;
+
+/**
+ * A customer account. Only the customer themself can read it: for anyone else it resolves to
+ * null.
+ */
+export type Customer = {
+  __typename?: 'Customer';
+  /** The customer's address book, oldest first. */
+  addresses: Array<Address>;
+  /** When the account was opened (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** The address the customer signs in with. */
+  email: Scalars['String']['output'];
+  /** Whether the customer proved they receive mail at `email`. */
+  emailVerified: Scalars['Boolean']['output'];
+  /** Stable id of the account. */
+  id: Scalars['ID']['output'];
+};
+
+/** The customer's address is verified already. Code EMAIL_ALREADY_VERIFIED. */
+export type EmailAlreadyVerified = UserError & {
+  __typename?: 'EmailAlreadyVerified';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** An account with this email address exists already. Code EMAIL_TAKEN. */
+export type EmailTaken = UserError & {
+  __typename?: 'EmailTaken';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** `verifyEmail` marked the address as verified. */
+export type EmailVerified = {
+  __typename?: 'EmailVerified';
+  /** The verified address. */
+  email: Scalars['String']['output'];
+};
+
+/**
+ * The email and password do not match an account. Code INVALID_CREDENTIALS; the same whether the
+ * email is unknown or the password wrong.
+ */
+export type InvalidCredentials = UserError & {
+  __typename?: 'InvalidCredentials';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** A field of the input is not acceptable; `field` names it. Code INVALID_INPUT. */
+export type InvalidInput = UserError & {
+  __typename?: 'InvalidInput';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** The refused field, such as `email` or `input.countryCode`. */
+  field: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** The refresh token cannot be used; sign in again. Code INVALID_REFRESH_TOKEN. */
+export type InvalidRefreshToken = UserError & {
+  __typename?: 'InvalidRefreshToken';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** Why. */
+  reason: InvalidRefreshTokenReason;
+};
+
+/** Why a refresh token was refused. */
+export type InvalidRefreshTokenReason =
+  /** The token is older than 30 days. */
+  | 'EXPIRED'
+  /** The token was used before: its session has now been ended. */
+  | 'REUSED'
+  /** Its session was ended (logout, password change or reset). */
+  | 'REVOKED'
+  /** No such token. */
+  | 'UNKNOWN';
+
+/** The token from the mail is unknown, used or expired. Code INVALID_TOKEN; ask for a new mail. */
+export type InvalidToken = UserError & {
+  __typename?: 'InvalidToken';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** `logout` ended sessions. */
+export type LoggedOut = {
+  __typename?: 'LoggedOut';
+  /** How many sessions ended. */
+  sessionsRevoked: Scalars['Int']['output'];
+};
+
+/** The outcome of `logout`. */
+export type LogoutResult = InvalidRefreshToken | LoggedOut;
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds an address to the signed-in customer's address book (at most 20). */
+  addAddress: AddressResult;
+  /**
+   * Changes the signed-in customer's password and ends their other sessions; this one stays
+   * signed in. Errors: NOT_SIGNED_IN, INVALID_CREDENTIALS (wrong current password),
+   * WEAK_PASSWORD, TOO_MANY_ATTEMPTS.
+   */
+  changePassword: ChangePasswordResult;
+  /**
+   * Signs in with email and password. A wrong password and an unknown email answer the same
+   * INVALID_CREDENTIALS; repeated attempts answer TOO_MANY_ATTEMPTS before any password is checked.
+   */
+  login: SessionResult;
+  /**
+   * Ends the session of a refresh token, or with `everywhere` every session of its customer. Access
+   * tokens already issued stay valid until they expire (at most 15 minutes).
+   */
+  logout: LogoutResult;
+  /**
+   * Exchanges a refresh token for a new access token and a new refresh token. Each refresh token
+   * works once: presenting a used one again ends its session (it was copied). Errors:
+   * INVALID_REFRESH_TOKEN.
+   */
+  refreshSession: SessionResult;
+  /**
+   * Opens an account and signs it in. Sends a mail to verify the address. Errors: EMAIL_TAKEN,
+   * WEAK_PASSWORD, INVALID_INPUT, TOO_MANY_ATTEMPTS.
+   */
+  register: SessionResult;
+  /** Removes an address from the signed-in customer's address book. */
+  removeAddress: RemoveAddressResult;
+  /** Mails the signed-in customer a new token to verify their address, valid for 24 hours. */
+  requestEmailVerification: RequestEmailVerificationResult;
+  /**
+   * Mails a password reset token to the address, valid for 1 hour, when an account has it. Always
+   * answers true: the answer does not tell whether the address has an account.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Sets a new password with a token from a password reset mail (once), ends every session of the
+   * customer and signs in anew. Errors: INVALID_TOKEN, WEAK_PASSWORD.
+   */
+  resetPassword: SessionResult;
+  /** Replaces an address of the signed-in customer's address book. */
+  updateAddress: AddressResult;
+  /** Marks an address as verified with the token from a verification mail (once). */
+  verifyEmail: VerifyEmailResult;
+};
+
+
+export type MutationAddAddressArgs = {
+  input: AddressInput;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationLoginArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationLogoutArgs = {
+  everywhere?: InputMaybe<Scalars['Boolean']['input']>;
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRegisterArgs = {
+  input: RegisterInput;
+};
+
+
+export type MutationRemoveAddressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateAddressArgs = {
+  id: Scalars['ID']['input'];
+  input: AddressInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+/**
+ * The operation needs a signed-in customer with a live session. Code NOT_SIGNED_IN: sign in, or
+ * refresh the session.
+ */
+export type NotSignedIn = UserError & {
+  __typename?: 'NotSignedIn';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** `changePassword` set the new password. */
+export type PasswordChanged = {
+  __typename?: 'PasswordChanged';
+  /** How many other sessions of the customer were ended. */
+  otherSessionsRevoked: Scalars['Int']['output'];
+};
+
+/** What is wrong with a refused password. */
+export type PasswordProblem =
+  /** Not well-formed Unicode (it holds a lone surrogate). */
+  | 'MALFORMED'
+  /** The password is the account's email address. */
+  | 'SAME_AS_EMAIL'
+  /** Longer than `maxLength` characters. */
+  | 'TOO_LONG'
+  /** Shorter than `minLength` characters. */
+  | 'TOO_SHORT';
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * The signed-in customer: the one the request's access token names. Null when the request is
+   * anonymous.
+   */
+  me?: Maybe<Customer>;
+};
+
+/** What a new account needs. */
+export type RegisterInput = {
+  /** The customer's email address; one account per address, whatever its letter case. */
+  email: Scalars['String']['input'];
+  /** 10 to 200 characters, not the email address. */
+  password: Scalars['String']['input'];
+};
+
+/** The outcome of `removeAddress`. */
+export type RemoveAddressResult = AddressNotFound | AddressRemoved | NotSignedIn;
+
+/** The outcome of `requestEmailVerification`. */
+export type RequestEmailVerificationResult = EmailAlreadyVerified | NotSignedIn | TooManyAttempts | VerificationEmailSent;
+
+/**
+ * A signed-in session. Send the access token as `Authorization: Bearer <accessToken>`; before it
+ * expires, exchange the refresh token for a new pair with `refreshSession`.
+ */
+export type Session = {
+  __typename?: 'Session';
+  /** Short-lived bearer token (a signed JWT) naming the customer and this session. */
+  accessToken: Scalars['String']['output'];
+  /** The signed-in customer. */
+  customer: Customer;
+  /** When the access token expires (ISO 8601), 15 minutes after it was issued. */
+  expiresAt: Scalars['String']['output'];
+  /** Opaque, single-use token for `refreshSession` and `logout`; keep it secret. */
+  refreshToken: Scalars['String']['output'];
+  /** When the refresh token expires (ISO 8601), 30 days after it was issued. */
+  refreshTokenExpiresAt: Scalars['String']['output'];
+};
+
+/**
+ * The outcome of signing in (register, login, refreshSession, resetPassword): a session, or why
+ * there is none.
+ */
+export type SessionResult = EmailTaken | InvalidCredentials | InvalidInput | InvalidRefreshToken | InvalidToken | Session | TooManyAttempts | WeakPassword;
+
+/**
+ * Too many attempts in a short time, from this account or this network. Code TOO_MANY_ATTEMPTS;
+ * nothing was checked.
+ */
+export type TooManyAttempts = UserError & {
+  __typename?: 'TooManyAttempts';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** Seconds until another attempt is accepted. */
+  retryAfterSeconds: Scalars['Int']['output'];
+};
+
+/** An expected failure the client can act on. */
+export type UserError = {
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** A verification mail is on its way. */
+export type VerificationEmailSent = {
+  __typename?: 'VerificationEmailSent';
+  /** Where the mail goes. */
+  email: Scalars['String']['output'];
+};
+
+/** The outcome of `verifyEmail`. */
+export type VerifyEmailResult = EmailVerified | InvalidToken;
+
+/** The new password is not acceptable. Code WEAK_PASSWORD. */
+export type WeakPassword = UserError & {
+  __typename?: 'WeakPassword';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Most characters a password has. */
+  maxLength: Scalars['Int']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** Fewest characters a password has. */
+  minLength: Scalars['Int']['output'];
+  /** What is wrong with it. */
+  problem: PasswordProblem;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Customer: Customer;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+}>;
+
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  AddressResult:
+    | ( AddressRow & { __typename: 'Address' } )
+    | ( AddressLimitReached & { __typename: 'AddressLimitReached' } )
+    | ( AddressNotFound & { __typename: 'AddressNotFound' } )
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
+    | ( NotSignedIn & { __typename: 'NotSignedIn' } )
+  ;
+  ChangePasswordResult:
+    | ( InvalidCredentials & { __typename: 'InvalidCredentials' } )
+    | ( NotSignedIn & { __typename: 'NotSignedIn' } )
+    | ( PasswordChanged & { __typename: 'PasswordChanged' } )
+    | ( TooManyAttempts & { __typename: 'TooManyAttempts' } )
+    | ( WeakPassword & { __typename: 'WeakPassword' } )
+  ;
+  LogoutResult:
+    | ( InvalidRefreshToken & { __typename: 'InvalidRefreshToken' } )
+    | ( LoggedOut & { __typename: 'LoggedOut' } )
+  ;
+  RemoveAddressResult:
+    | ( AddressNotFound & { __typename: 'AddressNotFound' } )
+    | ( AddressRemoved & { __typename: 'AddressRemoved' } )
+    | ( NotSignedIn & { __typename: 'NotSignedIn' } )
+  ;
+  RequestEmailVerificationResult:
+    | ( EmailAlreadyVerified & { __typename: 'EmailAlreadyVerified' } )
+    | ( NotSignedIn & { __typename: 'NotSignedIn' } )
+    | ( TooManyAttempts & { __typename: 'TooManyAttempts' } )
+    | ( VerificationEmailSent & { __typename: 'VerificationEmailSent' } )
+  ;
+  SessionResult:
+    | ( EmailTaken & { __typename: 'EmailTaken' } )
+    | ( InvalidCredentials & { __typename: 'InvalidCredentials' } )
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
+    | ( InvalidRefreshToken & { __typename: 'InvalidRefreshToken' } )
+    | ( InvalidToken & { __typename: 'InvalidToken' } )
+    | ( SessionView & { __typename: 'Session' } )
+    | ( TooManyAttempts & { __typename: 'TooManyAttempts' } )
+    | ( WeakPassword & { __typename: 'WeakPassword' } )
+  ;
+  VerifyEmailResult:
+    | ( EmailVerified & { __typename: 'EmailVerified' } )
+    | ( InvalidToken & { __typename: 'InvalidToken' } )
+  ;
+}>;
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  UserError:
+    | ( AddressLimitReached & { __typename: 'AddressLimitReached' } )
+    | ( AddressNotFound & { __typename: 'AddressNotFound' } )
+    | ( EmailAlreadyVerified & { __typename: 'EmailAlreadyVerified' } )
+    | ( EmailTaken & { __typename: 'EmailTaken' } )
+    | ( InvalidCredentials & { __typename: 'InvalidCredentials' } )
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
+    | ( InvalidRefreshToken & { __typename: 'InvalidRefreshToken' } )
+    | ( InvalidToken & { __typename: 'InvalidToken' } )
+    | ( NotSignedIn & { __typename: 'NotSignedIn' } )
+    | ( TooManyAttempts & { __typename: 'TooManyAttempts' } )
+    | ( WeakPassword & { __typename: 'WeakPassword' } )
+  ;
+}>;
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<AddressRow>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AddressInput: AddressInput;
+  AddressLimitReached: ResolverTypeWrapper<AddressLimitReached>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AddressNotFound: ResolverTypeWrapper<AddressNotFound>;
+  AddressRemoved: ResolverTypeWrapper<AddressRemoved>;
+  AddressResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AddressResult']>;
+  ChangePasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangePasswordResult']>;
+  Customer: ResolverTypeWrapper<CustomerRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  EmailAlreadyVerified: ResolverTypeWrapper<EmailAlreadyVerified>;
+  EmailTaken: ResolverTypeWrapper<EmailTaken>;
+  EmailVerified: ResolverTypeWrapper<EmailVerified>;
+  InvalidCredentials: ResolverTypeWrapper<InvalidCredentials>;
+  InvalidInput: ResolverTypeWrapper<InvalidInput>;
+  InvalidRefreshToken: ResolverTypeWrapper<InvalidRefreshToken>;
+  InvalidRefreshTokenReason: InvalidRefreshTokenReason;
+  InvalidToken: ResolverTypeWrapper<InvalidToken>;
+  LoggedOut: ResolverTypeWrapper<LoggedOut>;
+  LogoutResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LogoutResult']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NotSignedIn: ResolverTypeWrapper<NotSignedIn>;
+  PasswordChanged: ResolverTypeWrapper<PasswordChanged>;
+  PasswordProblem: PasswordProblem;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterInput: RegisterInput;
+  RemoveAddressResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RemoveAddressResult']>;
+  RequestEmailVerificationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RequestEmailVerificationResult']>;
+  Session: ResolverTypeWrapper<SessionView>;
+  SessionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SessionResult']>;
+  TooManyAttempts: ResolverTypeWrapper<TooManyAttempts>;
+  UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+  VerificationEmailSent: ResolverTypeWrapper<VerificationEmailSent>;
+  VerifyEmailResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VerifyEmailResult']>;
+  WeakPassword: ResolverTypeWrapper<WeakPassword>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Address: AddressRow;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AddressInput: AddressInput;
+  AddressLimitReached: AddressLimitReached;
+  Int: Scalars['Int']['output'];
+  AddressNotFound: AddressNotFound;
+  AddressRemoved: AddressRemoved;
+  AddressResult: ResolversUnionTypes<ResolversParentTypes>['AddressResult'];
+  ChangePasswordResult: ResolversUnionTypes<ResolversParentTypes>['ChangePasswordResult'];
+  Customer: CustomerRow;
+  Boolean: Scalars['Boolean']['output'];
+  EmailAlreadyVerified: EmailAlreadyVerified;
+  EmailTaken: EmailTaken;
+  EmailVerified: EmailVerified;
+  InvalidCredentials: InvalidCredentials;
+  InvalidInput: InvalidInput;
+  InvalidRefreshToken: InvalidRefreshToken;
+  InvalidToken: InvalidToken;
+  LoggedOut: LoggedOut;
+  LogoutResult: ResolversUnionTypes<ResolversParentTypes>['LogoutResult'];
+  Mutation: Record<PropertyKey, never>;
+  NotSignedIn: NotSignedIn;
+  PasswordChanged: PasswordChanged;
+  Query: Record<PropertyKey, never>;
+  RegisterInput: RegisterInput;
+  RemoveAddressResult: ResolversUnionTypes<ResolversParentTypes>['RemoveAddressResult'];
+  RequestEmailVerificationResult: ResolversUnionTypes<ResolversParentTypes>['RequestEmailVerificationResult'];
+  Session: SessionView;
+  SessionResult: ResolversUnionTypes<ResolversParentTypes>['SessionResult'];
+  TooManyAttempts: TooManyAttempts;
+  UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+  VerificationEmailSent: VerificationEmailSent;
+  VerifyEmailResult: ResolversUnionTypes<ResolversParentTypes>['VerifyEmailResult'];
+  WeakPassword: WeakPassword;
+}>;
+
+export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AddressLimitReachedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddressLimitReached'] = ResolversParentTypes['AddressLimitReached']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxAddresses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AddressNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddressNotFound'] = ResolversParentTypes['AddressNotFound']> = ResolversObject<{
+  addressId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AddressRemovedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddressRemoved'] = ResolversParentTypes['AddressRemoved']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AddressResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddressResult'] = ResolversParentTypes['AddressResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Address' | 'AddressLimitReached' | 'AddressNotFound' | 'InvalidInput' | 'NotSignedIn', ParentType, ContextType>;
+}>;
+
+export type ChangePasswordResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangePasswordResult'] = ResolversParentTypes['ChangePasswordResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'InvalidCredentials' | 'NotSignedIn' | 'PasswordChanged' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
+}>;
+
+export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type EmailAlreadyVerifiedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmailAlreadyVerified'] = ResolversParentTypes['EmailAlreadyVerified']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type EmailTakenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmailTaken'] = ResolversParentTypes['EmailTaken']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type EmailVerifiedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmailVerified'] = ResolversParentTypes['EmailVerified']> = ResolversObject<{
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InvalidCredentialsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidCredentials'] = ResolversParentTypes['InvalidCredentials']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InvalidInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidInput'] = ResolversParentTypes['InvalidInput']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InvalidRefreshTokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidRefreshToken'] = ResolversParentTypes['InvalidRefreshToken']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['InvalidRefreshTokenReason'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InvalidTokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidToken'] = ResolversParentTypes['InvalidToken']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LoggedOutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoggedOut'] = ResolversParentTypes['LoggedOut']> = ResolversObject<{
+  sessionsRevoked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LogoutResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LogoutResult'] = ResolversParentTypes['LogoutResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'InvalidRefreshToken' | 'LoggedOut', ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addAddress?: Resolver<ResolversTypes['AddressResult'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
+  changePassword?: Resolver<ResolversTypes['ChangePasswordResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  login?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  logout?: Resolver<ResolversTypes['LogoutResult'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'everywhere' | 'refreshToken'>>;
+  refreshSession?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  register?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  removeAddress?: Resolver<ResolversTypes['RemoveAddressResult'], ParentType, ContextType, RequireFields<MutationRemoveAddressArgs, 'id'>>;
+  requestEmailVerification?: Resolver<ResolversTypes['RequestEmailVerificationResult'], ParentType, ContextType>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
+  updateAddress?: Resolver<ResolversTypes['AddressResult'], ParentType, ContextType, RequireFields<MutationUpdateAddressArgs, 'id' | 'input'>>;
+  verifyEmail?: Resolver<ResolversTypes['VerifyEmailResult'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+}>;
+
+export type NotSignedInResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotSignedIn'] = ResolversParentTypes['NotSignedIn']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PasswordChangedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PasswordChanged'] = ResolversParentTypes['PasswordChanged']> = ResolversObject<{
+  otherSessionsRevoked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+}>;
+
+export type RemoveAddressResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveAddressResult'] = ResolversParentTypes['RemoveAddressResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'AddressNotFound' | 'AddressRemoved' | 'NotSignedIn', ParentType, ContextType>;
+}>;
+
+export type RequestEmailVerificationResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequestEmailVerificationResult'] = ResolversParentTypes['RequestEmailVerificationResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'EmailAlreadyVerified' | 'NotSignedIn' | 'TooManyAttempts' | 'VerificationEmailSent', ParentType, ContextType>;
+}>;
+
+export type SessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refreshTokenExpiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SessionResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionResult'] = ResolversParentTypes['SessionResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'EmailTaken' | 'InvalidCredentials' | 'InvalidInput' | 'InvalidRefreshToken' | 'InvalidToken' | 'Session' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
+}>;
+
+export type TooManyAttemptsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TooManyAttempts'] = ResolversParentTypes['TooManyAttempts']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'AddressLimitReached' | 'AddressNotFound' | 'EmailAlreadyVerified' | 'EmailTaken' | 'InvalidCredentials' | 'InvalidInput' | 'InvalidRefreshToken' | 'InvalidToken' | 'NotSignedIn' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
+}>;
+
+export type VerificationEmailSentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerificationEmailSent'] = ResolversParentTypes['VerificationEmailSent']> = ResolversObject<{
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type VerifyEmailResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerifyEmailResult'] = ResolversParentTypes['VerifyEmailResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'EmailVerified' | 'InvalidToken', ParentType, ContextType>;
+}>;
+
+export type WeakPasswordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WeakPassword'] = ResolversParentTypes['WeakPassword']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problem?: Resolver<ResolversTypes['PasswordProblem'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = Context> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
+  AddressLimitReached?: AddressLimitReachedResolvers<ContextType>;
+  AddressNotFound?: AddressNotFoundResolvers<ContextType>;
+  AddressRemoved?: AddressRemovedResolvers<ContextType>;
+  AddressResult?: AddressResultResolvers<ContextType>;
+  ChangePasswordResult?: ChangePasswordResultResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  EmailAlreadyVerified?: EmailAlreadyVerifiedResolvers<ContextType>;
+  EmailTaken?: EmailTakenResolvers<ContextType>;
+  EmailVerified?: EmailVerifiedResolvers<ContextType>;
+  InvalidCredentials?: InvalidCredentialsResolvers<ContextType>;
+  InvalidInput?: InvalidInputResolvers<ContextType>;
+  InvalidRefreshToken?: InvalidRefreshTokenResolvers<ContextType>;
+  InvalidToken?: InvalidTokenResolvers<ContextType>;
+  LoggedOut?: LoggedOutResolvers<ContextType>;
+  LogoutResult?: LogoutResultResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NotSignedIn?: NotSignedInResolvers<ContextType>;
+  PasswordChanged?: PasswordChangedResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RemoveAddressResult?: RemoveAddressResultResolvers<ContextType>;
+  RequestEmailVerificationResult?: RequestEmailVerificationResultResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
+  SessionResult?: SessionResultResolvers<ContextType>;
+  TooManyAttempts?: TooManyAttemptsResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+  VerificationEmailSent?: VerificationEmailSentResolvers<ContextType>;
+  VerifyEmailResult?: VerifyEmailResultResolvers<ContextType>;
+  WeakPassword?: WeakPasswordResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,104 @@
+import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events';
+import {
+  connectDatabase,
+  createLogger,
+  createQueueFactory,
+  createRateLimitStore,
+  runMigrations,
+  serveApollo,
+  type QueueConnectionConfig,
+  type RateLimitStoreConfig,
+  type RunningService,
+  type SubgraphConfig,
+} from '@commerce-graph/kit';
+import { migrationsFolder, schema } from './db/client.ts';
+import { outboxEvents } from './db/schema.ts';
+import { createOutboundMailSink } from './mail.ts';
+import { createServer } from './server.ts';
+import { AccountService } from './service/account.service.ts';
+import { AddressService } from './service/address.service.ts';
+import { AttemptLimits, type IdentityBudgets } from './service/limits.ts';
+import { PasswordHasher, type PasswordHashing } from './service/passwords.ts';
+import { SessionService } from './service/session.service.ts';
+import { createWorker } from './worker.ts';
+
+export { migrationsFolder };
+export { DEFAULT_BUDGETS, type IdentityBudgets } from './service/limits.ts';
+export { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from './service/passwords.ts';
+
+export interface IdentityConfig extends SubgraphConfig {
+  /** Signs customers' access tokens; the gateway verifies them with the same secret. */
+  accessTokenSecret: string;
+  /** Where identity's event queue lives (Redis, or PostgreSQL when there is no Redis). */
+  queue: QueueConnectionConfig;
+  /** Where the attempt limits live, shared by every identity process. */
+  rateLimitStore: RateLimitStoreConfig;
+  /** argon2id costs (default: OWASP's minimum); tests lower them to stay fast. */
+  passwordHashing?: PasswordHashing;
+  /** Attempt limits; unset ones keep their defaults. */
+  budgets?: Partial<IdentityBudgets>;
+}
+
+/** Connects, migrates and starts the identity subgraph and its mail worker. */
+export async function startIdentity(config: IdentityConfig): Promise<RunningService> {
+  const logger = createLogger('identity', config.logLevel);
+  if (config.migrate !== false) {
+    await runMigrations(config.databaseUrl, 'identity', migrationsFolder);
+  }
+  const store = await createRateLimitStore(config.rateLimitStore);
+  let limits: AttemptLimits;
+  try {
+    limits = await AttemptLimits.create(store, config.budgets);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const database = connectDatabase(config.databaseUrl, schema, {
+    applicationName: 'identity',
+    onQuery: config.onQuery,
+  });
+  const queues = createQueueFactory(config.queue);
+  const relay = createOutboxRelay({
+    db: database.db,
+    table: outboxEvents,
+    publish: createEventPublisher(queues).publish,
+    logger,
+  });
+  const worker = createWorker({ queues, mail: createOutboundMailSink(database.db), logger });
+  const sessions = new SessionService(database.db, config.accessTokenSecret);
+  const accounts = new AccountService({
+    db: database.db,
+    sessions,
+    passwords: new PasswordHasher(config.passwordHashing),
+    limits,
+    relay,
+    logger,
+  });
+  const { apollo, context } = createServer({
+    db: database.db,
+    accounts,
+    sessions,
+    addresses: new AddressService(database.db, sessions),
+    internalToken: config.internalToken,
+    logger,
+    production: config.production ?? false,
+  });
+  return serveApollo({
+    name: 'identity',
+    apollo,
+    context,
+    logger,
+    port: config.port,
+    host: config.host,
+    internalToken: config.internalToken,
+    ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    details: { queue: queues.kind, rateLimits: store.kind },
+    // Also on a failed start: the worker and the relay already run and must not be left behind.
+    release: async () => {
+      await relay.close();
+      await queues.close();
+      await database.close();
+      await store.close();
+    },
+  });
+}

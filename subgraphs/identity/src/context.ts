@@ -1,0 +1,15 @@
+import type { Actor } from '@commerce-graph/kit';
+import type { Loaders } from './loaders.ts';
+import type { AccountService } from './service/account.service.ts';
+import type { AddressService } from './service/address.service.ts';
+import type { SessionService } from './service/session.service.ts';
+
+/** What every resolver gets: who the request acts for, per-request loaders, the services. */
+export interface Context {
+  /** As the gateway asserted it (`x-identity`); anonymous without an assertion. */
+  actor: Actor;
+  loaders: Loaders;
+  accounts: AccountService;
+  sessions: SessionService;
+  addresses: AddressService;
+}

@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm';
+import {
+  char,
+  check,
+  customType,
+  index,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { defineOutboxTable } from '@commerce-graph/events';
+
+export const identitySchema = pgSchema('identity');
+
+/** Raw bytes: token hashes are stored as their 32 SHA-256 bytes, never as the token. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const customers = identitySchema.table(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** As `userInput.email()` normalised it: trimmed, NFC, domain lower-case. */
+    email: text('email').notNull(),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** An argon2id PHC string (`$argon2id$v=19$m=...,t=...,p=...$salt$hash`). */
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One account per address whatever the case of its local part: `Ann@x.io` is `ann@x.io`.
+    uniqueIndex('customers_email_unique').on(sql`lower(${t.email})`),
+  ],
+);
+
+export const sessionRevocationReasons = [
+  'logout',
+  'logout-everywhere',
+  'password-changed',
+  'password-reset',
+  'refresh-token-reused',
+] as const;
+export type SessionRevocationReason = (typeof sessionRevocationReasons)[number];
+
+/** One signed-in device or browser: a chain of refresh tokens, each used once. */
+export const sessions = identitySchema.table(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason').$type<SessionRevocationReason>(),
+  },
+  (t) => [
+    index('sessions_customer_id_idx').on(t.customerId),
+    check(
+      'sessions_revocation_consistent',
+      sql`(${t.revokedAt} is null) = (${t.revokedReason} is null)`,
+    ),
+  ],
+);
+
+export const refreshTokens = identitySchema.table(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the token: a leaked table yields no usable token. */
+    tokenHash: bytea('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Set when the token was exchanged for the next one; presenting it again is reuse. */
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('refresh_tokens_token_hash_unique').on(t.tokenHash),
+    index('refresh_tokens_session_id_idx').on(t.sessionId),
+  ],
+);
+
+export const accountTokenPurposes = ['password-reset', 'email-verification'] as const;
+export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
+
+/** Single-use tokens sent by mail: password resets and email verifications. */
+export const accountTokens = identitySchema.table(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<AccountTokenPurpose>().notNull(),
+    tokenHash: bytea('token_hash').notNull(),
+    /** The address the token was mailed to: it proves that address only. */
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('account_tokens_token_hash_unique').on(t.tokenHash),
+    index('account_tokens_customer_id_idx').on(t.customerId, t.purpose),
+    check(
+      'account_tokens_purpose_valid',
+      sql`${t.purpose} in ('password-reset', 'email-verification')`,
+    ),
+  ],
+);
+
+export const addresses = identitySchema.table(
+  'addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    line1: text('line1').notNull(),
+    line2: text('line2'),
+    city: text('city').notNull(),
+    postalCode: text('postal_code'),
+    region: text('region'),
+    /** ISO 3166-1 alpha-2, upper case. */
+    countryCode: char('country_code', { length: 2 }).notNull(),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('addresses_customer_id_idx').on(t.customerId, t.createdAt),
+    check('addresses_country_code_valid', sql`${t.countryCode} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+/**
+ * The development mail sink: every mail the worker would send, as it would be sent. A real
+ * sender (SMTP, a mail API) replaces the sink; nothing else reads this table.
+ */
+export const outboundMail = identitySchema.table('outbound_mail', {
+  /** The `identity.email.requested` event's id: a redelivered event stores nothing twice. */
+  id: uuid('id').primaryKey(),
+  recipient: text('recipient').notNull(),
+  template: text('template').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const outboxEvents = defineOutboxTable(identitySchema);
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+export type AccountTokenRow = typeof accountTokens.$inferSelect;
+export type AddressRow = typeof addresses.$inferSelect;
+export type NewAddress = typeof addresses.$inferInsert;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { envVar, internalTokenInProduction, parseConfig } from '@commerce-graph/kit';
+
+const schema = z
+  .object({
+    DATABASE_URL: envVar.postgresUrl(),
+    REDIS_URL: envVar.redisUrl().optional(),
+    IDENTITY_PORT: envVar.port(4005),
+    HOST: z.string().default('127.0.0.1'),
+    ACCESS_TOKEN_SECRET: z.string({ error: 'required' }).min(32, 'use at least 32 characters'),
+    INTERNAL_TOKEN: envVar.internalToken(),
+    NODE_ENV: envVar.nodeEnv(),
+    LOG_LEVEL: envVar.logLevel(),
+  })
+  .refine(...internalTokenInProduction);
+
+export type IdentityEnv = z.output<typeof schema>;
+
+/** The identity service's configuration, read once from the environment. */
+export function readEnv(source: Record<string, string | undefined> = process.env): IdentityEnv {
+  return parseConfig(schema, source);
+}

@@ -1,0 +1,22 @@
+import { runService } from '@commerce-graph/kit';
+import { startIdentity } from './app.ts';
+import { readEnv } from './env.ts';
+
+await runService(async () => {
+  const env = readEnv();
+  return startIdentity({
+    databaseUrl: env.DATABASE_URL,
+    port: env.IDENTITY_PORT,
+    host: env.HOST,
+    accessTokenSecret: env.ACCESS_TOKEN_SECRET,
+    queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
+    rateLimitStore: {
+      redisUrl: env.REDIS_URL,
+      databaseUrl: env.DATABASE_URL,
+      namespace: 'identity',
+    },
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL,
+    internalToken: env.INTERNAL_TOKEN,
+  });
+});

@@ -1,0 +1,63 @@
+import type { Resolvers } from './__generated__/resolvers-types.ts';
+
+/** Every union member and UserError carries its `__typename`. */
+const byTypename = {
+  __resolveType: <T extends { __typename: string }>(result: T) =>
+    result.__typename as T['__typename'],
+};
+
+/** Thin adapters: each resolver is one call into a service or a per-request loader. */
+export const resolvers: Resolvers = {
+  Query: {
+    me: (_, __, { accounts, loaders, actor }) => accounts.me(loaders, actor),
+  },
+  Mutation: {
+    register: (_, { input }, { accounts, actor }) => accounts.register(actor, input),
+    login: (_, args, { accounts, actor }) => accounts.login(actor, args),
+    refreshSession: async (_, { refreshToken }, { sessions }) => {
+      const result = await sessions.refreshSession(refreshToken);
+      return '__typename' in result ? result : { __typename: 'Session', ...result };
+    },
+    logout: async (_, { refreshToken, everywhere }, { sessions }) => {
+      const result = await sessions.logout(refreshToken, everywhere ?? false);
+      return typeof result === 'number'
+        ? { __typename: 'LoggedOut', sessionsRevoked: result }
+        : result;
+    },
+    changePassword: (_, args, { accounts, loaders, actor }) =>
+      accounts.changePassword(loaders, actor, args),
+    requestPasswordReset: async (_, args, { accounts, actor }) => {
+      await accounts.requestPasswordReset(actor, args);
+      return true;
+    },
+    resetPassword: (_, args, { accounts }) => accounts.resetPassword(args),
+    requestEmailVerification: (_, __, { accounts, loaders, actor }) =>
+      accounts.requestEmailVerification(loaders, actor),
+    verifyEmail: (_, args, { accounts }) => accounts.verifyEmail(args),
+    addAddress: (_, { input }, { addresses, loaders, actor }) =>
+      addresses.addAddress(loaders, actor, input),
+    updateAddress: (_, args, { addresses, loaders, actor }) =>
+      addresses.updateAddress(loaders, actor, args),
+    removeAddress: (_, args, { addresses, loaders, actor }) =>
+      addresses.removeAddress(loaders, actor, args),
+  },
+  SessionResult: byTypename,
+  LogoutResult: byTypename,
+  ChangePasswordResult: byTypename,
+  RequestEmailVerificationResult: byTypename,
+  VerifyEmailResult: byTypename,
+  AddressResult: byTypename,
+  RemoveAddressResult: byTypename,
+  UserError: byTypename,
+  Session: {
+    expiresAt: (session) => session.expiresAt.toISOString(),
+    refreshTokenExpiresAt: (session) => session.refreshTokenExpiresAt.toISOString(),
+  },
+  Customer: {
+    __resolveReference: (ref, { accounts, loaders, actor }) =>
+      accounts.customerForActor(loaders, actor, ref.id),
+    emailVerified: (customer) => customer.emailVerifiedAt !== null,
+    createdAt: (customer) => customer.createdAt.toISOString(),
+    addresses: (customer, _, { loaders }) => loaders.addressesByCustomerId.load(customer.id),
+  },
+};
