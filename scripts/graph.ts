@@ -235,6 +235,9 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         databaseUrl: options.databaseUrl,
         namespace: options.queue.namespace ? `${options.queue.namespace}_identity` : 'identity',
       },
+      cartUrl: cart.url,
+      checkoutUrl: checkout.url,
+      adminToken: options.adminToken,
       ...options.identity,
     });
     started.push(identity);

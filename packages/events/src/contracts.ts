@@ -47,6 +47,13 @@ export const eventPayloads = {
     token: z.string().min(32).max(128),
     expiresAt: z.iso.datetime({ offset: true }),
   }),
+  /**
+   * A customer's account was erased (GDPR): identity anonymised it in the same transaction.
+   * Every other subgraph erases or anonymises what it holds about that customer id.
+   */
+  'identity.customer.erased': z.object({
+    customerId: id,
+  }),
 } as const;
 
 export type EventName = keyof typeof eventPayloads;
@@ -61,7 +68,7 @@ export interface EventEnvelope<N extends EventName = EventName> {
 }
 
 /** The services that consume events; each has one queue of its own. */
-export type Consumer = 'inventory' | 'cart' | 'identity';
+export type Consumer = 'inventory' | 'cart' | 'checkout' | 'identity';
 
 /** Who receives what. A producer never needs to know this; the bus reads it. */
 export const subscriptions: Record<EventName, readonly Consumer[]> = {
@@ -70,6 +77,8 @@ export const subscriptions: Record<EventName, readonly Consumer[]> = {
   'checkout.payment.failed': ['inventory', 'cart'],
   // Identity mails its own customers: the worker hands the mail to the sender.
   'identity.email.requested': ['identity'],
+  // Erasure reaches every subgraph that keeps data by customer id.
+  'identity.customer.erased': ['cart', 'checkout'],
 };
 
 /** The BullMQ queue that feeds one consumer. */

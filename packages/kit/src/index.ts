@@ -13,3 +13,4 @@ export * from './service.ts';
 export * from './periodic.ts';
 export * from './rate-limit.ts';
 export * from './identity.ts';
+export * from './personal-data.ts';

@@ -12,6 +12,7 @@ import {
 } from '@commerce-graph/kit';
 import { migrationsFolder, schema } from './db/client.ts';
 import { createServer } from './server.ts';
+import { CartPrivacyService } from './privacy.service.ts';
 import { CartService } from './service.ts';
 import { createWorker } from './worker.ts';
 
@@ -34,10 +35,12 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
   });
   const service = new CartService(database.db);
   const queues = createQueueFactory(config.queue);
-  const worker = createWorker({ queues, service, logger });
+  const privacy = new CartPrivacyService(database.db);
+  const worker = createWorker({ queues, service, privacy, logger });
   const { apollo, context } = createServer({
     db: database.db,
     service,
+    privacy,
     products: createSubgraphClient('products', config.productsUrl, {
       headers: internalHeaders(config.internalToken),
     }),

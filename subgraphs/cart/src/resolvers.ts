@@ -1,9 +1,13 @@
+import { jsonScalar } from '@commerce-graph/kit';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 /** Thin adapters: each resolver is one call into the service or a per-request loader. */
 export const resolvers: Resolvers = {
+  JSON: jsonScalar,
   Query: {
     cart: (_, { id }, { service, loaders, actor }) => service.findCart(loaders, actor, id),
+    // @inaccessible: only services holding the internal token reach it, never the public graph.
+    cartPersonalData: (_, { customerId }, { privacy }) => privacy.personalData(customerId),
   },
   Mutation: {
     createCart: (_, __, { service, actor }) => service.createCart(actor),

@@ -10,6 +10,7 @@ import type { Context } from './context.ts';
 import type { CartDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import type { CartPrivacyService } from './privacy.service.ts';
 import type { CartService } from './service.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
@@ -18,6 +19,7 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export function createServer(deps: {
   db: CartDb;
   service: CartService;
+  privacy: CartPrivacyService;
   /** The products subgraph, source of every price. */
   products: SubgraphClient;
   logger: Logger;
@@ -33,6 +35,7 @@ export function createServer(deps: {
   });
   const context = async (request: RawRequest): Promise<Context> => ({
     service: deps.service,
+    privacy: deps.privacy,
     loaders: createLoaders(deps.db, deps.products),
     actor: await actorFromHeaders(deps.internalToken, request.headers),
   });

@@ -1,12 +1,18 @@
 import { createEventConsumer } from '@commerce-graph/events';
 import type { Logger, QueueFactory } from '@commerce-graph/kit';
+import type { CartPrivacyService } from './privacy.service.ts';
 import type { CartService } from './service.ts';
 
 /**
  * Consumes checkout's events: the cart an order came from is spent, and opens again when that
- * order's payment fails.
+ * order's payment fails; and identity's erasures: an erased customer's carts are deleted.
  */
-export function createWorker(deps: { queues: QueueFactory; service: CartService; logger: Logger }) {
+export function createWorker(deps: {
+  queues: QueueFactory;
+  service: CartService;
+  privacy: CartPrivacyService;
+  logger: Logger;
+}) {
   return createEventConsumer({
     queues: deps.queues,
     consumer: 'cart',
@@ -27,6 +33,11 @@ export function createWorker(deps: { queues: QueueFactory; service: CartService;
       'checkout.payment.failed': async ({ cartId, orderId }, event) => {
         const reopened = await deps.service.reopenCart(cartId, orderId);
         deps.logger.info({ cartId, orderId, eventId: event.id, reopened }, 'payment failed');
+      },
+      // Idempotent: a redelivery finds no cart of the customer left and deletes nothing.
+      'identity.customer.erased': async ({ customerId }, event) => {
+        const cartsDeleted = await deps.privacy.eraseCustomer(customerId);
+        deps.logger.info({ customerId, eventId: event.id, cartsDeleted }, 'customer erased');
       },
     },
   });

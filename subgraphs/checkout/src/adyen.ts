@@ -25,7 +25,8 @@ export interface PaymentRequest {
   amount: { value: number; currency: string };
   paymentMethod: Record<string, string>;
   returnUrl: string;
-  shopperEmail: string;
+  /** Adyen keeps its own copy (its data, under its retention); absent for an erased customer. */
+  shopperEmail?: string;
 }
 
 /** The part of Adyen's /payments answer checkout keeps. */

@@ -16,9 +16,13 @@ import { outboxEvents } from './db/schema.ts';
 import { createServer } from './server.ts';
 import { OrderService } from './service/order.service.ts';
 import { PaymentService } from './service/payment.service.ts';
+import {
+  CheckoutPrivacyService,
+  DEFAULT_NOTIFICATION_RETENTION_DAYS,
+} from './service/privacy.service.ts';
 import { createUpstream } from './upstream.ts';
 import { createAdyenWebhookRoute, NOTIFICATION_QUEUE, type NotificationJob } from './webhook.ts';
-import { createWorker } from './worker.ts';
+import { createEventWorker, createWorker } from './worker.ts';
 
 export { migrationsFolder };
 export type { AdyenConfig };
@@ -33,7 +37,11 @@ export interface CheckoutConfig extends SubgraphConfig {
   webhookBasicAuth?: { username: string; password: string };
   /** How long a payment may stay PENDING before its order fails and its stock is released. */
   paymentTimeoutMs?: number;
+  /** How long stored Adyen notification bodies are kept (default 90 days). */
+  notificationRetentionMs?: number;
 }
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** Connects, migrates and starts the checkout subgraph, its webhook and its workers. */
 export async function startCheckout(config: CheckoutConfig): Promise<RunningService> {
@@ -61,6 +69,16 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     () => payments.expireStalePayments(paymentTimeoutMs),
     logger,
   );
+  const privacy = new CheckoutPrivacyService(database.db);
+  const retentionMs =
+    config.notificationRetentionMs ?? DEFAULT_NOTIFICATION_RETENTION_DAYS * DAY_MS;
+  // Hourly: a body outlives its retention period by at most an hour.
+  const retention = runPeriodically(
+    'notification retention',
+    Math.min(3600_000, Math.max(100, retentionMs / 4)),
+    () => privacy.pruneNotificationBodies(retentionMs),
+    logger,
+  );
   const orders = new OrderService({
     db: database.db,
     upstream: createUpstream({
@@ -81,9 +99,11 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     removeOnFail: { age: 30 * 24 * 3600 },
   });
   const worker = createWorker({ queues, payments, logger });
+  const eventWorker = createEventWorker({ queues, privacy, logger });
   const { apollo, context } = createServer({
     db: database.db,
     orders,
+    privacy,
     logger,
     production: config.production ?? false,
     internalToken: config.internalToken,
@@ -106,10 +126,12 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
         merchantAccount: config.adyen.merchantAccount,
       }),
     ],
-    ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    ready: async () =>
+      (await database.sql`select 1`).length === 1 && worker.isRunning() && eventWorker.isRunning(),
     details: { queue: queues.kind, simulator: Boolean(config.adyen.simulatorUrl) },
     release: async () => {
       expiry.stop();
+      retention.stop();
       await relay.close();
       await queues.close();
       await database.close();

@@ -1,11 +1,14 @@
 import type { Actor } from '@commerce-graph/kit';
 import type { Loaders } from './loaders.ts';
 import type { OrderService } from './service/order.service.ts';
+import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 
 /** What every resolver gets: per-request loaders and the order service. */
 export interface Context {
   loaders: Loaders;
   orders: OrderService;
+  /** GDPR export of a customer's orders. */
+  privacy: CheckoutPrivacyService;
   /** Who the request acts for, as the gateway asserted it. */
   actor: Actor;
   /** The gateway's identity assertion of this request, verified; passed on to the cart. */

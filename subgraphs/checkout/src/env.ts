@@ -15,6 +15,7 @@ const schema = z
       .positive()
       .max(24 * 60)
       .default(15),
+    NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(90),
     ADYEN_API_KEY: z.string().min(1),
     ADYEN_MERCHANT_ACCOUNT: z.string().min(1),
     ADYEN_HMAC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),

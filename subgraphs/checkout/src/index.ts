@@ -13,6 +13,7 @@ await runService(async () => {
     inventoryUrl: env.INVENTORY_URL,
     returnUrl: env.RETURN_URL,
     paymentTimeoutMs: env.PAYMENT_TIMEOUT_MINUTES * 60_000,
+    notificationRetentionMs: env.NOTIFICATION_RETENTION_DAYS * 24 * 3600 * 1000,
     adyen: {
       apiKey: env.ADYEN_API_KEY,
       merchantAccount: env.ADYEN_MERCHANT_ACCOUNT,

@@ -11,6 +11,7 @@ import type { CheckoutDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import type { OrderService } from './service/order.service.ts';
+import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
@@ -18,6 +19,7 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export function createServer(deps: {
   db: CheckoutDb;
   orders: OrderService;
+  privacy: CheckoutPrivacyService;
   logger: Logger;
   production: boolean;
   /** Verifies the gateway's identity assertions. */
@@ -35,6 +37,7 @@ export function createServer(deps: {
     const identity = request.headers[IDENTITY_HEADER];
     return {
       orders: deps.orders,
+      privacy: deps.privacy,
       loaders: createLoaders(deps.db),
       actor,
       identity: typeof identity === 'string' ? identity : undefined,

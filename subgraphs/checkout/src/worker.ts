@@ -1,6 +1,8 @@
 import { UnrecoverableError } from 'bullmq';
+import { createEventConsumer } from '@commerce-graph/events';
 import type { Logger, QueueFactory } from '@commerce-graph/kit';
 import type { PaymentService } from './service/payment.service.ts';
+import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 import { NOTIFICATION_QUEUE, type NotificationJob } from './webhook.ts';
 
 /** Processes stored Adyen notifications, once each, retrying with backoff on failure. */
@@ -27,4 +29,28 @@ export function createWorker(deps: {
   );
   worker.on('error', (error) => deps.logger.error({ err: error }, 'notification worker error'));
   return worker;
+}
+
+/**
+ * Consumes the events checkout subscribes to (queue `events-checkout`): an erased customer's
+ * orders are anonymised.
+ */
+export function createEventWorker(deps: {
+  queues: QueueFactory;
+  privacy: CheckoutPrivacyService;
+  logger: Logger;
+}) {
+  return createEventConsumer({
+    queues: deps.queues,
+    consumer: 'checkout',
+    logger: deps.logger,
+    handlers: {
+      // Idempotent: the first delivery unlinks the orders from the customer, so a redelivery
+      // finds none and changes nothing.
+      'identity.customer.erased': async ({ customerId }, event) => {
+        const ordersAnonymised = await deps.privacy.eraseCustomer(customerId);
+        deps.logger.info({ customerId, eventId: event.id, ordersAnonymised }, 'customer erased');
+      },
+    },
+  });
 }

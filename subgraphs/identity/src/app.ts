@@ -2,6 +2,8 @@ import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events'
 import {
   connectDatabase,
   createLogger,
+  createSubgraphClient,
+  internalHeaders,
   createQueueFactory,
   createRateLimitStore,
   runMigrations,
@@ -19,6 +21,7 @@ import { AccountService } from './service/account.service.ts';
 import { AddressService } from './service/address.service.ts';
 import { AttemptLimits, type IdentityBudgets } from './service/limits.ts';
 import { PasswordHasher, type PasswordHashing } from './service/passwords.ts';
+import { PrivacyService } from './service/privacy.service.ts';
 import { SessionService } from './service/session.service.ts';
 import { createWorker } from './worker.ts';
 
@@ -37,6 +40,11 @@ export interface IdentityConfig extends SubgraphConfig {
   passwordHashing?: PasswordHashing;
   /** Attempt limits; unset ones keep their defaults. */
   budgets?: Partial<IdentityBudgets>;
+  /** GraphQL endpoints of cart and checkout, whose `personalData` the GDPR export collects. */
+  cartUrl: string;
+  checkoutUrl: string;
+  /** `Authorization: Bearer <adminToken>` may export or erase a customer's data on their behalf. */
+  adminToken?: string;
 }
 
 /** Connects, migrates and starts the identity subgraph and its mail worker. */
@@ -66,12 +74,26 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
   });
   const worker = createWorker({ queues, mail: createOutboundMailSink(database.db), logger });
   const sessions = new SessionService(database.db, config.accessTokenSecret);
+  const passwords = new PasswordHasher(config.passwordHashing);
   const accounts = new AccountService({
     db: database.db,
     sessions,
-    passwords: new PasswordHasher(config.passwordHashing),
+    passwords,
     limits,
     relay,
+    logger,
+  });
+  const upstreamHeaders = { headers: internalHeaders(config.internalToken) };
+  const privacy = new PrivacyService({
+    db: database.db,
+    sessions,
+    passwords,
+    limits,
+    relay,
+    upstream: {
+      cart: createSubgraphClient('cart', config.cartUrl, upstreamHeaders),
+      checkout: createSubgraphClient('checkout', config.checkoutUrl, upstreamHeaders),
+    },
     logger,
   });
   const { apollo, context } = createServer({
@@ -79,6 +101,8 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     accounts,
     sessions,
     addresses: new AddressService(database.db, sessions),
+    privacy,
+    adminToken: config.adminToken,
     internalToken: config.internalToken,
     logger,
     production: config.production ?? false,

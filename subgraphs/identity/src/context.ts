@@ -2,6 +2,7 @@ import type { Actor } from '@commerce-graph/kit';
 import type { Loaders } from './loaders.ts';
 import type { AccountService } from './service/account.service.ts';
 import type { AddressService } from './service/address.service.ts';
+import type { PrivacyService } from './service/privacy.service.ts';
 import type { SessionService } from './service/session.service.ts';
 
 /** What every resolver gets: who the request acts for, per-request loaders, the services. */
@@ -12,4 +13,7 @@ export interface Context {
   accounts: AccountService;
   sessions: SessionService;
   addresses: AddressService;
+  privacy: PrivacyService;
+  /** The request carries `Authorization: Bearer <ADMIN_TOKEN>` (forwarded by the gateway). */
+  isAdmin: boolean;
 }

@@ -1,3 +1,4 @@
+import { jsonScalar } from '@commerce-graph/kit';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 /** Every union member and UserError carries its `__typename`. */
@@ -8,6 +9,7 @@ const byTypename = {
 
 /** Thin adapters: each resolver is one call into a service or a per-request loader. */
 export const resolvers: Resolvers = {
+  JSON: jsonScalar,
   Query: {
     me: (_, __, { accounts, loaders, actor }) => accounts.me(loaders, actor),
   },
@@ -40,6 +42,13 @@ export const resolvers: Resolvers = {
       addresses.updateAddress(loaders, actor, args),
     removeAddress: (_, args, { addresses, loaders, actor }) =>
       addresses.removeAddress(loaders, actor, args),
+    exportMyData: (_, __, { privacy, loaders, actor }) => privacy.exportMyData(loaders, actor),
+    eraseMyAccount: (_, args, { privacy, loaders, actor }) =>
+      privacy.eraseMyAccount(loaders, actor, args),
+    exportCustomerData: (_, { customerId }, { privacy, isAdmin, actor }) =>
+      privacy.exportCustomerData(isAdmin, actor, customerId),
+    eraseCustomer: (_, { customerId }, { privacy, isAdmin, actor }) =>
+      privacy.eraseCustomer(isAdmin, actor, customerId),
   },
   SessionResult: byTypename,
   LogoutResult: byTypename,
@@ -48,6 +57,8 @@ export const resolvers: Resolvers = {
   VerifyEmailResult: byTypename,
   AddressResult: byTypename,
   RemoveAddressResult: byTypename,
+  ExportDataResult: byTypename,
+  EraseAccountResult: byTypename,
   UserError: byTypename,
   Session: {
     expiresAt: (session) => session.expiresAt.toISOString(),

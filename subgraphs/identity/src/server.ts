@@ -2,6 +2,7 @@ import {
   actorFromHeaders,
   createSubgraphApollo,
   loadTypeDefs,
+  safeEqual,
   type Logger,
   type RawRequest,
 } from '@commerce-graph/kit';
@@ -11,9 +12,17 @@ import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import type { AccountService } from './service/account.service.ts';
 import type { AddressService } from './service/address.service.ts';
+import type { PrivacyService } from './service/privacy.service.ts';
 import type { SessionService } from './service/session.service.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
+
+/** True when the request carries `Authorization: Bearer <adminToken>`; compared in constant time. */
+export function isAdminRequest(request: RawRequest, adminToken: string | undefined): boolean {
+  const header = request.headers.authorization;
+  if (!adminToken || typeof header !== 'string' || !header.startsWith('Bearer ')) return false;
+  return safeEqual(header.slice('Bearer '.length), adminToken);
+}
 
 /** Builds the identity subgraph (schema, server, per-request context); does not listen. */
 export function createServer(deps: {
@@ -21,6 +30,9 @@ export function createServer(deps: {
   accounts: AccountService;
   sessions: SessionService;
   addresses: AddressService;
+  privacy: PrivacyService;
+  /** Lets admins export or erase a customer's data on their behalf; unset, nobody is admin. */
+  adminToken: string | undefined;
   /** Verifies the gateway's identity assertions; without it, any assertion is refused. */
   internalToken: string | undefined;
   logger: Logger;
@@ -39,6 +51,8 @@ export function createServer(deps: {
     accounts: deps.accounts,
     sessions: deps.sessions,
     addresses: deps.addresses,
+    privacy: deps.privacy,
+    isAdmin: isAdminRequest(request, deps.adminToken),
   });
   return { apollo, context };
 }

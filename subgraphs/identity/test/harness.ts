@@ -99,6 +99,9 @@ export async function startHarness(
         namespace: `${queue.namespace}_limits`,
       },
       passwordHashing: TEST_HASHING,
+      // Nothing listens there: these tests never export, which is the only use of the two.
+      cartUrl: 'http://127.0.0.1:9/graphql',
+      checkoutUrl: 'http://127.0.0.1:9/graphql',
       logLevel: 'silent',
       ...overrides,
     });

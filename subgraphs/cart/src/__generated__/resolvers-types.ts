@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CartRow, CartLineRow } from '../db/schema.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -11,6 +11,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Any JSON value: payment provider action objects (3-D Secure, redirects), GDPR export documents. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -205,11 +207,18 @@ export type Query = {
    * belongs to another customer: a signed-in customer's cart is theirs alone.
    */
   cart?: Maybe<Cart>;
+  /** Internal (identity, GDPR export): the customer's carts and their lines as plain JSON. */
+  cartPersonalData: Scalars['JSON']['output'];
 };
 
 
 export type QueryCartArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCartPersonalDataArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 /** Only a signed-in customer can do this. Code SIGN_IN_REQUIRED. */
@@ -375,6 +384,7 @@ export type ResolversTypes = ResolversObject<{
   CartStatus: CartStatus;
   CurrencyMismatch: ResolverTypeWrapper<CurrencyMismatch>;
   InvalidQuantity: ResolverTypeWrapper<InvalidQuantity>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
@@ -399,6 +409,7 @@ export type ResolversParentTypes = ResolversObject<{
   CartResult: ResolversUnionTypes<ResolversParentTypes>['CartResult'];
   CurrencyMismatch: CurrencyMismatch;
   InvalidQuantity: InvalidQuantity;
+  JSON: Scalars['JSON']['output'];
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   ProductVariant: ProductVariant;
@@ -479,6 +490,10 @@ export type InvalidQuantityResolvers<ContextType = Context, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -498,6 +513,7 @@ export type ProductVariantResolvers<ContextType = Context, ParentType extends Re
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType, RequireFields<QueryCartArgs, 'id'>>;
+  cartPersonalData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryCartPersonalDataArgs, 'customerId'>>;
 }>;
 
 export type SignInRequiredResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignInRequired'] = ResolversParentTypes['SignInRequired']> = ResolversObject<{
@@ -527,6 +543,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CartResult?: CartResultResolvers<ContextType>;
   CurrencyMismatch?: CurrencyMismatchResolvers<ContextType>;
   InvalidQuantity?: InvalidQuantityResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;

@@ -13,7 +13,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** Arbitrary JSON, used for the payment provider's action objects (3-D Secure, redirects). */
+  /** Any JSON value: payment provider action objects (3-D Secure, redirects), GDPR export documents. */
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -73,7 +73,8 @@ export type MutationSubmitPaymentDetailsArgs = {
 export type Order = {
   __typename?: 'Order';
   createdAt: Scalars['String']['output'];
-  email: Scalars['String']['output'];
+  /** Where order mails go; null once the customer's account was erased (GDPR). */
+  email?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
   /** The order's payment attempt. */
@@ -195,10 +196,20 @@ export type ProductVariant = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * Internal (identity, GDPR export): the customer's orders, lines, payments and Adyen
+   * notifications as plain JSON.
+   */
+  checkoutPersonalData: Scalars['JSON']['output'];
+  /**
    * An order by id, for the customer who placed it (signed in), or for a guest order together with
    * the `accessKey` that `placeOrder` answered. Null otherwise: an id alone opens nothing.
    */
   order?: Maybe<Order>;
+};
+
+
+export type QueryCheckoutPersonalDataArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
@@ -420,7 +431,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
@@ -481,6 +492,7 @@ export type ProductVariantResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  checkoutPersonalData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryCheckoutPersonalDataArgs, 'customerId'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
 }>;
 

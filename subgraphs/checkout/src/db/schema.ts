@@ -35,12 +35,15 @@ export const orders = checkoutSchema.table(
      * id it opens a guest order. The key itself is never stored.
      */
     accessKeyHash: text('access_key_hash'),
-    email: text('email').notNull(),
+    /** Null once the customer's account was erased (GDPR); the order itself stays, for tax law. */
+    email: text('email'),
     status: text('status').$type<OrderStatus>().notNull().default('PENDING_PAYMENT'),
     totalAmount: integer('total_amount').notNull(),
     currency: char('currency', { length: 3 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the personal fields were cleared after the customer's erasure. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('orders_live_cart_id_unique')
@@ -120,8 +123,12 @@ export const adyenNotifications = checkoutSchema.table(
     amountCurrency: char('amount_currency', { length: 3 }),
     reason: text('reason'),
     eventDate: text('event_date'),
-    /** The item exactly as Adyen sent it; notifications carry no card data. */
-    item: jsonb('item').notNull(),
+    /**
+     * The item exactly as Adyen sent it; notifications carry no card data, but may carry shopper
+     * details. Null once pruned (after the retention period, or the customer's erasure): the
+     * columns keep what processing and deduplication need.
+     */
+    item: jsonb('item'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
     /** What processing did with it, for support (applied, ignored and why). */

@@ -211,7 +211,7 @@ export class OrderService {
       amount: { value: total, currency },
       paymentMethod: paymentMethodFields(input.paymentMethod),
       returnUrl: input.returnUrl ?? this.deps.defaultReturnUrl,
-      shopperEmail: order.email,
+      shopperEmail: order.email ?? undefined,
     });
     return { ...(await this.placed(orderId, outcome.action)), accessKey };
   }

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerRow, AddressRow } from '../db/schema.ts';
 import type { SessionView } from '../service/session.service.ts';
 import type { Context } from '../context.ts';
@@ -12,7 +12,18 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Any JSON value: payment provider action objects (3-D Secure, redirects), GDPR export documents. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** The account is erased; the other subgraphs follow within moments. */
+export type AccountErased = {
+  __typename?: 'AccountErased';
+  /** The erased customer's id, as the audit and the remaining order records name it. */
+  customerId: Scalars['ID']['output'];
+  /** When the account was erased (ISO 8601). */
+  erasedAt: Scalars['String']['output'];
 };
 
 /** A postal address in a customer's address book. */
@@ -114,6 +125,17 @@ export type Customer = {
   id: Scalars['ID']['output'];
 };
 
+/** No customer account has this id (or it is malformed). Code CUSTOMER_NOT_FOUND. */
+export type CustomerNotFound = UserError & {
+  __typename?: 'CustomerNotFound';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** The id that matched no customer. */
+  customerId: Scalars['ID']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
 /** The customer's address is verified already. Code EMAIL_ALREADY_VERIFIED. */
 export type EmailAlreadyVerified = UserError & {
   __typename?: 'EmailAlreadyVerified';
@@ -138,6 +160,12 @@ export type EmailVerified = {
   /** The verified address. */
   email: Scalars['String']['output'];
 };
+
+/** The outcome of `eraseMyAccount` and `eraseCustomer`. */
+export type EraseAccountResult = AccountErased | CustomerNotFound | InvalidCredentials | NotSignedIn | TooManyAttempts;
+
+/** The outcome of `exportMyData` and `exportCustomerData`. */
+export type ExportDataResult = CustomerNotFound | NotSignedIn | PersonalDataExport;
 
 /**
  * The email and password do not match an account. Code INVALID_CREDENTIALS; the same whether the
@@ -214,6 +242,31 @@ export type Mutation = {
    */
   changePassword: ChangePasswordResult;
   /**
+   * Admin: `eraseMyAccount` on a customer's behalf, without their password; erasing an erased
+   * account again asks the other subgraphs again. Needs the admin token (FORBIDDEN otherwise).
+   * Errors: CUSTOMER_NOT_FOUND.
+   */
+  eraseCustomer: EraseAccountResult;
+  /**
+   * GDPR erasure: after the password is checked again, anonymises the signed-in customer's account
+   * for good (the email becomes a placeholder, the password, addresses and mails are deleted,
+   * every session ends) and has every other subgraph erase what it holds; order records that tax
+   * law requires stay, without personal fields. Recorded in the privacy audit. Errors:
+   * NOT_SIGNED_IN, INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS.
+   */
+  eraseMyAccount: EraseAccountResult;
+  /**
+   * Admin: `exportMyData` on a customer's behalf. Needs the admin token (FORBIDDEN otherwise).
+   * Errors: CUSTOMER_NOT_FOUND.
+   */
+  exportCustomerData: ExportDataResult;
+  /**
+   * GDPR export: every piece of personal data the graph holds about the signed-in customer
+   * (account, address book, sessions, mails, carts, orders and payments) as one JSON document.
+   * Each export is recorded in the privacy audit. Errors: NOT_SIGNED_IN.
+   */
+  exportMyData: ExportDataResult;
+  /**
    * Signs in with email and password. A wrong password and an unknown email answer the same
    * INVALID_CREDENTIALS; repeated attempts answer TOO_MANY_ATTEMPTS before any password is checked.
    */
@@ -263,6 +316,21 @@ export type MutationAddAddressArgs = {
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationEraseCustomerArgs = {
+  customerId: Scalars['ID']['input'];
+};
+
+
+export type MutationEraseMyAccountArgs = {
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationExportCustomerDataArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
@@ -343,6 +411,18 @@ export type PasswordProblem =
   | 'TOO_LONG'
   /** Shorter than `minLength` characters. */
   | 'TOO_SHORT';
+
+/** A GDPR export: the personal data every subgraph holds about one customer, as of `exportedAt`. */
+export type PersonalDataExport = {
+  __typename?: 'PersonalDataExport';
+  /**
+   * The document: `{ exportedAt, customerId, identity, cart, checkout }`, each subgraph's part its
+   * tables as lists of rows (column names in camelCase, timestamps in ISO 8601).
+   */
+  data: Scalars['JSON']['output'];
+  /** When the document was assembled (ISO 8601). */
+  exportedAt: Scalars['String']['output'];
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -545,6 +625,18 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( TooManyAttempts & { __typename: 'TooManyAttempts' } )
     | ( WeakPassword & { __typename: 'WeakPassword' } )
   ;
+  EraseAccountResult:
+    | ( AccountErased & { __typename: 'AccountErased' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( InvalidCredentials & { __typename: 'InvalidCredentials' } )
+    | ( NotSignedIn & { __typename: 'NotSignedIn' } )
+    | ( TooManyAttempts & { __typename: 'TooManyAttempts' } )
+  ;
+  ExportDataResult:
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( NotSignedIn & { __typename: 'NotSignedIn' } )
+    | ( PersonalDataExport & { __typename: 'PersonalDataExport' } )
+  ;
   LogoutResult:
     | ( InvalidRefreshToken & { __typename: 'InvalidRefreshToken' } )
     | ( LoggedOut & { __typename: 'LoggedOut' } )
@@ -581,6 +673,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   UserError:
     | ( AddressLimitReached & { __typename: 'AddressLimitReached' } )
     | ( AddressNotFound & { __typename: 'AddressNotFound' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
     | ( EmailAlreadyVerified & { __typename: 'EmailAlreadyVerified' } )
     | ( EmailTaken & { __typename: 'EmailTaken' } )
     | ( InvalidCredentials & { __typename: 'InvalidCredentials' } )
@@ -595,9 +688,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Address: ResolverTypeWrapper<AddressRow>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccountErased: ResolverTypeWrapper<AccountErased>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Address: ResolverTypeWrapper<AddressRow>;
   AddressInput: AddressInput;
   AddressLimitReached: ResolverTypeWrapper<AddressLimitReached>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -607,20 +701,25 @@ export type ResolversTypes = ResolversObject<{
   ChangePasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangePasswordResult']>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CustomerNotFound: ResolverTypeWrapper<CustomerNotFound>;
   EmailAlreadyVerified: ResolverTypeWrapper<EmailAlreadyVerified>;
   EmailTaken: ResolverTypeWrapper<EmailTaken>;
   EmailVerified: ResolverTypeWrapper<EmailVerified>;
+  EraseAccountResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EraseAccountResult']>;
+  ExportDataResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ExportDataResult']>;
   InvalidCredentials: ResolverTypeWrapper<InvalidCredentials>;
   InvalidInput: ResolverTypeWrapper<InvalidInput>;
   InvalidRefreshToken: ResolverTypeWrapper<InvalidRefreshToken>;
   InvalidRefreshTokenReason: InvalidRefreshTokenReason;
   InvalidToken: ResolverTypeWrapper<InvalidToken>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LoggedOut: ResolverTypeWrapper<LoggedOut>;
   LogoutResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LogoutResult']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotSignedIn: ResolverTypeWrapper<NotSignedIn>;
   PasswordChanged: ResolverTypeWrapper<PasswordChanged>;
   PasswordProblem: PasswordProblem;
+  PersonalDataExport: ResolverTypeWrapper<PersonalDataExport>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
   RemoveAddressResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RemoveAddressResult']>;
@@ -636,9 +735,10 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Address: AddressRow;
-  String: Scalars['String']['output'];
+  AccountErased: AccountErased;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Address: AddressRow;
   AddressInput: AddressInput;
   AddressLimitReached: AddressLimitReached;
   Int: Scalars['Int']['output'];
@@ -648,18 +748,23 @@ export type ResolversParentTypes = ResolversObject<{
   ChangePasswordResult: ResolversUnionTypes<ResolversParentTypes>['ChangePasswordResult'];
   Customer: CustomerRow;
   Boolean: Scalars['Boolean']['output'];
+  CustomerNotFound: CustomerNotFound;
   EmailAlreadyVerified: EmailAlreadyVerified;
   EmailTaken: EmailTaken;
   EmailVerified: EmailVerified;
+  EraseAccountResult: ResolversUnionTypes<ResolversParentTypes>['EraseAccountResult'];
+  ExportDataResult: ResolversUnionTypes<ResolversParentTypes>['ExportDataResult'];
   InvalidCredentials: InvalidCredentials;
   InvalidInput: InvalidInput;
   InvalidRefreshToken: InvalidRefreshToken;
   InvalidToken: InvalidToken;
+  JSON: Scalars['JSON']['output'];
   LoggedOut: LoggedOut;
   LogoutResult: ResolversUnionTypes<ResolversParentTypes>['LogoutResult'];
   Mutation: Record<PropertyKey, never>;
   NotSignedIn: NotSignedIn;
   PasswordChanged: PasswordChanged;
+  PersonalDataExport: PersonalDataExport;
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
   RemoveAddressResult: ResolversUnionTypes<ResolversParentTypes>['RemoveAddressResult'];
@@ -671,6 +776,12 @@ export type ResolversParentTypes = ResolversObject<{
   VerificationEmailSent: VerificationEmailSent;
   VerifyEmailResult: ResolversUnionTypes<ResolversParentTypes>['VerifyEmailResult'];
   WeakPassword: WeakPassword;
+}>;
+
+export type AccountErasedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountErased'] = ResolversParentTypes['AccountErased']> = ResolversObject<{
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  erasedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
@@ -722,6 +833,13 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type CustomerNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerNotFound'] = ResolversParentTypes['CustomerNotFound']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type EmailAlreadyVerifiedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmailAlreadyVerified'] = ResolversParentTypes['EmailAlreadyVerified']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -737,6 +855,14 @@ export type EmailTakenResolvers<ContextType = Context, ParentType extends Resolv
 export type EmailVerifiedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmailVerified'] = ResolversParentTypes['EmailVerified']> = ResolversObject<{
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type EraseAccountResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EraseAccountResult'] = ResolversParentTypes['EraseAccountResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'AccountErased' | 'CustomerNotFound' | 'InvalidCredentials' | 'NotSignedIn' | 'TooManyAttempts', ParentType, ContextType>;
+}>;
+
+export type ExportDataResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportDataResult'] = ResolversParentTypes['ExportDataResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CustomerNotFound' | 'NotSignedIn' | 'PersonalDataExport', ParentType, ContextType>;
 }>;
 
 export type InvalidCredentialsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidCredentials'] = ResolversParentTypes['InvalidCredentials']> = ResolversObject<{
@@ -765,6 +891,10 @@ export type InvalidTokenResolvers<ContextType = Context, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type LoggedOutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoggedOut'] = ResolversParentTypes['LoggedOut']> = ResolversObject<{
   sessionsRevoked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -777,6 +907,10 @@ export type LogoutResultResolvers<ContextType = Context, ParentType extends Reso
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addAddress?: Resolver<ResolversTypes['AddressResult'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['ChangePasswordResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  eraseCustomer?: Resolver<ResolversTypes['EraseAccountResult'], ParentType, ContextType, RequireFields<MutationEraseCustomerArgs, 'customerId'>>;
+  eraseMyAccount?: Resolver<ResolversTypes['EraseAccountResult'], ParentType, ContextType, RequireFields<MutationEraseMyAccountArgs, 'password'>>;
+  exportCustomerData?: Resolver<ResolversTypes['ExportDataResult'], ParentType, ContextType, RequireFields<MutationExportCustomerDataArgs, 'customerId'>>;
+  exportMyData?: Resolver<ResolversTypes['ExportDataResult'], ParentType, ContextType>;
   login?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['LogoutResult'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'everywhere' | 'refreshToken'>>;
   refreshSession?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
@@ -797,6 +931,12 @@ export type NotSignedInResolvers<ContextType = Context, ParentType extends Resol
 
 export type PasswordChangedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PasswordChanged'] = ResolversParentTypes['PasswordChanged']> = ResolversObject<{
   otherSessionsRevoked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PersonalDataExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalDataExport'] = ResolversParentTypes['PersonalDataExport']> = ResolversObject<{
+  data?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  exportedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -833,7 +973,7 @@ export type TooManyAttemptsResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'AddressLimitReached' | 'AddressNotFound' | 'EmailAlreadyVerified' | 'EmailTaken' | 'InvalidCredentials' | 'InvalidInput' | 'InvalidRefreshToken' | 'InvalidToken' | 'NotSignedIn' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AddressLimitReached' | 'AddressNotFound' | 'CustomerNotFound' | 'EmailAlreadyVerified' | 'EmailTaken' | 'InvalidCredentials' | 'InvalidInput' | 'InvalidRefreshToken' | 'InvalidToken' | 'NotSignedIn' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
 }>;
 
 export type VerificationEmailSentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerificationEmailSent'] = ResolversParentTypes['VerificationEmailSent']> = ResolversObject<{
@@ -855,6 +995,7 @@ export type WeakPasswordResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccountErased?: AccountErasedResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   AddressLimitReached?: AddressLimitReachedResolvers<ContextType>;
   AddressNotFound?: AddressNotFoundResolvers<ContextType>;
@@ -862,18 +1003,23 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AddressResult?: AddressResultResolvers<ContextType>;
   ChangePasswordResult?: ChangePasswordResultResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerNotFound?: CustomerNotFoundResolvers<ContextType>;
   EmailAlreadyVerified?: EmailAlreadyVerifiedResolvers<ContextType>;
   EmailTaken?: EmailTakenResolvers<ContextType>;
   EmailVerified?: EmailVerifiedResolvers<ContextType>;
+  EraseAccountResult?: EraseAccountResultResolvers<ContextType>;
+  ExportDataResult?: ExportDataResultResolvers<ContextType>;
   InvalidCredentials?: InvalidCredentialsResolvers<ContextType>;
   InvalidInput?: InvalidInputResolvers<ContextType>;
   InvalidRefreshToken?: InvalidRefreshTokenResolvers<ContextType>;
   InvalidToken?: InvalidTokenResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   LoggedOut?: LoggedOutResolvers<ContextType>;
   LogoutResult?: LogoutResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NotSignedIn?: NotSignedInResolvers<ContextType>;
   PasswordChanged?: PasswordChangedResolvers<ContextType>;
+  PersonalDataExport?: PersonalDataExportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemoveAddressResult?: RemoveAddressResultResolvers<ContextType>;
   RequestEmailVerificationResult?: RequestEmailVerificationResultResolvers<ContextType>;

@@ -24,15 +24,24 @@ export const customers = identitySchema.table(
     /** As `userInput.email()` normalised it: trimmed, NFC, domain lower-case. */
     email: text('email').notNull(),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
-    /** An argon2id PHC string (`$argon2id$v=19$m=...,t=...,p=...$salt$hash`). */
-    passwordHash: text('password_hash').notNull(),
+    /**
+     * An argon2id PHC string (`$argon2id$v=19$m=...,t=...,p=...$salt$hash`); null once the
+     * account is erased, so no password signs in to it.
+     */
+    passwordHash: text('password_hash'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
       .notNull()
       .defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the account was erased (GDPR): `email` is a placeholder, nothing personal is left. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
+    check(
+      'customers_erased_without_password',
+      sql`${t.erasedAt} is null or ${t.passwordHash} is null`,
+    ),
     // One account per address whatever the case of its local part: `Ann@x.io` is `ann@x.io`.
     uniqueIndex('customers_email_unique').on(sql`lower(${t.email})`),
   ],
@@ -44,6 +53,7 @@ export const sessionRevocationReasons = [
   'password-changed',
   'password-reset',
   'refresh-token-reused',
+  'account-erased',
 ] as const;
 export type SessionRevocationReason = (typeof sessionRevocationReasons)[number];
 
@@ -157,6 +167,35 @@ export const outboundMail = identitySchema.table('outbound_mail', {
   sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+export const privacyActions = ['export', 'erasure'] as const;
+export type PrivacyAction = (typeof privacyActions)[number];
+export const privacyActorKinds = ['customer', 'admin'] as const;
+export type PrivacyActorKind = (typeof privacyActorKinds)[number];
+
+/**
+ * The audit trail of GDPR requests: every export and erasure, who asked (the customer or an
+ * admin on their behalf), for which customer, when and from which network. Kept after erasure:
+ * it proves the request was honoured, and names the customer by id only.
+ */
+export const privacyAudit = identitySchema.table(
+  'privacy_audit',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    action: text('action').$type<PrivacyAction>().notNull(),
+    /** The customer whose data was exported or erased; no foreign key, the row outlives it. */
+    customerId: uuid('customer_id').notNull(),
+    actorKind: text('actor_kind').$type<PrivacyActorKind>().notNull(),
+    /** The network (IPv4 address or IPv6 /64) the gateway saw the request come from. */
+    network: text('network'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('privacy_audit_customer_id_idx').on(t.customerId, t.createdAt),
+    check('privacy_audit_action_valid', sql`${t.action} in ('export', 'erasure')`),
+    check('privacy_audit_actor_kind_valid', sql`${t.actorKind} in ('customer', 'admin')`),
+  ],
+);
+
 export const outboxEvents = defineOutboxTable(identitySchema);
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -164,4 +203,5 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type AccountTokenRow = typeof accountTokens.$inferSelect;
 export type AddressRow = typeof addresses.$inferSelect;
+export type PrivacyAuditRow = typeof privacyAudit.$inferSelect;
 export type NewAddress = typeof addresses.$inferInsert;

@@ -95,9 +95,10 @@ export class AccountService {
     );
     if (!customer || !matches) return refuse.invalidCredentials();
 
-    const rehash = this.deps.passwords.needsRehash(customer.passwordHash)
-      ? await this.deps.passwords.hash(input.password)
-      : null;
+    const rehash =
+      customer.passwordHash && this.deps.passwords.needsRehash(customer.passwordHash)
+        ? await this.deps.passwords.hash(input.password)
+        : null;
     return this.deps.db.transaction(async (tx) => {
       if (rehash) {
         await tx
@@ -238,10 +239,11 @@ export class AccountService {
     });
   }
 
-  /** The request's customer (`me`): null when anonymous. */
+  /** The request's customer (`me`): null when anonymous, and once the account is erased. */
   async me(loaders: Loaders, actor: Actor): Promise<CustomerRow | null> {
     if (actor.kind !== 'customer' || !isUuid(actor.customerId)) return null;
-    return loaders.customerById.load(actor.customerId.toLowerCase());
+    const customer = await loaders.customerById.load(actor.customerId.toLowerCase());
+    return customer && !customer.erasedAt ? customer : null;
   }
 
   /**
@@ -258,7 +260,7 @@ export class AccountService {
     const [customer] = await db
       .select()
       .from(customers)
-      .where(sql`lower(${customers.email}) = lower(${address})`);
+      .where(and(sql`lower(${customers.email}) = lower(${address})`, isNull(customers.erasedAt)));
     return customer ?? null;
   }
 

@@ -131,7 +131,7 @@ export class SessionService {
       loaders.sessionById.load(actor.sessionId.toLowerCase()),
       loaders.customerById.load(customerId),
     ]);
-    if (!session || !customer || !isLive(session, customerId)) return null;
+    if (!session || !customer || customer.erasedAt || !isLive(session, customerId)) return null;
     return { customer, sessionId: session.id };
   }
 

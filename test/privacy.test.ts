@@ -1,0 +1,560 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventQueueName, type Consumer, type EventEnvelope } from '@commerce-graph/events';
+import { createQueueFactory, type QueueConnectionConfig } from '@commerce-graph/kit';
+import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
+import { eventually } from './support/eventually.ts';
+import { startTestGraph, type TestGraph } from './support/graph.ts';
+import { graphql } from './support/graphql.ts';
+import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
+import { queueBackends } from './support/queues.ts';
+
+const INTERNAL_TOKEN = 'privacy-internal-token-0123456789abcdef';
+const ADMIN_TOKEN = 'privacy-admin-token-0123456789';
+const PASSWORD = 'correct horse battery staple';
+const EMAIL = 'privacy.person@example.com';
+const ADDRESS = {
+  name: 'Pat Private',
+  line1: 'Geheimstraat 17',
+  line2: 'Third floor',
+  city: 'Utrecht',
+  postalCode: '3511 AB',
+  region: 'Utrecht',
+  countryCode: 'NL',
+  phone: '+31 30 123 4567',
+};
+
+/**
+ * Every column of every table that holds data about a customer, classified: `exported` columns
+ * appear in the GDPR export with their stored value; `withheld` ones are secrets (hashes) or,
+ * for refresh tokens, session plumbing without anything about the person. A column or table
+ * added to these schemas without a place here fails the test.
+ */
+const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] }> = {
+  'identity.customers': {
+    exported: [
+      'id',
+      'email',
+      'email_verified_at',
+      'password_changed_at',
+      'created_at',
+      'updated_at',
+      'erased_at',
+    ],
+    withheld: ['password_hash'],
+  },
+  'identity.sessions': {
+    exported: ['id', 'customer_id', 'created_at', 'refreshed_at', 'revoked_at', 'revoked_reason'],
+    withheld: [],
+  },
+  'identity.refresh_tokens': {
+    exported: [],
+    withheld: ['id', 'session_id', 'token_hash', 'created_at', 'expires_at', 'used_at'],
+  },
+  'identity.account_tokens': {
+    exported: ['id', 'customer_id', 'purpose', 'email', 'created_at', 'expires_at', 'used_at'],
+    withheld: ['token_hash'],
+  },
+  'identity.addresses': {
+    exported: [
+      'id',
+      'customer_id',
+      'name',
+      'line1',
+      'line2',
+      'city',
+      'postal_code',
+      'region',
+      'country_code',
+      'phone',
+      'created_at',
+      'updated_at',
+    ],
+    withheld: [],
+  },
+  'identity.outbound_mail': {
+    exported: ['id', 'recipient', 'template', 'subject', 'body', 'sent_at'],
+    withheld: [],
+  },
+  'identity.privacy_audit': {
+    exported: ['id', 'action', 'customer_id', 'actor_kind', 'network', 'created_at'],
+    withheld: [],
+  },
+  'cart.carts': {
+    exported: ['id', 'status', 'currency', 'customer_id', 'order_id', 'created_at', 'updated_at'],
+    withheld: [],
+  },
+  'cart.cart_lines': {
+    exported: ['id', 'cart_id', 'variant_id', 'quantity', 'created_at'],
+    withheld: [],
+  },
+  'checkout.orders': {
+    exported: [
+      'id',
+      'cart_id',
+      'customer_id',
+      'email',
+      'status',
+      'total_amount',
+      'currency',
+      'created_at',
+      'updated_at',
+      'anonymised_at',
+    ],
+    withheld: ['access_key_hash'],
+  },
+  'checkout.order_lines': {
+    exported: ['id', 'order_id', 'variant_id', 'quantity', 'unit_amount', 'position'],
+    withheld: [],
+  },
+  'checkout.payments': {
+    exported: [
+      'id',
+      'order_id',
+      'status',
+      'amount',
+      'currency',
+      'psp_reference',
+      'result_code',
+      'refusal_reason',
+      'created_at',
+      'updated_at',
+    ],
+    withheld: [],
+  },
+  'checkout.adyen_notifications': {
+    exported: [
+      'id',
+      'psp_reference',
+      'original_reference',
+      'merchant_reference',
+      'event_code',
+      'success',
+      'amount_value',
+      'amount_currency',
+      'reason',
+      'event_date',
+      'item',
+      'received_at',
+      'processed_at',
+      'outcome',
+    ],
+    withheld: [],
+  },
+};
+/**
+ * Tables that are no export's business: the outboxes carry events between services (deleted 7
+ * days after publishing; identity's mail events of an erased customer are deleted with it).
+ */
+const TRANSPORT_TABLES = ['identity.outbox_events', 'checkout.outbox_events'];
+
+/** Which rows of each table are the customer's (`me.cid`: the customer id, `me.mail`: the email). */
+const OWNED_ROWS: Record<string, string> = {
+  'identity.customers': 't.id = me.cid',
+  'identity.sessions': 'customer_id = me.cid',
+  'identity.account_tokens': 'customer_id = me.cid',
+  'identity.addresses': 'customer_id = me.cid',
+  'identity.outbound_mail': 'lower(recipient) = lower(me.mail)',
+  'identity.privacy_audit': 'customer_id = me.cid',
+  'cart.carts': 'customer_id = me.cid',
+  'cart.cart_lines': 'cart_id in (select id from cart.carts where customer_id = me.cid)',
+  'checkout.orders': 'customer_id = me.cid',
+  'checkout.order_lines': 'order_id in (select id from checkout.orders where customer_id = me.cid)',
+  'checkout.payments': 'order_id in (select id from checkout.orders where customer_id = me.cid)',
+  'checkout.adyen_notifications':
+    'merchant_reference in (select id::text from checkout.orders where customer_id = me.cid)',
+};
+
+const SUBGRAPH_OF: Record<string, string> = {
+  identity: 'identity',
+  cart: 'cart',
+  checkout: 'checkout',
+};
+const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
+const SESSION = /* GraphQL */ `
+  fragment S on SessionResult {
+    __typename
+    ... on Session {
+      accessToken
+      customer {
+        id
+      }
+    }
+    ... on UserError {
+      code
+    }
+  }
+`;
+const EXPORT = /* GraphQL */ `
+  mutation {
+    exportMyData {
+      __typename
+      ... on PersonalDataExport {
+        exportedAt
+        data
+      }
+      ... on UserError {
+        code
+      }
+    }
+  }
+`;
+const ERASE = /* GraphQL */ `
+  mutation ($password: String!) {
+    eraseMyAccount(password: $password) {
+      __typename
+      ... on AccountErased {
+        customerId
+        erasedAt
+      }
+      ... on UserError {
+        code
+      }
+    }
+  }
+`;
+
+type Document = Record<string, Record<string, Array<Record<string, unknown>>>> & {
+  customerId: string;
+};
+
+/**
+ * GDPR through the whole graph: a customer with an account, an address, a cart and a paid
+ * order exports everything held about them, then erases it; the order stays, anonymised.
+ */
+describe('GDPR export and erasure (through the gateway)', () => {
+  let shop: TestGraph;
+  let queueConfig: QueueConnectionConfig;
+  let variantId: string;
+  const ask = (authorization?: string) => (query: string, variables?: Record<string, unknown>) =>
+    graphql<Record<string, any>>(
+      shop.graph.gatewayUrl,
+      query,
+      variables,
+      authorization ? { authorization } : {},
+    );
+  const anonymous = ask();
+
+  beforeAll(async () => {
+    const backend = queueBackends()[0]!;
+    shop = await startTestGraph(
+      {
+        ...backend,
+        config: (url) => (queueConfig = backend.config(url)),
+      },
+      {
+        catalog: buildDemoCatalog(4),
+        internalToken: INTERNAL_TOKEN,
+        adminToken: ADMIN_TOKEN,
+        identity: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
+      },
+    );
+    const page = await anonymous('{ products(first: 1) { edges { node { variants { id } } } } }');
+    variantId = page.data!.products.edges[0].node.variants[0].id;
+  });
+  afterAll(async () => {
+    await shop?.close();
+  });
+
+  /** A customer with every kind of personal data: account, address, mail, cart, paid order. */
+  async function customerWithHistory(email: string, book = ADDRESS) {
+    const registered = await anonymous(
+      `mutation($email: String!, $password: String!) {
+        register(input: { email: $email, password: $password }) { ...S } } ${SESSION}`,
+      { email, password: PASSWORD },
+    );
+    expect(registered.data?.register.__typename).toBe('Session');
+    const customerId = registered.data!.register.customer.id as string;
+    const me = ask(`Bearer ${registered.data!.register.accessToken}`);
+    const address = await me(
+      'mutation($input: AddressInput!) { addAddress(input: $input) { __typename } }',
+      { input: book },
+    );
+    expect(address.data?.addAddress.__typename).toBe('Address');
+
+    const cartId = (await me('mutation { createCart { id } }')).data!.createCart.id as string;
+    const added = await me(
+      'mutation($c: ID!, $v: ID!) { addCartLine(cartId: $c, variantId: $v, quantity: 2) { __typename } }',
+      { c: cartId, v: variantId },
+    );
+    expect(added.data?.addCartLine.__typename).toBe('Cart');
+    const placed = await me(
+      `mutation($input: PlaceOrderInput!) {
+        placeOrder(input: $input) { __typename ... on OrderPlaced { order { id } } } }`,
+      {
+        input: { cartId, email, paymentMethod: { ...ENCRYPTED_TEST_CARD, holderName: 'APPROVED' } },
+      },
+    );
+    expect(placed.data?.placeOrder.__typename).toBe('OrderPlaced');
+    const orderId = placed.data!.placeOrder.order.id as string;
+    // The webhook (stored notification), the cart checked out and the verification mail sent.
+    await eventually(async () => {
+      const [row] = await shop.sql`
+        select
+          (select status from checkout.orders where id = ${orderId}) as order_status,
+          (select count(*)::int from checkout.adyen_notifications
+            where merchant_reference = ${orderId} and processed_at is not null) as notifications,
+          (select status from cart.carts where id = ${cartId}) as cart_status,
+          (select count(*)::int from identity.outbound_mail where recipient = ${email}) as mails`;
+      return (
+        row?.order_status === 'PAID' &&
+        row.notifications > 0 &&
+        row.cart_status === 'CHECKED_OUT' &&
+        row.mails > 0
+      );
+    });
+    return { customerId, cartId, orderId, me };
+  }
+
+  /** The customer's rows of every classified table, as they are now. */
+  async function ownedRows(customerId: string, email: string) {
+    const rows: Record<string, Array<Record<string, unknown>>> = {};
+    for (const [table, where] of Object.entries(OWNED_ROWS)) {
+      rows[table] = await shop.sql.unsafe(
+        `with me as (select $1::uuid as cid, $2::text as mail)
+         select t.* from ${table} t, me where ${where}`,
+        [customerId, email],
+      );
+    }
+    return rows;
+  }
+
+  let customer: Awaited<ReturnType<typeof customerWithHistory>>;
+  let exported: Document;
+
+  it('classifies every column of every table that holds data about a customer', async () => {
+    const columns = await shop.sql<{ table: string; column: string }[]>`
+      select table_schema || '.' || table_name as table, column_name as column
+      from information_schema.columns
+      where table_schema in ('identity', 'cart', 'checkout')`;
+    const found: Record<string, string[]> = {};
+    for (const { table, column } of columns) (found[table] ??= []).push(column);
+    const classified = Object.fromEntries(
+      Object.entries(PERSONAL_COLUMNS).map(([table, { exported: e, withheld: w }]) => [
+        table,
+        [...e, ...w].sort(),
+      ]),
+    );
+    for (const table of TRANSPORT_TABLES) delete found[table];
+    for (const table of Object.keys(found)) found[table]!.sort();
+    expect(found).toEqual(classified);
+  });
+
+  it('exports every personal field each subgraph holds, as one JSON document', async () => {
+    customer = await customerWithHistory(EMAIL);
+    // A first export, so the second holds an audit row too.
+    expect((await customer.me(EXPORT)).data?.exportMyData.__typename).toBe('PersonalDataExport');
+    const before = await ownedRows(customer.customerId, EMAIL);
+    const answer = await customer.me(EXPORT);
+    expect(answer.data?.exportMyData.__typename).toBe('PersonalDataExport');
+    exported = answer.data!.exportMyData.data as Document;
+    expect(exported.customerId).toBe(customer.customerId);
+
+    // What the customer gave and bought, in plain sight.
+    const identity = exported.identity!;
+    expect(identity.customers![0]!.email).toBe(EMAIL);
+    expect(identity.addresses![0]).toMatchObject(ADDRESS);
+    expect(exported.cart!.cartLines).toEqual([
+      expect.objectContaining({ cartId: customer.cartId, variantId, quantity: 2 }),
+    ]);
+    expect(exported.checkout!.orders).toEqual([
+      expect.objectContaining({ id: customer.orderId, email: EMAIL, status: 'PAID' }),
+    ]);
+
+    // The column test: every exported column's value of every row of the customer's.
+    for (const [table, { exported: columns, withheld }] of Object.entries(PERSONAL_COLUMNS)) {
+      if (columns.length === 0) continue;
+      const [schema, name] = table.split('.') as [string, string];
+      const rows = before[table]!;
+      expect(rows.length, `${table} has rows of the customer`).toBeGreaterThan(0);
+      const part = exported[SUBGRAPH_OF[schema]!]![camel(name)];
+      expect(part, `${table} is in the export`).toHaveLength(rows.length);
+      for (const row of rows) {
+        const match = part!.find((candidate) => candidate.id === row.id);
+        expect(match, `${table} row ${String(row.id)} is exported`).toBeDefined();
+        for (const column of columns) {
+          expect(match![camel(column)], `${table}.${column}`).toEqual(plain(row[column]));
+        }
+        for (const column of withheld) {
+          expect(match, `${table}.${column} is withheld`).not.toHaveProperty(camel(column));
+        }
+      }
+    }
+  });
+
+  it('lets an admin export on behalf of a customer, and nobody else', async () => {
+    const query = /* GraphQL */ `
+      mutation ($id: ID!) {
+        exportCustomerData(customerId: $id) {
+          __typename
+          ... on PersonalDataExport {
+            data
+          }
+        }
+      }
+    `;
+    const byAdmin = await ask(`Bearer ${ADMIN_TOKEN}`)(query, { id: customer.customerId });
+    expect(byAdmin.data?.exportCustomerData.__typename).toBe('PersonalDataExport');
+    expect(byAdmin.data!.exportCustomerData.data.identity.customers[0].email).toBe(EMAIL);
+    const byCustomer = await customer.me(query, { id: customer.customerId });
+    expect(byCustomer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The internal parts are not in the public graph.
+    const direct = await anonymous('query($id: ID!) { cartPersonalData(customerId: $id) }', {
+      id: customer.customerId,
+    });
+    expect(direct.status).toBe(400);
+  });
+
+  it('erases the customer everywhere, keeps the anonymised order, and audits both actions', async () => {
+    const other = await customerWithHistory('bystander@example.com', {
+      ...ADDRESS,
+      name: 'Bo Bystander',
+      line1: 'Openbareweg 1',
+      phone: '+31 20 765 4321',
+    });
+    const orderBefore = await shop.sql`
+      select total_amount, currency, status, (select count(*)::int from checkout.order_lines
+        where order_id = ${customer.orderId}) as lines
+      from checkout.orders where id = ${customer.orderId}`;
+
+    const wrong = await customer.me(ERASE, { password: 'not the password at all' });
+    expect(wrong.data?.eraseMyAccount).toEqual({
+      __typename: 'InvalidCredentials',
+      code: 'INVALID_CREDENTIALS',
+    });
+    const erased = await customer.me(ERASE, { password: PASSWORD });
+    expect(erased.data?.eraseMyAccount).toMatchObject({
+      __typename: 'AccountErased',
+      customerId: customer.customerId,
+    });
+
+    // Cart and checkout follow through the event.
+    await eventually(async () => {
+      const [row] = await shop.sql`
+        select (select count(*)::int from cart.carts where customer_id = ${customer.customerId})
+          + (select count(*)::int from checkout.orders where customer_id = ${customer.customerId})
+          as left`;
+      return row?.left === 0;
+    });
+
+    // No text or JSON column anywhere holds the email or the address any more.
+    const textColumns = await shop.sql<{ table: string; column: string }[]>`
+      select table_schema || '.' || table_name as table, column_name as column
+      from information_schema.columns
+      where table_schema in ('identity', 'cart', 'checkout')
+        and data_type in ('text', 'character varying', 'character', 'jsonb', 'json')`;
+    expect(textColumns.length).toBeGreaterThan(20);
+    for (const needle of [EMAIL, ADDRESS.line1, ADDRESS.phone, ADDRESS.name]) {
+      for (const { table, column } of textColumns) {
+        const [hit] = await shop.sql.unsafe(
+          `select count(*)::int as n from ${table} where position(lower($1) in lower("${column}"::text)) > 0`,
+          [needle],
+        );
+        expect(hit!.n, `${table}.${column} holds "${needle}"`).toBe(0);
+      }
+    }
+    const rows = await ownedRows(customer.customerId, EMAIL);
+    for (const table of ['identity.addresses', 'identity.account_tokens', 'cart.carts']) {
+      expect(rows[table], table).toEqual([]);
+    }
+    const [account] = rows['identity.customers']!;
+    expect(account).toMatchObject({
+      email: `erased-${customer.customerId}@erased.invalid`,
+      password_hash: null,
+      email_verified_at: null,
+    });
+    expect(account!.erased_at).toBeInstanceOf(Date);
+    for (const session of rows['identity.sessions']!) {
+      expect(session.revoked_at).toBeInstanceOf(Date);
+    }
+
+    // The order record stays for the tax authorities, without anything personal.
+    const [order] = await shop.sql`
+      select o.*, (select count(*)::int from checkout.order_lines where order_id = o.id) as lines
+      from checkout.orders o where id = ${customer.orderId}`;
+    expect(order).toMatchObject({
+      email: null,
+      customer_id: null,
+      total_amount: orderBefore[0]!.total_amount,
+      currency: orderBefore[0]!.currency,
+      status: orderBefore[0]!.status,
+      lines: orderBefore[0]!.lines,
+    });
+    expect(order!.anonymised_at).toBeInstanceOf(Date);
+    const notifications = await shop.sql`
+      select item from checkout.adyen_notifications where merchant_reference = ${customer.orderId}`;
+    expect(notifications.length).toBeGreaterThan(0);
+    expect(notifications.every((n) => n.item === null)).toBe(true);
+
+    // The bystander keeps everything.
+    const [kept] = await shop.sql`
+      select (select email from checkout.orders where id = ${other.orderId}) as email,
+        (select count(*)::int from cart.carts where id = ${other.cartId}) as carts`;
+    expect(kept).toEqual({ email: 'bystander@example.com', carts: 1 });
+
+    // No way back in: the password fails, the access token shows nobody.
+    const login = await anonymous(
+      `mutation($email: String!, $password: String!) {
+        login(email: $email, password: $password) { ...S } } ${SESSION}`,
+      { email: EMAIL, password: PASSWORD },
+    );
+    expect(login.data?.login).toEqual({
+      __typename: 'InvalidCredentials',
+      code: 'INVALID_CREDENTIALS',
+    });
+    expect((await customer.me('{ me { id } }')).data).toEqual({ me: null });
+    expect((await customer.me(EXPORT)).data?.exportMyData.__typename).toBe('NotSignedIn');
+
+    // Both actions are audited: who, what, for whom, when, from where.
+    const audit = await shop.sql`
+      select action, actor_kind, network, created_at from identity.privacy_audit
+      where customer_id = ${customer.customerId} order by created_at`;
+    expect(audit.map((row) => [row.action, row.actor_kind])).toEqual([
+      ['export', 'customer'],
+      ['export', 'customer'],
+      ['export', 'admin'],
+      ['erasure', 'customer'],
+    ]);
+    for (const row of audit) {
+      expect(typeof row.network).toBe('string');
+      expect(row.created_at).toBeInstanceOf(Date);
+    }
+  });
+
+  it('changes nothing when the erasure event is delivered again', async () => {
+    const [outbox] = await shop.sql`
+      select id, name, payload, occurred_at from identity.outbox_events
+      where name = 'identity.customer.erased' and payload->>'customerId' = ${customer.customerId}`;
+    expect(outbox).toBeDefined();
+    const snapshot = () => shop.sql`
+      select (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from cart.carts t)
+          as carts,
+        (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from cart.cart_lines t)
+          as lines,
+        (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from checkout.orders t)
+          as orders,
+        (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '')
+          from checkout.adyen_notifications t) as notifications`;
+    const before = await snapshot();
+
+    const envelope: EventEnvelope<'identity.customer.erased'> = {
+      id: outbox!.id,
+      name: 'identity.customer.erased',
+      occurredAt: new Date(outbox!.occurred_at).toISOString(),
+      payload: outbox!.payload,
+    };
+    const queues = createQueueFactory(queueConfig);
+    try {
+      for (const consumer of ['cart', 'checkout'] satisfies Consumer[]) {
+        const queue = queues.createQueue<EventEnvelope>(eventQueueName(consumer));
+        // A new job id: the handler runs again, as after a crash before the job was acknowledged.
+        const job = await queue.add(envelope.name, envelope, { jobId: `${envelope.id}-again` });
+        await eventually(async () => (await job.getState()) === 'completed');
+      }
+    } finally {
+      await queues.close();
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
