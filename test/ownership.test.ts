@@ -12,6 +12,7 @@ const REGISTER = /* GraphQL */ `
       __typename
       ... on Session {
         accessToken
+        refreshToken
         customer {
           id
         }
@@ -135,6 +136,19 @@ describe('who may reach a cart or an order (through the gateway)', () => {
     expect(claimed.data).toEqual({ claimCart: { __typename: 'Cart' } });
     const afterClaim = await guest('query($id: ID!) { cart(id: $id) { id } }', { id: guestCart });
     expect(afterClaim.data).toEqual({ cart: null });
+  });
+
+  it('refuses the access token of a session that has ended', async () => {
+    const { data } = await as(undefined)(REGISTER, { email: 'dave@example.com' });
+    const { accessToken, refreshToken } = data!.register;
+    const out = await as(undefined)(
+      'mutation($t: String!) { logout(refreshToken: $t) { __typename } }',
+      { t: refreshToken },
+    );
+    expect(out.data?.logout.__typename).toBe('LoggedOut');
+    const after = await as(accessToken)('{ me { email } }');
+    expect(after.status).toBe(401);
+    expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a forged or expired access token at the gateway', async () => {

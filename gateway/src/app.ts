@@ -8,6 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import {
   createLogger,
   createRateLimitStore,
+  createSubgraphClient,
   currentRequestId,
   IDENTITY_HEADER,
   internalHeaders,
@@ -82,6 +83,13 @@ export interface GatewayConfig {
   requestTimeoutMs?: number;
 }
 
+/** The URL the supergraph names for a subgraph (its `@join__graph(name:, url:)`). */
+function subgraphUrlInSupergraph(supergraphSdl: string, name: string): string {
+  const found = new RegExp(`@join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(supergraphSdl);
+  if (!found?.[1]) throw new Error(`the supergraph has no subgraph named ${name}`);
+  return found[1];
+}
+
 /** Builds the data source of one subgraph: forwarded headers, internal token, fetch timeout. */
 function subgraphSource(url: string, internal: Array<[string, string]>, timeoutMs: number) {
   const source = new RemoteGraphQLDataSource<GatewayContext>({
@@ -143,9 +151,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   gateway.onSchemaLoadOrUpdate((loaded) => {
     apiSchema = loaded.apiSchema;
   });
+  const identity = createSubgraphClient(
+    'identity',
+    config.subgraphUrls?.identity ?? subgraphUrlInSupergraph(supergraphSdl, 'identity'),
+    { headers: Object.fromEntries(internal), timeoutMs: 2_000 },
+  );
   const { callerOf } = createAuthenticator({
     accessTokenSecret: config.accessTokenSecret,
     clientAddress: edge.clientAddress,
+    sessionActive: async (customer) =>
+      (
+        await identity.request<{ sessionActive: boolean }>(
+          'query($c: ID!, $s: ID!) { sessionActive(customerId: $c, sessionId: $s) }',
+          { c: customer.customerId, s: customer.sessionId },
+        )
+      ).sessionActive === true,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

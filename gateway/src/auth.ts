@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { verifyAccessToken, type Actor, type RawRequest } from '@commerce-graph/kit';
 import { identifyClient, type Client } from './protection/budgets.ts';
 import { refusal } from './protection/refusal.ts';
@@ -18,6 +19,9 @@ export interface Caller {
 /** Three base64url segments: what a JWT looks like, as opposed to an opaque admin token. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
+/** How long the gateway trusts its last look at a session: a logout takes effect within this. */
+export const SESSION_CHECK_TTL_MS = 10_000;
+
 /** 401 for a bearer token that claims to be an access token and is not a valid one. */
 const invalidToken = () =>
   refusal(
@@ -29,15 +33,34 @@ const invalidToken = () =>
 
 /**
  * Authenticates each request once (the result is kept for the request): a bearer token shaped
- * like a JWT must be an access token that identity signed (ACCESS_TOKEN_SECRET) and that has not
- * expired, or the request is refused before anything else happens. Any other bearer token (the
- * admin token) is passed on untouched, and the caller stays anonymous.
+ * like a JWT must be an access token that identity signed (ACCESS_TOKEN_SECRET), that has not
+ * expired, and whose session identity still holds open (`sessionActive`, remembered for
+ * SESSION_CHECK_TTL_MS per session), or the request is refused before anything else happens.
+ * Any other bearer token (the admin token) is passed on untouched, and the caller is anonymous.
  */
 export function createAuthenticator(options: {
   accessTokenSecret: string | undefined;
   clientAddress: (request: RawRequest) => string | undefined;
+  /** Asks identity whether a session may still act; a failure refuses the request. */
+  sessionActive?: (customer: { customerId: string; sessionId: string }) => Promise<boolean>;
 }) {
   const callers = new WeakMap<RawRequest, Promise<Caller>>();
+  const sessions = new LRUCache<string, Promise<boolean>>({
+    max: 50_000,
+    ttl: SESSION_CHECK_TTL_MS,
+  });
+  const isActive = (customer: { customerId: string; sessionId: string }) => {
+    if (!options.sessionActive) return Promise.resolve(true);
+    const key = `${customer.customerId}:${customer.sessionId}`;
+    let active = sessions.get(key);
+    if (!active) {
+      active = options.sessionActive(customer);
+      sessions.set(key, active);
+      // A failed look is not remembered: the next request asks again.
+      active.catch(() => sessions.delete(key));
+    }
+    return active;
+  };
 
   const authenticate = async (request: RawRequest): Promise<Caller> => {
     const address = options.clientAddress(request);
@@ -55,6 +78,22 @@ export function createAuthenticator(options: {
       ? await verifyAccessToken(options.accessTokenSecret, bearer)
       : null;
     if (!customer) throw invalidToken();
+    let active: boolean;
+    try {
+      active = await isActive(customer);
+    } catch {
+      // Without an answer the token cannot be trusted: refuse, and say it may pass later.
+      throw refusal(
+        'SERVICE_UNAVAILABLE',
+        'Sign-in cannot be checked right now, try again',
+        {},
+        {
+          status: 503,
+          headers: { 'retry-after': '1' },
+        },
+      );
+    }
+    if (!active) throw invalidToken();
     const client = identifyClient(address, customer);
     return { actor: { ...customer, network: client.network }, client };
   };

@@ -15,18 +15,32 @@ const INTERNAL_TOKEN = 'gateway-test-internal-token-0123456789';
 const CUSTOMER = { customerId: '0b7f6a52-9a4e-4a43-a1d9-5c2a3f4e5d60', sessionId: 'session-1' };
 const QUERY = '{ products(first: 1) { totalCount } }';
 
-/** A stand-in products subgraph that answers one total and records what reached it. */
+/**
+ * A stand-in subgraph: products answers one total and records what reached it; identity answers
+ * `sessionActive` for the sessions in `revoked` as false.
+ */
 async function recordingSubgraph() {
   const seen: Array<{ actor: Actor | 'refused'; authorization?: string }> = [];
+  const revoked = new Set<string>();
   const server = http.createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
+      res.setHeader('content-type', 'application/json');
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as {
+        query: string;
+        variables?: { s?: string };
+      };
+      if (body.query.includes('sessionActive')) {
+        const active = !revoked.has(body.variables?.s ?? '');
+        res.end(JSON.stringify({ data: { sessionActive: active } }));
+        return;
+      }
       // Recorded before answering, so the gateway's answer implies the record.
       const actor = await actorFromHeaders(INTERNAL_TOKEN, req.headers).catch(
         () => 'refused' as const,
       );
       seen.push({ actor, authorization: req.headers.authorization });
-      res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ data: { products: { totalCount: 7 } } }));
     });
   });
@@ -34,6 +48,7 @@ async function recordingSubgraph() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     seen,
+    revoked,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
@@ -57,6 +72,7 @@ describe('authentication at the gateway', () => {
         inventory: subgraph.url,
         cart: subgraph.url,
         checkout: subgraph.url,
+        identity: subgraph.url,
       },
     });
   });
@@ -93,6 +109,37 @@ describe('authentication at the gateway', () => {
       expect(refused.headers.get('www-authenticate')).toMatch(/invalid_token/);
     }
     expect(subgraph.seen.length).toBe(before);
+  });
+
+  it('refuses the access token of a session that was ended (logout, password change, erasure)', async () => {
+    const ended = { ...CUSTOMER, sessionId: 'session-ended' };
+    subgraph.revoked.add(ended.sessionId);
+    const { token } = await signAccessToken(ACCESS_TOKEN_SECRET, ended);
+    const refused = await ask(`Bearer ${token}`);
+    expect(refused.status).toBe(401);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a valid token with 503 while identity cannot say whether its session is open', async () => {
+    const blind = await startGateway({
+      port: 0,
+      logLevel: 'silent',
+      production: true,
+      internalToken: INTERNAL_TOKEN,
+      accessTokenSecret: ACCESS_TOKEN_SECRET,
+      subgraphUrls: { products: subgraph.url, identity: 'http://127.0.0.1:9/graphql' },
+    });
+    try {
+      const { token } = await signAccessToken(ACCESS_TOKEN_SECRET, CUSTOMER);
+      const refused = await graphql(blind.url, QUERY, undefined, {
+        authorization: `Bearer ${token}`,
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect((await graphql(blind.url, QUERY)).data).toEqual({ products: { totalCount: 7 } });
+    } finally {
+      await blind.close();
+    }
   });
 
   it('keeps anonymous callers anonymous and passes an admin token on untouched', async () => {

@@ -13,6 +13,7 @@ export type RefusalCode =
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'BAD_USER_INPUT'
   | 'UNAUTHENTICATED'
+  | 'SERVICE_UNAVAILABLE'
   | 'THROTTLED';
 
 /**

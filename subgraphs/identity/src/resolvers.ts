@@ -12,6 +12,8 @@ export const resolvers: Resolvers = {
   JSON: jsonScalar,
   Query: {
     me: (_, __, { accounts, loaders, actor }) => accounts.me(loaders, actor),
+    sessionActive: async (_, { customerId, sessionId }, { sessions, loaders }) =>
+      (await sessions.signedIn(loaders, { kind: 'customer', customerId, sessionId })) !== null,
   },
   Mutation: {
     register: (_, { input }, { accounts, actor }) => accounts.register(actor, input),

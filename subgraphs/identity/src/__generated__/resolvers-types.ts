@@ -272,8 +272,8 @@ export type Mutation = {
    */
   login: SessionResult;
   /**
-   * Ends the session of a refresh token, or with `everywhere` every session of its customer. Access
-   * tokens already issued stay valid until they expire (at most 15 minutes).
+   * Ends the session of a refresh token, or with `everywhere` every session of its customer. The
+   * gateway refuses the session's access tokens from then on (within 10 seconds).
    */
   logout: LogoutResult;
   /**
@@ -431,6 +431,17 @@ export type Query = {
    * anonymous.
    */
   me?: Maybe<Customer>;
+  /**
+   * Internal (the gateway): whether the session of an access token may still act, that is, was not
+   * ended by a logout, a password change or reset, or the account's erasure.
+   */
+  sessionActive: Scalars['Boolean']['output'];
+};
+
+
+export type QuerySessionActiveArgs = {
+  customerId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
 };
 
 /** What a new account needs. */
@@ -942,6 +953,7 @@ export type PersonalDataExportResolvers<ContextType = Context, ParentType extend
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  sessionActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<QuerySessionActiveArgs, 'customerId' | 'sessionId'>>;
 }>;
 
 export type RemoveAddressResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveAddressResult'] = ResolversParentTypes['RemoveAddressResult']> = ResolversObject<{
