@@ -60,8 +60,9 @@ const customerNotFound = (customerId: string) => ({
 
 /**
  * GDPR: the export of everything the graph holds about a customer (identity's part, and cart's
- * and checkout's through their internal `cartPersonalData` and `checkoutPersonalData` queries), and erasure (identity
- * anonymises the account and tells the other subgraphs through `identity.customer.erased`).
+ * and checkout's through their internal `cartPersonalData` and `checkoutPersonalData` queries),
+ * and erasure (identity anonymises the account and tells the other subgraphs through
+ * `identity.customer.erased`).
  * Every export and erasure is recorded in `identity.privacy_audit`.
  */
 export class PrivacyService {
