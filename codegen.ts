@@ -51,6 +51,9 @@ const config: CodegenConfig = {
       Customer: '../db/schema.ts#CustomerRow',
       Address: '../db/schema.ts#AddressRow',
       Session: '../service/session.service.ts#SessionView',
+      ApiKey: '../db/schema.ts#ApiKeyRow',
+      ApiKeyCreated: '../service/api-key.service.ts#ApiKeyCreatedView',
+      ApiKeyGrant: '../service/api-key.service.ts#ApiKeyGrantView',
     }),
   },
 };

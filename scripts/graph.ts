@@ -49,6 +49,7 @@ export const SINGLE_CLIENT_BUDGETS = {
   cost: {
     anonymous: { points: 1_000_000_000, seconds: 60 },
     customer: { points: 1_000_000_000, seconds: 60 },
+    partner: { points: 1_000_000_000, seconds: 60 },
   },
   placeOrderPerNetwork: { points: 1_000_000, seconds: 60 },
   paymentDetailsPerNetwork: { points: 1_000_000, seconds: 60 },

@@ -30,6 +30,7 @@ import {
 import { DEFAULT_COST_MODEL, type CostModel } from './protection/cost.ts';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './protection/document-limits.ts';
 import { protectionPlugin } from './protection/plugin.ts';
+import { SCOPE_NAMES } from './protection/scopes.ts';
 import { createPreflight } from './protection/preflight.ts';
 
 export { protectionEnv, protectionSettings } from './env.ts';
@@ -45,6 +46,8 @@ export interface GatewayContext {
   /** Client headers passed on to subgraphs (FORWARDED_HEADERS; authorization only if not ours). */
   headers: Record<string, string>;
   client: Client;
+  /** A partner API key's scopes (`catalog:read`, ...); unset for every other caller. */
+  scopes?: string[];
   /** The signed identity assertion every subgraph gets (`x-identity`), when the graph has a token. */
   identity?: string;
 }
@@ -166,6 +169,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           { c: customer.customerId, s: customer.sessionId },
         )
       ).sessionActive === true,
+    apiKeyGrant: async (key) => {
+      const { apiKeyByToken: grant } = await identity.request<{
+        apiKeyByToken: { id: string; scopes: string[] } | null;
+      }>('query($k: String!) { apiKeyByToken(key: $k) { id scopes } }', { k: key });
+      if (!grant) return null;
+      // A scope this gateway does not know grants nothing.
+      const scopes = grant.scopes.flatMap((scope) => SCOPE_NAMES[scope] ?? []);
+      return { id: grant.id, scopes };
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -219,6 +231,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       return {
         headers,
         client: caller.client,
+        scopes: caller.actor.kind === 'partner' ? caller.actor.scopes : undefined,
         identity: config.internalToken
           ? await signIdentityAssertion(config.internalToken, caller.actor)
           : undefined,

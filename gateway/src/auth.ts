@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { verifyAccessToken, type Actor, type RawRequest } from '@commerce-graph/kit';
 import { identifyClient, type Client } from './protection/budgets.ts';
@@ -11,7 +12,8 @@ export interface Caller {
   client: Client;
   /**
    * The `authorization` header to pass on to subgraphs: an admin bearer token is (inventory
-   * checks it); a customer's access token is not, the assertion replaces it.
+   * checks it); a customer's access token or a partner's API key is not, the assertion replaces
+   * it.
    */
   forwardedAuthorization?: string;
 }
@@ -22,6 +24,27 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 /** How long the gateway trusts its last look at a session: a logout takes effect within this. */
 export const SESSION_CHECK_TTL_MS = 10_000;
 
+/** What a partner API key starts with (identity makes them): `cgk_` and 43 base64url characters. */
+export const API_KEY_PREFIX = 'cgk_';
+/** How long the gateway trusts its last look at an API key: a revocation takes effect within this. */
+export const API_KEY_CHECK_TTL_MS = 10_000;
+
+/** What identity says a valid partner API key may do. */
+export interface ApiKeyGrant {
+  id: string;
+  /** By the gateway's names (`catalog:read`, ...). */
+  scopes: string[];
+}
+
+/** Refused rather than trusted: identity could not answer, and the request may pass later. */
+const cannotCheck = () =>
+  refusal(
+    'SERVICE_UNAVAILABLE',
+    'Sign-in cannot be checked right now, try again',
+    {},
+    { status: 503, headers: { 'retry-after': '1' } },
+  );
+
 /** 401 for a bearer token that claims to be an access token and is not a valid one. */
 const invalidToken = () =>
   refusal(
@@ -31,18 +54,31 @@ const invalidToken = () =>
     { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
   );
 
+/** 401 for a bearer token that claims to be a partner API key and is not a valid one. */
+const invalidApiKey = () =>
+  refusal(
+    'UNAUTHENTICATED',
+    'The API key is unknown or revoked',
+    {},
+    { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
+  );
+
 /**
  * Authenticates each request once (the result is kept for the request): a bearer token shaped
  * like a JWT must be an access token that identity signed (ACCESS_TOKEN_SECRET), that has not
  * expired, and whose session identity still holds open (`sessionActive`, remembered for
  * SESSION_CHECK_TTL_MS per session), or the request is refused before anything else happens.
- * Any other bearer token (the admin token) is passed on untouched, and the caller is anonymous.
+ * A bearer token starting with `cgk_` must be a partner API key identity knows and has not
+ * revoked (`apiKeyByToken`, remembered for API_KEY_CHECK_TTL_MS per key hash); it is not passed
+ * on. Any other bearer token (the admin token) is passed on untouched, and the caller is anonymous.
  */
 export function createAuthenticator(options: {
   accessTokenSecret: string | undefined;
   clientAddress: (request: RawRequest) => string | undefined;
   /** Asks identity whether a session may still act; a failure refuses the request. */
   sessionActive?: (customer: { customerId: string; sessionId: string }) => Promise<boolean>;
+  /** Asks identity what a partner API key may do (null: unknown or revoked); unset, none may. */
+  apiKeyGrant?: (key: string) => Promise<ApiKeyGrant | null>;
 }) {
   const callers = new WeakMap<RawRequest, Promise<Caller>>();
   const sessions = new LRUCache<string, Promise<boolean>>({
@@ -61,11 +97,39 @@ export function createAuthenticator(options: {
     }
     return active;
   };
+  const grants = new LRUCache<string, Promise<ApiKeyGrant | null>>({
+    max: 10_000,
+    ttl: API_KEY_CHECK_TTL_MS,
+  });
+  const grantOf = (key: string) => {
+    if (!options.apiKeyGrant) return Promise.resolve(null);
+    // Keyed by the key's hash, so the gateway's memory holds no usable key.
+    const hash = createHash('sha256').update(key).digest('base64url');
+    let grant = grants.get(hash);
+    if (!grant) {
+      grant = options.apiKeyGrant(key);
+      grants.set(hash, grant);
+      grant.catch(() => grants.delete(hash));
+    }
+    return grant;
+  };
 
   const authenticate = async (request: RawRequest): Promise<Caller> => {
     const address = options.clientAddress(request);
     const header = request.headers.authorization;
     const bearer = typeof header === 'string' ? /^Bearer (.+)$/i.exec(header)?.[1] : undefined;
+    if (bearer?.startsWith(API_KEY_PREFIX)) {
+      let grant: ApiKeyGrant | null;
+      try {
+        grant = await grantOf(bearer);
+      } catch {
+        throw cannotCheck();
+      }
+      if (!grant) throw invalidApiKey();
+      const actor = { kind: 'partner' as const, keyId: grant.id, scopes: grant.scopes };
+      const client = identifyClient(address, actor);
+      return { actor: { ...actor, network: client.network }, client };
+    }
     if (!bearer || !JWT_SHAPE.test(bearer)) {
       const client = identifyClient(address);
       return {
@@ -83,15 +147,7 @@ export function createAuthenticator(options: {
       active = await isActive(customer);
     } catch {
       // Without an answer the token cannot be trusted: refuse, and say it may pass later.
-      throw refusal(
-        'SERVICE_UNAVAILABLE',
-        'Sign-in cannot be checked right now, try again',
-        {},
-        {
-          status: 503,
-          headers: { 'retry-after': '1' },
-        },
-      );
+      throw cannotCheck();
     }
     if (!active) throw invalidToken();
     const client = identifyClient(address, customer);

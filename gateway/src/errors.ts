@@ -22,7 +22,7 @@ const CLIENT_CODES = new Set([
   'QUERY_TOO_COMPLEX',
 ]);
 /** Extensions a client may see besides `code` and `requestId`; the rest (serviceName, ...) stays. */
-const CLIENT_EXTENSIONS = ['cost', 'retryAfterSeconds', 'field'];
+const CLIENT_EXTENSIONS = ['cost', 'retryAfterSeconds', 'field', 'missingScopes'];
 
 /** "Did you mean ...?" hints name fields the client did not know about (internal ones too). */
 const stripSuggestions = (message: string) => message.replace(/ ?Did you mean(.+?)\?$/, '');

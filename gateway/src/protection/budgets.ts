@@ -3,9 +3,9 @@ import type { Actor, Budget, RateLimit, RateLimitStore } from '@commerce-graph/k
 
 /**
  * Who is asking, for budgeting: anonymous clients by network, signed-in customers by their id
- * (wherever they connect from). Partner API keys will get a class of their own.
+ * and partners by their API key (wherever they connect from).
  */
-export type ClientClass = 'anonymous' | 'customer';
+export type ClientClass = 'anonymous' | 'customer' | 'partner';
 
 export interface Client {
   class: ClientClass;
@@ -33,6 +33,7 @@ export const DEFAULT_BUDGETS: Budgets = {
   cost: {
     anonymous: { points: 10_000, seconds: 10 },
     customer: { points: 20_000, seconds: 10 },
+    partner: { points: 50_000, seconds: 10 },
   },
   refusalCost: 100,
   placeOrderPerNetwork: { points: 10, seconds: 600 },
@@ -56,11 +57,14 @@ export function networkOf(address: string | undefined): string {
   return `${parts.join(':')}::/64`;
 }
 
-/** The client a request comes from, for its budget: the customer, or else the network. */
+/** The client a request comes from, for its budget: the customer or API key, else the network. */
 export function identifyClient(address: string | undefined, actor?: Actor): Client {
   const network = networkOf(address);
   if (actor?.kind === 'customer') {
     return { class: 'customer', key: `customer:${actor.customerId}`, network };
+  }
+  if (actor?.kind === 'partner') {
+    return { class: 'partner', key: `partner:${actor.keyId}`, network };
   }
   return { class: 'anonymous', key: `anonymous:${network}`, network };
 }
@@ -90,6 +94,7 @@ export async function createLimiters(store: RateLimitStore, budgets: Budgets): P
     cost: {
       anonymous: await store.create('cost:anonymous', budgets.cost.anonymous),
       customer: await store.create('cost:customer', budgets.cost.customer),
+      partner: await store.create('cost:partner', budgets.cost.partner),
     },
     placeOrderPerNetwork: await store.create('place-order:network', budgets.placeOrderPerNetwork),
     placeOrderPerCart: await store.create('place-order:cart', budgets.placeOrderPerCart),

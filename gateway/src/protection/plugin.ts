@@ -11,10 +11,13 @@ import type { Logger, RateLimit } from '@commerce-graph/kit';
 import { chargeRefusal, type Budgets, type Client, type Limiters } from './budgets.ts';
 import { compileCost, type CostFormula, type CostModel } from './cost.ts';
 import { refusal, throttled } from './refusal.ts';
+import { partnerRefusal, scopesNeeded, type ScopeNeeds } from './scopes.ts';
 import { findUnsafeText } from './text.ts';
 
 export interface ProtectedContext {
   client: Client;
+  /** A partner API key's scopes; unset for anyone else, whom scopes do not concern. */
+  scopes?: readonly string[];
 }
 
 export interface ProtectionOptions {
@@ -58,7 +61,8 @@ const ATTEMPT_LIMITS = {
 
 /**
  * The gateway's query protection after GraphQL validation (the document limits ran before it,
- * in `createPreflight`): variables are checked for unsafe strings, the operation's cost is
+ * in `createPreflight`): a partner's operation is refused unless its API key has the scope of
+ * every field (`scopes.ts`); variables are checked for unsafe strings, the operation's cost is
  * computed (its formula compiled once per document and operation, and cached), refused above
  * `maxCost`, and charged to the client's budget; placeOrder and submitPaymentDetails also spend
  * their own, stricter budgets per network and per cart or order. Every answer that was costed
@@ -69,6 +73,7 @@ export function protectionPlugin<TContext extends ProtectedContext>(
 ): ApolloServerPlugin<TContext> {
   const { limiters, budgets, logger } = options;
   const formulas = new LRUCache<string, CostFormula>({ max: 5_000 });
+  const scopeNeeds = new LRUCache<string, ScopeNeeds>({ max: 5_000 });
   const refused = (client: Client, error: GraphQLError): never => {
     chargeRefusal(limiters, budgets, client).catch((failure: unknown) =>
       logger.warn({ err: failure }, 'could not charge a refused request'),
@@ -81,15 +86,24 @@ export function protectionPlugin<TContext extends ProtectedContext>(
       let report: CostReport | undefined;
       return {
         async didResolveOperation(context) {
-          const { client } = context.contextValue;
+          const { client, scopes } = context.contextValue;
           const operation = context.operation!;
+          const key = `${context.queryHash}:${context.operationName ?? ''}`;
+          if (scopes) {
+            let needs = scopeNeeds.get(key);
+            if (!needs) {
+              needs = scopesNeeded(context.schema, context.document!, operation);
+              scopeNeeds.set(key, needs);
+            }
+            const forbidden = partnerRefusal(needs, scopes);
+            if (forbidden) refused(client, forbidden);
+          }
           const variables = context.request.variables;
           const unsafe = findUnsafeText(variables ?? {});
           if (unsafe) {
             refused(client, refusal('BAD_USER_INPUT', `Variable $${unsafe.path} ${unsafe.reason}`));
           }
 
-          const key = `${context.queryHash}:${context.operationName ?? ''}`;
           let formula = formulas.get(key);
           if (!formula) {
             formula = compileCost(context.schema, context.document!, operation, options.costModel);

@@ -7,7 +7,10 @@ import { SignJWT, jwtVerify } from 'jose';
  * they trust only an identity assertion the gateway signed (`IDENTITY_HEADER`).
  */
 export type Actor = (
-  { kind: 'anonymous' } | { kind: 'customer'; customerId: string; sessionId: string }
+  | { kind: 'anonymous' }
+  | { kind: 'customer'; customerId: string; sessionId: string }
+  /** A partner's API key, with the scopes (`catalog:read`, `orders:read`, ...) it was given. */
+  | { kind: 'partner'; keyId: string; scopes: string[] }
 ) & {
   /** The client's network (IPv4 address or IPv6 /64) as the gateway saw it, for rate limits. */
   network?: string;
@@ -74,6 +77,7 @@ export async function signIdentityAssertion(internalToken: string, actor: Actor)
   const jwt = new SignJWT({
     kind: actor.kind,
     ...(actor.kind === 'customer' ? { sid: actor.sessionId } : {}),
+    ...(actor.kind === 'partner' ? { scp: actor.scopes } : {}),
     ...(actor.network ? { net: actor.network } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })
@@ -82,6 +86,7 @@ export async function signIdentityAssertion(internalToken: string, actor: Actor)
     .setIssuedAt()
     .setExpirationTime(`${ASSERTION_TTL_SECONDS}s`);
   if (actor.kind === 'customer') jwt.setSubject(actor.customerId);
+  if (actor.kind === 'partner') jwt.setSubject(actor.keyId);
   return jwt.sign(keyOf(internalToken, 'identity-assertion'));
 }
 
@@ -122,6 +127,14 @@ export async function actorFromHeaders(
     typeof payload.sid === 'string'
   ) {
     return { kind: 'customer', customerId: payload.sub, sessionId: payload.sid, ...network };
+  }
+  if (
+    payload.kind === 'partner' &&
+    typeof payload.sub === 'string' &&
+    Array.isArray(payload.scp) &&
+    payload.scp.every((scope) => typeof scope === 'string')
+  ) {
+    return { kind: 'partner', keyId: payload.sub, scopes: payload.scp as string[], ...network };
   }
   throw identityRejected();
 }

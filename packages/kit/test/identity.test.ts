@@ -42,6 +42,14 @@ describe('identity assertions', () => {
       kind: 'anonymous',
     });
     expect(await actorFromHeaders(INTERNAL, {})).toEqual({ kind: 'anonymous' });
+    const partner = {
+      kind: 'partner' as const,
+      keyId: '6f1c2a4e-8d0b-4b7e-9c3a-2e5f7a9b1c3d',
+      scopes: ['catalog:read', 'orders:read'],
+      network: '198.51.100.4',
+    };
+    const partnerHeader = await signIdentityAssertion(INTERNAL, partner);
+    expect(await actorFromHeaders(INTERNAL, { [IDENTITY_HEADER]: partnerHeader })).toEqual(partner);
   });
 
   it('are refused (401) unless the gateway signed them, recently', async () => {

@@ -18,6 +18,7 @@ import { outboxEvents } from './db/schema.ts';
 import { createOutboundMailSink } from './mail.ts';
 import { createServer } from './server.ts';
 import { AccountService } from './service/account.service.ts';
+import { ApiKeyService } from './service/api-key.service.ts';
 import { AddressService } from './service/address.service.ts';
 import { AttemptLimits, type IdentityBudgets } from './service/limits.ts';
 import { PasswordHasher, type PasswordHashing } from './service/passwords.ts';
@@ -43,7 +44,10 @@ export interface IdentityConfig extends SubgraphConfig {
   /** GraphQL endpoints of cart and checkout, whose `personalData` the GDPR export collects. */
   cartUrl: string;
   checkoutUrl: string;
-  /** `Authorization: Bearer <adminToken>` may export or erase a customer's data on their behalf. */
+  /**
+   * `Authorization: Bearer <adminToken>` may export or erase a customer's data on their behalf,
+   * and make, list and revoke partner API keys.
+   */
   adminToken?: string;
 }
 
@@ -102,6 +106,7 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     sessions,
     addresses: new AddressService(database.db, sessions),
     privacy,
+    apiKeys: new ApiKeyService({ db: database.db, logger }),
     adminToken: config.adminToken,
     internalToken: config.internalToken,
     logger,

@@ -1,6 +1,7 @@
 import type { Actor } from '@commerce-graph/kit';
 import type { Loaders } from './loaders.ts';
 import type { AccountService } from './service/account.service.ts';
+import type { ApiKeyService } from './service/api-key.service.ts';
 import type { AddressService } from './service/address.service.ts';
 import type { PrivacyService } from './service/privacy.service.ts';
 import type { SessionService } from './service/session.service.ts';
@@ -14,6 +15,7 @@ export interface Context {
   sessions: SessionService;
   addresses: AddressService;
   privacy: PrivacyService;
+  apiKeys: ApiKeyService;
   /** The request carries `Authorization: Bearer <ADMIN_TOKEN>` (forwarded by the gateway). */
   isAdmin: boolean;
 }

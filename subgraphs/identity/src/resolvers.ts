@@ -1,4 +1,5 @@
 import { jsonScalar } from '@commerce-graph/kit';
+import { scopesOf } from './service/api-key.service.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 /** Every union member and UserError carries its `__typename`. */
@@ -14,6 +15,8 @@ export const resolvers: Resolvers = {
     me: (_, __, { accounts, loaders, actor }) => accounts.me(loaders, actor),
     sessionActive: async (_, { customerId, sessionId }, { sessions, loaders }) =>
       (await sessions.signedIn(loaders, { kind: 'customer', customerId, sessionId })) !== null,
+    apiKeys: (_, __, { apiKeys, isAdmin }) => apiKeys.listApiKeys(isAdmin),
+    apiKeyByToken: (_, { key }, { apiKeys }) => apiKeys.grantFor(key),
   },
   Mutation: {
     register: (_, { input }, { accounts, actor }) => accounts.register(actor, input),
@@ -51,6 +54,8 @@ export const resolvers: Resolvers = {
       privacy.exportCustomerData(isAdmin, actor, customerId),
     eraseCustomer: (_, { customerId }, { privacy, isAdmin, actor }) =>
       privacy.eraseCustomer(isAdmin, actor, customerId),
+    createApiKey: (_, args, { apiKeys, isAdmin }) => apiKeys.createApiKey(isAdmin, args),
+    revokeApiKey: (_, { id }, { apiKeys, isAdmin }) => apiKeys.revokeApiKey(isAdmin, id),
   },
   SessionResult: byTypename,
   LogoutResult: byTypename,
@@ -65,6 +70,15 @@ export const resolvers: Resolvers = {
   Session: {
     expiresAt: (session) => session.expiresAt.toISOString(),
     refreshTokenExpiresAt: (session) => session.refreshTokenExpiresAt.toISOString(),
+  },
+  ApiKey: {
+    scopes: (key) => scopesOf(key.scopes),
+    createdAt: (key) => key.createdAt.toISOString(),
+    lastUsedAt: (key) => key.lastUsedAt?.toISOString() ?? null,
+    revokedAt: (key) => key.revokedAt?.toISOString() ?? null,
+  },
+  ApiKeyGrant: {
+    scopes: (grant) => scopesOf(grant.scopes),
   },
   Customer: {
     __resolveReference: (ref, { accounts, loaders, actor }) =>

@@ -11,6 +11,7 @@ import type { IdentityDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import type { AccountService } from './service/account.service.ts';
+import type { ApiKeyService } from './service/api-key.service.ts';
 import type { AddressService } from './service/address.service.ts';
 import type { PrivacyService } from './service/privacy.service.ts';
 import type { SessionService } from './service/session.service.ts';
@@ -31,6 +32,7 @@ export function createServer(deps: {
   sessions: SessionService;
   addresses: AddressService;
   privacy: PrivacyService;
+  apiKeys: ApiKeyService;
   /** Lets admins export or erase a customer's data on their behalf; unset, nobody is admin. */
   adminToken: string | undefined;
   /** Verifies the gateway's identity assertions; without it, any assertion is refused. */
@@ -52,6 +54,7 @@ export function createServer(deps: {
     sessions: deps.sessions,
     addresses: deps.addresses,
     privacy: deps.privacy,
+    apiKeys: deps.apiKeys,
     isAdmin: isAdminRequest(request, deps.adminToken),
   });
   return { apollo, context };

@@ -68,6 +68,7 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
     logger,
     production: config.production ?? false,
     adminToken: config.adminToken,
+    internalToken: config.internalToken,
   });
   return serveApollo({
     name: 'inventory',

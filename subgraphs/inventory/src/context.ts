@@ -1,3 +1,4 @@
+import type { Auth } from './service.ts';
 import type { Loaders } from './loaders.ts';
 import type { InventoryService } from './service.ts';
 
@@ -5,5 +6,5 @@ import type { InventoryService } from './service.ts';
 export interface Context {
   loaders: Loaders;
   service: InventoryService;
-  auth: { isAdmin: boolean };
+  auth: Auth;
 }

@@ -1,4 +1,5 @@
 import {
+  actorFromHeaders,
   createSubgraphApollo,
   loadTypeDefs,
   safeEqual,
@@ -27,6 +28,8 @@ export function createServer(deps: {
   logger: Logger;
   production: boolean;
   adminToken?: string;
+  /** Verifies the gateway's identity assertions; without it, any assertion is refused. */
+  internalToken?: string;
 }) {
   const apollo = createSubgraphApollo<Context>({
     typeDefs,
@@ -37,7 +40,11 @@ export function createServer(deps: {
   const context = async (request: RawRequest): Promise<Context> => ({
     service: deps.service,
     loaders: createLoaders(deps.db),
-    auth: { isAdmin: isAdminRequest(request, deps.adminToken) },
+    // A forged or expired assertion throws here: the request is answered 401 before any resolver.
+    auth: {
+      isAdmin: isAdminRequest(request, deps.adminToken),
+      actor: await actorFromHeaders(deps.internalToken, request.headers),
+    },
   });
   return { apollo, context };
 }

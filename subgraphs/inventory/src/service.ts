@@ -1,5 +1,13 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import { anyOf, badUserInput, forbidden, isUuid, parseInput, userInput } from '@commerce-graph/kit';
+import {
+  anyOf,
+  badUserInput,
+  forbidden,
+  isUuid,
+  parseInput,
+  userInput,
+  type Actor,
+} from '@commerce-graph/kit';
 import type { InventoryDb } from './db/client.ts';
 import {
   reservations,
@@ -18,8 +26,11 @@ export interface VariantRef {
   id: string;
 }
 
+/** Who may change stock: the admin token's holder, or a partner whose key has `inventory:write`. */
 export interface Auth {
   isAdmin: boolean;
+  /** As the gateway asserted it; absent where only the admin token matters (tests, scripts). */
+  actor?: Actor;
 }
 
 export type StockResult =
@@ -66,9 +77,11 @@ export class InventoryService {
     return this.db.select().from(warehouses).orderBy(asc(warehouses.code));
   }
 
-  /** Throws FORBIDDEN unless the caller presented the admin token. */
+  /** Throws FORBIDDEN unless the caller presented the admin token or a key with inventory:write. */
   assertAdmin(auth: Auth): void {
-    if (!auth.isAdmin) throw forbidden();
+    if (auth.isAdmin) return;
+    if (auth.actor?.kind === 'partner' && auth.actor.scopes.includes('inventory:write')) return;
+    throw forbidden();
   }
 
   /** Admin: sets units on hand; refuses to go below what unpaid orders hold. */

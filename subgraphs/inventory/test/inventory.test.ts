@@ -8,6 +8,7 @@ import { graphql } from '../../../test/support/graphql.ts';
 import { eventually } from '../../../test/support/eventually.ts';
 import { queueBackends } from '../../../test/support/queues.ts';
 import { migrationsFolder, seedInventory, startInventory } from '../src/app.ts';
+import { InventoryService } from '../src/service.ts';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -285,6 +286,20 @@ for (const backend of queueBackends()) {
           { authorization: 'Bearer nope' },
         );
         expect(wrong.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      });
+
+      it('accept a partner whose API key has inventory:write, and no other partner', () => {
+        const rules = new InventoryService(null as never);
+        const partner = (scopes: string[]) => ({
+          isAdmin: false,
+          actor: { kind: 'partner' as const, keyId: randomUUID(), scopes },
+        });
+        expect(() => rules.assertAdmin(partner(['inventory:write']))).not.toThrow();
+        for (const scopes of [['catalog:read', 'orders:write'], []]) {
+          expect(() => rules.assertAdmin(partner(scopes))).toThrow(
+            expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+          );
+        }
       });
 
       it('set and adjust stock, creating the level when missing', async () => {

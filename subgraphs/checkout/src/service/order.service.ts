@@ -73,9 +73,10 @@ const hashOf = (accessKey: string) => createHash('sha256').update(accessKey).dig
 
 /**
  * A customer's order opens for that customer alone; a guest order for whoever brings its access
- * key (never the id alone).
+ * key (never the id alone). A partner whose API key has `orders:read` opens any order.
  */
 function canOpen(order: OrderRow, actor: Actor, accessKey: string | null | undefined): boolean {
+  if (actor.kind === 'partner' && actor.scopes.includes('orders:read')) return true;
   if (order.customerId !== null) {
     return actor.kind === 'customer' && actor.customerId.toLowerCase() === order.customerId;
   }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerRow, AddressRow } from '../db/schema.ts';
+import type { CustomerRow, AddressRow, ApiKeyRow } from '../db/schema.ts';
 import type { SessionView } from '../service/session.service.ts';
+import type { ApiKeyCreatedView, ApiKeyGrantView } from '../service/api-key.service.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -103,6 +104,55 @@ export type AddressRemoved = {
 
 /** The outcome of `addAddress` and `updateAddress`. */
 export type AddressResult = Address | AddressLimitReached | AddressNotFound | InvalidInput | NotSignedIn;
+
+/** A partner API key as an admin sees it; never the key itself. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was made (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** Stable id; revoke the key with it. */
+  id: Scalars['ID']['output'];
+  /** When the key was last used (ISO 8601, to the minute); null if never. */
+  lastUsedAt?: Maybe<Scalars['String']['output']>;
+  /** What the key is for. */
+  name: Scalars['String']['output'];
+  /** When the key was revoked (ISO 8601); null while it works. */
+  revokedAt?: Maybe<Scalars['String']['output']>;
+  /** What the key may do. */
+  scopes: Array<ApiKeyScope>;
+};
+
+/** A new partner API key: `key` is shown here once and cannot be read again. */
+export type ApiKeyCreated = {
+  __typename?: 'ApiKeyCreated';
+  /** The key's record. */
+  apiKey: ApiKey;
+  /** The key (`cgk_` and 43 characters): send it as `Authorization: Bearer <key>`. */
+  key: Scalars['String']['output'];
+};
+
+/** Internal (the gateway): what a valid partner API key may do. */
+export type ApiKeyGrant = {
+  __typename?: 'ApiKeyGrant';
+  /** The key's id. */
+  id: Scalars['ID']['output'];
+  /** Its scopes. */
+  scopes: Array<ApiKeyScope>;
+};
+
+/**
+ * What a partner API key may do. The gateway checks each field of an operation against them
+ * (`catalog:read` and so on are the names in the gateway's scope table).
+ */
+export type ApiKeyScope =
+  /** `catalog:read`: products, variants, categories, warehouses. */
+  | 'CATALOG_READ'
+  /** `inventory:write`: setStock, adjustStock and the stock levels per warehouse. */
+  | 'INVENTORY_WRITE'
+  /** `orders:read`: any order, by id. */
+  | 'ORDERS_READ'
+  /** `orders:write`: placeOrder and submitPaymentDetails. */
+  | 'ORDERS_WRITE';
 
 /** The outcome of `changePassword`. */
 export type ChangePasswordResult = InvalidCredentials | NotSignedIn | PasswordChanged | TooManyAttempts | WeakPassword;
@@ -242,6 +292,12 @@ export type Mutation = {
    */
   changePassword: ChangePasswordResult;
   /**
+   * Admin: makes a partner API key with these scopes. The key is in the answer and nowhere else:
+   * only its hash is stored. Needs the admin token (FORBIDDEN otherwise); a name that is not 1 to
+   * 100 characters of text, or no scope, is BAD_USER_INPUT.
+   */
+  createApiKey: ApiKeyCreated;
+  /**
    * Admin: `eraseMyAccount` on a customer's behalf, without their password; erasing an erased
    * account again asks the other subgraphs again. Needs the admin token (FORBIDDEN otherwise).
    * Errors: CUSTOMER_NOT_FOUND.
@@ -301,6 +357,11 @@ export type Mutation = {
    * customer and signs in anew. Errors: INVALID_TOKEN, WEAK_PASSWORD.
    */
   resetPassword: SessionResult;
+  /**
+   * Admin: revokes a partner API key for good; the gateway refuses it within 10 seconds. Revoking
+   * a revoked key changes nothing. Null for an unknown id. Needs the admin token.
+   */
+  revokeApiKey?: Maybe<ApiKey>;
   /** Replaces an address of the signed-in customer's address book. */
   updateAddress: AddressResult;
   /** Marks an address as verified with the token from a verification mail (once). */
@@ -316,6 +377,12 @@ export type MutationAddAddressArgs = {
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  name: Scalars['String']['input'];
+  scopes: Array<ApiKeyScope>;
 };
 
 
@@ -369,6 +436,11 @@ export type MutationRequestPasswordResetArgs = {
 export type MutationResetPasswordArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -427,6 +499,13 @@ export type PersonalDataExport = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * Internal (the gateway): the key id and scopes of a partner API key, or null when the key is
+   * unknown or revoked. Records when the key was last used (at most once a minute).
+   */
+  apiKeyByToken?: Maybe<ApiKeyGrant>;
+  /** Admin: every partner API key, newest first, revoked ones included. Needs the admin token. */
+  apiKeys: Array<ApiKey>;
+  /**
    * The signed-in customer: the one the request's access token names. Null when the request is
    * anonymous.
    */
@@ -436,6 +515,11 @@ export type Query = {
    * ended by a logout, a password change or reset, or the account's erasure.
    */
   sessionActive: Scalars['Boolean']['output'];
+};
+
+
+export type QueryApiKeyByTokenArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -709,6 +793,10 @@ export type ResolversTypes = ResolversObject<{
   AddressNotFound: ResolverTypeWrapper<AddressNotFound>;
   AddressRemoved: ResolverTypeWrapper<AddressRemoved>;
   AddressResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AddressResult']>;
+  ApiKey: ResolverTypeWrapper<ApiKeyRow>;
+  ApiKeyCreated: ResolverTypeWrapper<ApiKeyCreatedView>;
+  ApiKeyGrant: ResolverTypeWrapper<ApiKeyGrantView>;
+  ApiKeyScope: ApiKeyScope;
   ChangePasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangePasswordResult']>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -756,6 +844,9 @@ export type ResolversParentTypes = ResolversObject<{
   AddressNotFound: AddressNotFound;
   AddressRemoved: AddressRemoved;
   AddressResult: ResolversUnionTypes<ResolversParentTypes>['AddressResult'];
+  ApiKey: ApiKeyRow;
+  ApiKeyCreated: ApiKeyCreatedView;
+  ApiKeyGrant: ApiKeyGrantView;
   ChangePasswordResult: ResolversUnionTypes<ResolversParentTypes>['ChangePasswordResult'];
   Customer: CustomerRow;
   Boolean: Scalars['Boolean']['output'];
@@ -829,6 +920,25 @@ export type AddressRemovedResolvers<ContextType = Context, ParentType extends Re
 
 export type AddressResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddressResult'] = ResolversParentTypes['AddressResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Address' | 'AddressLimitReached' | 'AddressNotFound' | 'InvalidInput' | 'NotSignedIn', ParentType, ContextType>;
+}>;
+
+export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
+}>;
+
+export type ApiKeyCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKeyCreated'] = ResolversParentTypes['ApiKeyCreated']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ApiKeyGrantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKeyGrant'] = ResolversParentTypes['ApiKeyGrant']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
 }>;
 
 export type ChangePasswordResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangePasswordResult'] = ResolversParentTypes['ChangePasswordResult']> = ResolversObject<{
@@ -918,6 +1028,7 @@ export type LogoutResultResolvers<ContextType = Context, ParentType extends Reso
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addAddress?: Resolver<ResolversTypes['AddressResult'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['ChangePasswordResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  createApiKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'scopes'>>;
   eraseCustomer?: Resolver<ResolversTypes['EraseAccountResult'], ParentType, ContextType, RequireFields<MutationEraseCustomerArgs, 'customerId'>>;
   eraseMyAccount?: Resolver<ResolversTypes['EraseAccountResult'], ParentType, ContextType, RequireFields<MutationEraseMyAccountArgs, 'password'>>;
   exportCustomerData?: Resolver<ResolversTypes['ExportDataResult'], ParentType, ContextType, RequireFields<MutationExportCustomerDataArgs, 'customerId'>>;
@@ -930,6 +1041,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   requestEmailVerification?: Resolver<ResolversTypes['RequestEmailVerificationResult'], ParentType, ContextType>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
+  revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   updateAddress?: Resolver<ResolversTypes['AddressResult'], ParentType, ContextType, RequireFields<MutationUpdateAddressArgs, 'id' | 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['VerifyEmailResult'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 }>;
@@ -952,6 +1064,8 @@ export type PersonalDataExportResolvers<ContextType = Context, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  apiKeyByToken?: Resolver<Maybe<ResolversTypes['ApiKeyGrant']>, ParentType, ContextType, RequireFields<QueryApiKeyByTokenArgs, 'key'>>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   sessionActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<QuerySessionActiveArgs, 'customerId' | 'sessionId'>>;
 }>;
@@ -1013,6 +1127,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AddressNotFound?: AddressNotFoundResolvers<ContextType>;
   AddressRemoved?: AddressRemovedResolvers<ContextType>;
   AddressResult?: AddressResultResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyCreated?: ApiKeyCreatedResolvers<ContextType>;
+  ApiKeyGrant?: ApiKeyGrantResolvers<ContextType>;
   ChangePasswordResult?: ChangePasswordResultResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerNotFound?: CustomerNotFoundResolvers<ContextType>;

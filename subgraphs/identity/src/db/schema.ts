@@ -196,6 +196,41 @@ export const privacyAudit = identitySchema.table(
   ],
 );
 
+/** The scopes a partner API key can hold, by the names the gateway checks. */
+export const apiKeyScopes = [
+  'catalog:read',
+  'orders:read',
+  'orders:write',
+  'inventory:write',
+] as const;
+export type ApiKeyScopeName = (typeof apiKeyScopes)[number];
+
+/**
+ * Partner API keys, made and revoked by an admin. The key itself is shown once, when it is
+ * made; only its SHA-256 is kept.
+ */
+export const apiKeys = identitySchema.table(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    scopes: text('scopes').array().$type<ApiKeyScopeName[]>().notNull(),
+    /** SHA-256 of the key: a leaked table yields no usable key. */
+    keyHash: bytea('key_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the gateway last looked the key up, to the minute (not written on every request). */
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('api_keys_key_hash_unique').on(t.keyHash),
+    check(
+      'api_keys_scopes_valid',
+      sql`${t.scopes} <@ array['catalog:read', 'orders:read', 'orders:write', 'inventory:write']::text[]`,
+    ),
+  ],
+);
+
 export const outboxEvents = defineOutboxTable(identitySchema);
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -204,4 +239,5 @@ export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type AccountTokenRow = typeof accountTokens.$inferSelect;
 export type AddressRow = typeof addresses.$inferSelect;
 export type PrivacyAuditRow = typeof privacyAudit.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type NewAddress = typeof addresses.$inferInsert;

@@ -1,0 +1,117 @@
+import { desc, eq } from 'drizzle-orm';
+import {
+  badUserInput,
+  forbidden,
+  isUuid,
+  parseInput,
+  userInput,
+  type Logger,
+} from '@commerce-graph/kit';
+import type { ApiKeyScope } from '../__generated__/resolvers-types.ts';
+import type { IdentityDb } from '../db/client.ts';
+import { apiKeys, type ApiKeyRow, type ApiKeyScopeName } from '../db/schema.ts';
+import { newSecretToken, tokenHash } from './tokens.ts';
+
+/** What every partner API key starts with: the gateway tells it from a JWT and the admin token. */
+export const API_KEY_PREFIX = 'cgk_';
+
+/** The SDL's scope names and the issue's names the gateway checks and the table stores. */
+export const SCOPE_NAMES: Record<ApiKeyScope, ApiKeyScopeName> = {
+  CATALOG_READ: 'catalog:read',
+  ORDERS_READ: 'orders:read',
+  ORDERS_WRITE: 'orders:write',
+  INVENTORY_WRITE: 'inventory:write',
+};
+const SCOPES_BY_NAME = Object.fromEntries(
+  Object.entries(SCOPE_NAMES).map(([scope, name]) => [name, scope]),
+) as Record<ApiKeyScopeName, ApiKeyScope>;
+
+/** The SDL's names of stored scopes. */
+export const scopesOf = (names: readonly ApiKeyScopeName[]): ApiKeyScope[] =>
+  names.map((name) => SCOPES_BY_NAME[name]);
+
+/** `createApiKey`'s answer: the key, shown this once, and its record. */
+export interface ApiKeyCreatedView {
+  key: string;
+  apiKey: ApiKeyRow;
+}
+
+/** What the gateway learns of a valid key. */
+export interface ApiKeyGrantView {
+  id: string;
+  scopes: ApiKeyScopeName[];
+}
+
+/** `last_used_at` is written at most this often per key, not on every request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+const keyName = userInput.text({ min: 1, max: 100, spaces: true });
+
+/**
+ * Partner API keys: admins make, list and revoke them; the gateway asks what a key may do. A
+ * key is `cgk_` and 32 random bytes in base64url, stored as its SHA-256 (a fast hash suits a key
+ * with 256 bits of entropy).
+ */
+export class ApiKeyService {
+  constructor(private readonly deps: { db: IdentityDb; logger: Logger }) {}
+
+  /** Admin: makes a key; the answer holds the only copy of it. */
+  async createApiKey(
+    isAdmin: boolean,
+    input: { name: string; scopes: ApiKeyScope[] },
+  ): Promise<ApiKeyCreatedView> {
+    if (!isAdmin) throw forbidden();
+    const name = parseInput(keyName, input.name, ({ message }) => badUserInput(`name: ${message}`));
+    if (!name.ok) throw name.error;
+    if (input.scopes.length === 0) throw badUserInput('scopes: give the key at least one scope');
+    const key = `${API_KEY_PREFIX}${newSecretToken()}`;
+    const [apiKey] = await this.deps.db
+      .insert(apiKeys)
+      .values({
+        name: name.value,
+        scopes: [...new Set(input.scopes.map((scope) => SCOPE_NAMES[scope]))],
+        keyHash: tokenHash(key)!,
+      })
+      .returning();
+    this.deps.logger.info({ apiKeyId: apiKey!.id, scopes: apiKey!.scopes }, 'API key created');
+    return { key, apiKey: apiKey! };
+  }
+
+  /** Admin: every key, newest first. */
+  async listApiKeys(isAdmin: boolean): Promise<ApiKeyRow[]> {
+    if (!isAdmin) throw forbidden();
+    return this.deps.db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  }
+
+  /** Admin: revokes a key (once: a second revocation keeps the first time); null if unknown. */
+  async revokeApiKey(isAdmin: boolean, id: string): Promise<ApiKeyRow | null> {
+    if (!isAdmin) throw forbidden();
+    if (!isUuid(id)) return null;
+    const [row] = await this.deps.db.select().from(apiKeys).where(eq(apiKeys.id, id));
+    if (!row || row.revokedAt) return row ?? null;
+    const [revoked] = await this.deps.db
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiKeys.id, id))
+      .returning();
+    this.deps.logger.info({ apiKeyId: id }, 'API key revoked');
+    return revoked ?? null;
+  }
+
+  /**
+   * The gateway's look-up: the key's id and scopes, or null when it is unknown or revoked.
+   * Records the use when the last recorded one is a minute old or more.
+   */
+  async grantFor(key: string): Promise<ApiKeyGrantView | null> {
+    if (!key.startsWith(API_KEY_PREFIX)) return null;
+    const hash = tokenHash(key);
+    if (!hash) return null;
+    const [row] = await this.deps.db.select().from(apiKeys).where(eq(apiKeys.keyHash, hash));
+    if (!row || row.revokedAt) return null;
+    const now = new Date();
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+      await this.deps.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id));
+    }
+    return { id: row.id, scopes: row.scopes };
+  }
+}
