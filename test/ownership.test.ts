@@ -79,7 +79,6 @@ describe('who may reach a cart or an order (through the gateway)', () => {
     shop = await startTestGraph(queueBackends()[0]!, {
       catalog: buildDemoCatalog(4),
       internalToken: INTERNAL_TOKEN,
-      identity: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
     });
     const page = await as(undefined)(
       '{ products(first: 1) { edges { node { variants { id } } } } }',

@@ -58,7 +58,6 @@ describe('partner API keys (through the gateway)', () => {
       catalog: buildDemoCatalog(4),
       internalToken: INTERNAL_TOKEN,
       adminToken: ADMIN_TOKEN,
-      identity: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
     });
     const page = await as(undefined)(
       '{ products(first: 1) { edges { node { variants { id } } } } }',

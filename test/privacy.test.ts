@@ -249,7 +249,6 @@ describe('GDPR export and erasure (through the gateway)', () => {
         catalog: buildDemoCatalog(4),
         internalToken: INTERNAL_TOKEN,
         adminToken: ADMIN_TOKEN,
-        identity: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
       },
     );
     const page = await anonymous('{ products(first: 1) { edges { node { variants { id } } } } }');

@@ -1,56 +1,23 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  actorFromHeaders,
-  signAccessToken,
-  type Actor,
-  type RunningService,
-} from '@commerce-graph/kit';
+import { signAccessToken, type RunningService } from '@commerce-graph/kit';
 import { graphql } from '../../test/support/graphql.ts';
 import { startGateway } from '../src/app.ts';
+import { startStandInGraph } from './support/stand-in-graph.ts';
 
 const ACCESS_TOKEN_SECRET = 'gateway-test-access-secret-0123456789';
 const INTERNAL_TOKEN = 'gateway-test-internal-token-0123456789';
 const CUSTOMER = { customerId: '0b7f6a52-9a4e-4a43-a1d9-5c2a3f4e5d60', sessionId: 'session-1' };
 const QUERY = '{ products(first: 1) { totalCount } }';
 
-/**
- * A stand-in subgraph: products answers one total and records what reached it; identity answers
- * `sessionActive` for the sessions in `revoked` as false.
- */
+/** Products answers 7 and records who asked; identity says the `revoked` sessions are over. */
 async function recordingSubgraph() {
-  const seen: Array<{ actor: Actor | 'refused'; authorization?: string }> = [];
   const revoked = new Set<string>();
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
-      res.setHeader('content-type', 'application/json');
-      const body = JSON.parse(Buffer.concat(chunks).toString()) as {
-        query: string;
-        variables?: { s?: string };
-      };
-      if (body.query.includes('sessionActive')) {
-        const active = !revoked.has(body.variables?.s ?? '');
-        res.end(JSON.stringify({ data: { sessionActive: active } }));
-        return;
-      }
-      // Recorded before answering, so the gateway's answer implies the record.
-      const actor = await actorFromHeaders(INTERNAL_TOKEN, req.headers).catch(
-        () => 'refused' as const,
-      );
-      seen.push({ actor, authorization: req.headers.authorization });
-      res.end(JSON.stringify({ data: { products: { totalCount: 7 } } }));
-    });
+  const graph = await startStandInGraph({
+    internalToken: INTERNAL_TOKEN,
+    totalCount: 7,
+    answers: { sessionActive: (variables) => !revoked.has(variables.s ?? '') },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    seen,
-    revoked,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+  return { ...graph, revoked };
 }
 
 describe('authentication at the gateway', () => {

@@ -1,9 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorFromHeaders, type Actor, type RunningService } from '@commerce-graph/kit';
+import type { RunningService } from '@commerce-graph/kit';
 import { graphql } from '../../test/support/graphql.ts';
 import { startGateway } from '../src/app.ts';
+import { startStandInGraph } from './support/stand-in-graph.ts';
 
 const INTERNAL_TOKEN = 'gateway-partner-internal-token-0123456789';
 const KEY_ID = '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a';
@@ -12,44 +11,24 @@ const STOCK_KEY = `cgk_${'s'.repeat(43)}`;
 const REVOKED_KEY = `cgk_${'r'.repeat(43)}`;
 const PRODUCTS = '{ products(first: 1) { totalCount } }';
 
-/** A stand-in identity and products: identity knows two keys; products records who asked. */
+/** Identity knows two keys and records each lookup; products answers 3 and records who asked. */
 async function fakeGraph() {
-  const seen: Array<{ actor: Actor | 'refused'; authorization?: string }> = [];
   const lookups: string[] = [];
   const grants: Record<string, { id: string; scopes: string[] }> = {
     [CATALOG_KEY]: { id: KEY_ID, scopes: ['CATALOG_READ'] },
     [STOCK_KEY]: { id: 'b0c1d2e3-f4a5-4b6c-8d7e-9f0a1b2c3d4e', scopes: ['INVENTORY_WRITE'] },
   };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
-      res.setHeader('content-type', 'application/json');
-      const body = JSON.parse(Buffer.concat(chunks).toString()) as {
-        query: string;
-        variables?: { k?: string };
-      };
-      if (body.query.includes('apiKeyByToken')) {
-        lookups.push(body.variables?.k ?? '');
-        res.end(
-          JSON.stringify({ data: { apiKeyByToken: grants[body.variables?.k ?? ''] ?? null } }),
-        );
-        return;
-      }
-      const actor = await actorFromHeaders(INTERNAL_TOKEN, req.headers).catch(
-        () => 'refused' as const,
-      );
-      seen.push({ actor, authorization: req.headers.authorization });
-      res.end(JSON.stringify({ data: { products: { totalCount: 3 } } }));
-    });
+  const graph = await startStandInGraph({
+    internalToken: INTERNAL_TOKEN,
+    totalCount: 3,
+    answers: {
+      apiKeyByToken: ({ k = '' }) => {
+        lookups.push(k);
+        return grants[k] ?? null;
+      },
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    seen,
-    lookups,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+  return { ...graph, lookups };
 }
 
 describe('partner API keys at the gateway', () => {

@@ -6,6 +6,7 @@ import {
   type RunningGraph,
 } from '../../scripts/graph.ts';
 import { createTestDatabase } from './database.ts';
+import { TEST_PASSWORD_HASHING } from './passwords.ts';
 import type { QueueBackendCase } from './queues.ts';
 
 export interface TestGraph {
@@ -34,6 +35,7 @@ export async function startTestGraph(
     ...options,
     // Every test client is 127.0.0.1; tests of the budgets pass their own.
     gateway: { budgets: SINGLE_CLIENT_BUDGETS, ...options.gateway },
+    identity: { passwordHashing: TEST_PASSWORD_HASHING, ...options.identity },
   }).catch(async (error: unknown) => {
     await database.drop();
     throw error;

@@ -12,11 +12,9 @@ import {
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { eventually } from '../../../test/support/eventually.ts';
 import { graphql, type GraphQLResponse } from '../../../test/support/graphql.ts';
+import { TEST_PASSWORD_HASHING } from '../../../test/support/passwords.ts';
 import type { QueueBackendCase } from '../../../test/support/queues.ts';
 import { migrationsFolder, startIdentity, type IdentityConfig } from '../src/app.ts';
-
-/** Cheap argon2id for tests: the same algorithm and code path, a fraction of the cost. */
-export const TEST_HASHING = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 
 export interface SessionView {
   accessToken: string;
@@ -98,7 +96,7 @@ export async function startHarness(
         databaseUrl: database.url,
         namespace: `${queue.namespace}_limits`,
       },
-      passwordHashing: TEST_HASHING,
+      passwordHashing: TEST_PASSWORD_HASHING,
       // Nothing listens there: these tests never export, which is the only use of the two.
       cartUrl: 'http://127.0.0.1:9/graphql',
       checkoutUrl: 'http://127.0.0.1:9/graphql',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD_HASHING } from '../../../test/support/passwords.ts';
 import {
   DEFAULT_PASSWORD_HASHING,
   PasswordHasher,
@@ -23,9 +24,7 @@ describe('PasswordHasher', () => {
     expect(await hasher.verify(hash, 'correct horse battery staple')).toBe(true);
     expect(await hasher.verify(hash, 'correct horse battery stapler')).toBe(false);
     expect(hasher.needsRehash(hash)).toBe(false);
-    expect(
-      new PasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 }).needsRehash(hash),
-    ).toBe(true);
+    expect(new PasswordHasher(TEST_PASSWORD_HASHING).needsRehash(hash)).toBe(true);
   });
 
   it('spends as long on an unknown account as on a wrong password', async () => {
@@ -44,7 +43,7 @@ describe('PasswordHasher', () => {
   });
 
   it('matches a password typed in another Unicode normal form', async () => {
-    const hasher = new PasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+    const hasher = new PasswordHasher(TEST_PASSWORD_HASHING);
     const composed = 'caf\u00e9 au lait, please';
     const hash = await hasher.hash(composed);
     expect(await hasher.verify(hash, composed.normalize('NFD'))).toBe(true);
