@@ -54,6 +54,10 @@ const config: CodegenConfig = {
       ApiKey: '../db/schema.ts#ApiKeyRow',
       ApiKeyCreated: '../service/api-key.service.ts#ApiKeyCreatedView',
       ApiKeyGrant: '../service/api-key.service.ts#ApiKeyGrantView',
+      SessionGrant: '../service/staff.service.ts#SessionGrantView',
+      StaffMember: '../service/staff.service.ts#StaffMemberView',
+      AdminAuditEntry: '../db/schema.ts#AdminAuditRow',
+      AdminAuditPage: '../service/audit.service.ts#AdminAuditPageView',
     }),
   },
 };

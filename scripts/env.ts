@@ -16,7 +16,9 @@ const schema = z
     CHECKOUT_PORT: envVar.port(4004),
     IDENTITY_PORT: envVar.port(4005),
     ADYEN_SIMULATOR_PORT: envVar.port(4010),
-    ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+    // The demo admin (role owner) of a development start; unset password: made up per run.
+    ADMIN_EMAIL: z.email().default('admin@example.com'),
+    ADMIN_PASSWORD: z.string().min(10, 'use at least 10 characters').optional(),
     ADYEN_API_KEY: z.string().min(1).optional(),
     ADYEN_MERCHANT_ACCOUNT: z.string().min(1).optional(),
     ADYEN_HMAC_KEY: z

@@ -8,6 +8,7 @@ import {
 } from '@commerce-graph/checkout';
 import { startGateway, type GatewayConfig } from '@commerce-graph/gateway';
 import {
+  bootstrapStaff,
   migrationsFolder as identityMigrations,
   startIdentity,
   type IdentityBudgets,
@@ -22,6 +23,7 @@ import {
   runMigrations,
   type QueueConnectionConfig,
   type RunningService,
+  type StaffRole,
 } from '@commerce-graph/kit';
 import {
   migrationsFolder as productsMigrations,
@@ -65,7 +67,11 @@ export interface GraphOptions {
   adyen?: Omit<AdyenConfig, 'simulatorUrl'>;
   /** HTTP Basic credentials Adyen sends with webhooks, when configured in its Customer Area. */
   webhookBasicAuth?: { username: string; password: string };
-  adminToken?: string;
+  /**
+   * Staff accounts made (or given this password) before the services start: the demo admin of
+   * `pnpm start`, the staff of tests. In production, `pnpm staff:grant` makes the first admin.
+   */
+  staff?: Array<{ email: string; password: string; role: StaffRole }>;
   /** Shared by the services: subgraphs answer only callers that send it. */
   internalToken?: string;
   /**
@@ -157,6 +163,15 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     const seeded = options.catalog
       ? await seedDemoData(options.databaseUrl, options.catalog)
       : false;
+    for (const member of options.staff ?? []) {
+      await bootstrapStaff({
+        databaseUrl: options.databaseUrl,
+        ...member,
+        resetPassword: true,
+        passwordHashing: options.identity?.passwordHashing,
+        migrate: false,
+      });
+    }
     const common = {
       databaseUrl: options.databaseUrl,
       host: options.host,
@@ -199,7 +214,6 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ...common,
       port: options.ports.inventory,
       queue: options.queue,
-      adminToken: options.adminToken,
       onQuery: onQuery('inventory'),
     });
     started.push(inventory);
@@ -238,7 +252,6 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       },
       cartUrl: cart.url,
       checkoutUrl: checkout.url,
-      adminToken: options.adminToken,
       ...options.identity,
     });
     started.push(identity);

@@ -57,10 +57,16 @@ try {
     databaseUrl = database.url;
   }
 
-  // In development an admin token is made up when none is configured, and printed below.
-  const adminToken =
-    env.ADMIN_TOKEN ??
-    (env.NODE_ENV === 'production' ? undefined : randomBytes(18).toString('base64url'));
+  // In development a demo admin (owner) signs in with ADMIN_PASSWORD, or one made up and printed
+  // below; in production the first admin comes from `pnpm staff:grant`.
+  const admin =
+    env.NODE_ENV === 'production'
+      ? undefined
+      : {
+          email: env.ADMIN_EMAIL,
+          password: env.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url'),
+          role: 'owner' as const,
+        };
   const adyen =
     env.ADYEN_API_KEY && env.ADYEN_MERCHANT_ACCOUNT && env.ADYEN_HMAC_KEY
       ? {
@@ -86,7 +92,7 @@ try {
       adyenSimulator: env.ADYEN_SIMULATOR_PORT,
     },
     adyen,
-    adminToken,
+    staff: admin ? [admin] : [],
     // Everything runs in this process: a fresh token per run keeps the subgraph ports private.
     internalToken: env.INTERNAL_TOKEN ?? randomBytes(24).toString('base64url'),
     // Unset, startGraph makes one up: sessions then last as long as this run.
@@ -116,8 +122,9 @@ try {
         : '  adyen          Adyen API',
       `  database       ${database ? 'embedded PostgreSQL' : 'DATABASE_URL'}${graph.seeded ? ', demo catalog loaded' : ''}`,
       `  queues         BullMQ on ${env.REDIS_URL ? 'Redis' : 'PostgreSQL'}`,
-      adminToken && !env.ADMIN_TOKEN
-        ? `  admin token    ${adminToken}   (this run only; set ADMIN_TOKEN to fix it)`
+      admin
+        ? `  admin          ${admin.email} / ${admin.password}` +
+          (env.ADMIN_PASSWORD ? '' : '   (this run only; set ADMIN_PASSWORD to fix it)')
         : '',
       env.ACCESS_TOKEN_SECRET
         ? ''

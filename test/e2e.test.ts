@@ -7,7 +7,6 @@ import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { eventually } from './support/eventually.ts';
 import { queueBackends } from './support/queues.ts';
 
-const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 const INTERNAL_TOKEN = 'e2e-internal-token-0123456789abcdef';
 const catalog = buildDemoCatalog(40);
 
@@ -108,6 +107,8 @@ type Order = {
   };
 };
 
+const RELAY_STATEMENT = /outbox_events|^\s*(begin|commit|rollback)\b/i;
+
 for (const backend of queueBackends()) {
   describe(`the graph end to end (BullMQ on ${backend.name})`, () => {
     let shop: TestGraph;
@@ -122,9 +123,11 @@ for (const backend of queueBackends()) {
     beforeAll(async () => {
       shop = await startTestGraph(backend, {
         catalog,
-        adminToken: ADMIN_TOKEN,
         internalToken: INTERNAL_TOKEN,
-        onQuery: (subgraph) => {
+        onQuery: (subgraph, query) => {
+          // The outbox relays poll on their own (begin, select from outbox_events, commit):
+          // none of that is a page's work, and a product page runs no transaction.
+          if (RELAY_STATEMENT.test(query)) return;
           statements[subgraph] = (statements[subgraph] ?? 0) + 1;
         },
       });
@@ -195,7 +198,7 @@ for (const backend of queueBackends()) {
         const { data } = await gateway(
           ORDER,
           { id: result.order.id, key: result.accessKey },
-          { authorization: `Bearer ${ADMIN_TOKEN}` },
+          await shop.staffHeaders(),
         );
         const order = (data as Order).order;
         // PAID comes from the worker; the stock is sold by inventory's worker a moment later.
@@ -246,7 +249,7 @@ for (const backend of queueBackends()) {
         const { data } = await gateway(
           ORDER,
           { id: result.order.id, key: result.accessKey },
-          { authorization: `Bearer ${ADMIN_TOKEN}` },
+          await shop.staffHeaders(),
         );
         const order = (data as Order).order;
         return order.lines[0]!.variant.availability.available === before ? order : null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
-import { startTestGraph, type TestGraph } from './support/graph.ts';
+import { startTestGraph, type TestGraph, type TestStaff } from './support/graph.ts';
 import { graphql } from './support/graphql.ts';
 import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { queueBackends } from './support/queues.ts';
@@ -37,6 +37,16 @@ const PLACE_ORDER = /* GraphQL */ `
   }
 `;
 const ORDER = 'query($id: ID!, $key: String) { order(id: $id, accessKey: $key) { id email } }';
+const ORDER_MANAGER: TestStaff = {
+  email: 'orders@staff.example.com',
+  password: 'order manager password 0123',
+  role: 'order-manager',
+};
+const STOCK_MANAGER: TestStaff = {
+  email: 'stock@staff.example.com',
+  password: 'stock manager password 0123',
+  role: 'stock-manager',
+};
 
 /**
  * Ownership through the whole graph: real accounts from the identity subgraph, their access
@@ -79,6 +89,7 @@ describe('who may reach a cart or an order (through the gateway)', () => {
     shop = await startTestGraph(queueBackends()[0]!, {
       catalog: buildDemoCatalog(4),
       internalToken: INTERNAL_TOKEN,
+      staff: [ORDER_MANAGER, STOCK_MANAGER],
     });
     const page = await as(undefined)(
       '{ products(first: 1) { edges { node { variants { id } } } } }',
@@ -135,6 +146,43 @@ describe('who may reach a cart or an order (through the gateway)', () => {
     expect(claimed.data).toEqual({ claimCart: { __typename: 'Cart' } });
     const afterClaim = await guest('query($id: ID!) { cart(id: $id) { id } }', { id: guestCart });
     expect(afterClaim.data).toEqual({ cart: null });
+  });
+
+  it('lets staff with orders:manage read any order, pay none, and no other staff read one', async () => {
+    const guest = as(undefined);
+    // A card whose issuer asks for a 3-D Secure challenge: the order waits for a payment step.
+    const placed = await guest(PLACE_ORDER, {
+      input: {
+        cartId: await cartWithLine(guest),
+        email: 'owner@example.com',
+        paymentMethod: { ...ENCRYPTED_TEST_CARD, encryptedCardNumber: 'test_4212345678910006' },
+      },
+    });
+    const { id } = placed.data!.placeOrder.order;
+    const staff = async (member: TestStaff) =>
+      as((await shop.staffHeaders(member)).authorization!.replace(/^Bearer /, ''));
+    const orders = await staff(ORDER_MANAGER);
+    const read = await orders(
+      'query($id: ID!) { order(id: $id) { id email payment { status resultCode } } }',
+      { id },
+    );
+    expect(read.data).toEqual({
+      order: {
+        id,
+        email: 'owner@example.com',
+        payment: { status: 'PENDING', resultCode: 'ChallengeShopper' },
+      },
+    });
+    expect((await (await staff(STOCK_MANAGER))(ORDER, { id })).data).toEqual({ order: null });
+    // Reading is all: the payment step stays the shopper's.
+    const paid = await orders(
+      'mutation($id: ID!) { submitPaymentDetails(orderId: $id, details: { threeDSResult: "eyJ0cmFuc1N0YXR1cyI6IlkifQ" }) { __typename ... on UserError { code } } }',
+      { id },
+    );
+    expect(paid.data?.submitPaymentDetails).toEqual({
+      __typename: 'OrderNotPayable',
+      code: 'ORDER_NOT_PAYABLE',
+    });
   });
 
   it('refuses the access token of a session that has ended', async () => {

@@ -6,7 +6,6 @@ import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { queueBackends } from './support/queues.ts';
 
 const INTERNAL_TOKEN = 'partners-internal-token-0123456789abc';
-const ADMIN_TOKEN = 'partners-admin-token-0123456789';
 const CREATE_KEY = /* GraphQL */ `
   mutation ($name: String!, $scopes: [ApiKeyScope!]!) {
     createApiKey(name: $name, scopes: $scopes) {
@@ -39,7 +38,13 @@ describe('partner API keys (through the gateway)', () => {
       variables,
       token ? { authorization: `Bearer ${token}` } : {},
     );
-  const admin = () => as(ADMIN_TOKEN);
+  const admin = () => async (query: string, variables?: Record<string, unknown>) =>
+    graphql<Record<string, any>>(
+      shop.graph.gatewayUrl,
+      query,
+      variables,
+      await shop.staffHeaders(),
+    );
   const newKey = async (scopes: string[]) => {
     const made = await admin()(CREATE_KEY, { name: `partner ${scopes.join(' ')}`, scopes });
     expect(made.errors).toBeUndefined();
@@ -57,7 +62,6 @@ describe('partner API keys (through the gateway)', () => {
     shop = await startTestGraph(queueBackends()[0]!, {
       catalog: buildDemoCatalog(4),
       internalToken: INTERNAL_TOKEN,
-      adminToken: ADMIN_TOKEN,
     });
     const page = await as(undefined)(
       '{ products(first: 1) { edges { node { variants { id } } } } }',

@@ -3,13 +3,23 @@ import { eventQueueName, type Consumer, type EventEnvelope } from '@commerce-gra
 import { createQueueFactory, type QueueConnectionConfig } from '@commerce-graph/kit';
 import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
 import { eventually } from './support/eventually.ts';
-import { startTestGraph, type TestGraph } from './support/graph.ts';
+import { startTestGraph, type TestGraph, type TestStaff } from './support/graph.ts';
 import { graphql } from './support/graphql.ts';
 import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { queueBackends } from './support/queues.ts';
 
 const INTERNAL_TOKEN = 'privacy-internal-token-0123456789abcdef';
-const ADMIN_TOKEN = 'privacy-admin-token-0123456789';
+/** Staff who may act on customers' data, and staff who may not. */
+const SUPPORT: TestStaff = {
+  email: 'support@staff.example.com',
+  password: 'support password 0123456789',
+  role: 'customer-support',
+};
+const STOCK: TestStaff = {
+  email: 'stock@staff.example.com',
+  password: 'stock password 0123456789',
+  role: 'stock-manager',
+};
 const PASSWORD = 'correct horse battery staple';
 const EMAIL = 'privacy.person@example.com';
 const ADDRESS = {
@@ -79,6 +89,26 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
     exported: ['id', 'action', 'customer_id', 'actor_kind', 'network', 'created_at'],
     withheld: [],
   },
+  'identity.staff_roles': {
+    exported: ['id', 'customer_id', 'role', 'granted_by', 'granted_at'],
+    withheld: [],
+  },
+  'identity.admin_audit': {
+    exported: [
+      'id',
+      'occurred_at',
+      'service',
+      'actor_kind',
+      'actor_id',
+      'action',
+      'target_type',
+      'target_id',
+      'details',
+      'network',
+      'request_id',
+    ],
+    withheld: [],
+  },
   'cart.carts': {
     exported: ['id', 'status', 'currency', 'customer_id', 'order_id', 'created_at', 'updated_at'],
     withheld: [],
@@ -90,6 +120,7 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
   'checkout.orders': {
     exported: [
       'id',
+      'number',
       'cart_id',
       'customer_id',
       'email',
@@ -157,6 +188,8 @@ const OWNED_ROWS: Record<string, string> = {
   'identity.addresses': 'customer_id = me.cid',
   'identity.outbound_mail': 'lower(recipient) = lower(me.mail)',
   'identity.privacy_audit': 'customer_id = me.cid',
+  'identity.staff_roles': 'customer_id = me.cid',
+  'identity.admin_audit': 'actor_id = me.cid or target_id = me.cid::text',
   'cart.carts': 'customer_id = me.cid',
   'cart.cart_lines': 'cart_id in (select id from cart.carts where customer_id = me.cid)',
   'checkout.orders': 'customer_id = me.cid',
@@ -248,7 +281,7 @@ describe('GDPR export and erasure (through the gateway)', () => {
       {
         catalog: buildDemoCatalog(4),
         internalToken: INTERNAL_TOKEN,
-        adminToken: ADMIN_TOKEN,
+        staff: [SUPPORT, STOCK],
       },
     );
     const page = await anonymous('{ products(first: 1) { edges { node { variants { id } } } } }');
@@ -273,6 +306,14 @@ describe('GDPR export and erasure (through the gateway)', () => {
       { input: book },
     );
     expect(address.data?.addAddress.__typename).toBe('Address');
+    // The customer works for the shop too: a staff role, and the owner's grant of it audited.
+    const granted = await graphql<Record<string, any>>(
+      shop.graph.gatewayUrl,
+      'mutation($e: String!) { grantStaffRole(email: $e, role: ORDER_MANAGER) { __typename } }',
+      { e: email },
+      await shop.staffHeaders(),
+    );
+    expect(granted.data?.grantStaffRole.__typename).toBe('StaffMember');
 
     const cartId = (await me('mutation { createCart { id } }')).data!.createCart.id as string;
     const added = await me(
@@ -395,11 +436,27 @@ describe('GDPR export and erasure (through the gateway)', () => {
         }
       }
     `;
-    const byAdmin = await ask(`Bearer ${ADMIN_TOKEN}`)(query, { id: customer.customerId });
+    const support = ask((await shop.staffHeaders(SUPPORT)).authorization);
+    const byAdmin = await support(query, { id: customer.customerId });
     expect(byAdmin.data?.exportCustomerData.__typename).toBe('PersonalDataExport');
     expect(byAdmin.data!.exportCustomerData.data.identity.customers[0].email).toBe(EMAIL);
     const byCustomer = await customer.me(query, { id: customer.customerId });
     expect(byCustomer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byOtherStaff = await ask((await shop.staffHeaders(STOCK)).authorization)(query, {
+      id: customer.customerId,
+    });
+    expect(byOtherStaff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The request is in the admin audit log too: who, for whom, from where.
+    const [entry] = await shop.sql`
+      select a.action, a.actor_kind, a.network, c.email from identity.admin_audit a
+      join identity.customers c on c.id = a.actor_id
+      where a.target_id = ${customer.customerId} and a.action = 'exportCustomerData'`;
+    expect(entry).toMatchObject({
+      action: 'exportCustomerData',
+      actor_kind: 'staff',
+      email: SUPPORT.email,
+    });
+    expect(typeof entry!.network).toBe('string');
     // The internal parts are not in the public graph.
     const direct = await anonymous('query($id: ID!) { cartPersonalData(customerId: $id) }', {
       id: customer.customerId,
@@ -456,7 +513,12 @@ describe('GDPR export and erasure (through the gateway)', () => {
       }
     }
     const rows = await ownedRows(customer.customerId, EMAIL);
-    for (const table of ['identity.addresses', 'identity.account_tokens', 'cart.carts']) {
+    for (const table of [
+      'identity.addresses',
+      'identity.account_tokens',
+      'identity.staff_roles',
+      'cart.carts',
+    ]) {
       expect(rows[table], table).toEqual([]);
     }
     const [account] = rows['identity.customers']!;

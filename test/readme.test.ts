@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
 import { graphql } from './support/graphql.ts';
-import { startTestGraph, type TestGraph } from './support/graph.ts';
+import { startTestGraph, type TestGraph, type TestStaff } from './support/graph.ts';
 import { eventually } from './support/eventually.ts';
 import { queueBackends } from './support/queues.ts';
 
@@ -19,7 +19,12 @@ function readmeOperations(): Map<string, string> {
   return operations;
 }
 
-const ADMIN_TOKEN = 'readme-admin-token-0123456789';
+/** The demo admin `pnpm start` makes, with a password of this run's. */
+const ADMIN: TestStaff = {
+  email: 'admin@example.com',
+  password: 'readme admin password 0123',
+  role: 'owner',
+};
 
 describe('the README examples', () => {
   const operations = readmeOperations();
@@ -41,7 +46,7 @@ describe('the README examples', () => {
     // The README names ids and slugs of the full demo catalog.
     shop = await startTestGraph(queueBackends()[0]!, {
       catalog: buildDemoCatalog(),
-      adminToken: ADMIN_TOKEN,
+      staff: [ADMIN],
       // As `pnpm start` does: without it the gateway cannot assert who a request acts for.
       internalToken: 'readme-internal-token-0123456789abcdef',
     });
@@ -81,7 +86,7 @@ describe('the README examples', () => {
     });
     expect(order.lines[0].variant.sku).toBe('CG-0296-BLA-S');
 
-    const restocked = await run('Restock', {}, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const restocked = await run('Restock', {}, await shop.staffHeaders(ADMIN));
     expect(restocked.adjustStock).toMatchObject({
       __typename: 'StockLevel',
       warehouse: { code: 'AMS' },

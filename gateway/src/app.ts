@@ -13,6 +13,7 @@ import {
   IDENTITY_HEADER,
   internalHeaders,
   REQUEST_ID_HEADER,
+  permissionFromEnumName,
   signIdentityAssertion,
   serveApollo,
   type RateLimitStoreConfig,
@@ -39,11 +40,14 @@ export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
   new URL('../../schema/supergraph.graphql', import.meta.url),
 );
 
-/** Headers the gateway passes on to subgraphs; everything else stays at the edge. */
-const FORWARDED_HEADERS = ['authorization', 'accept-language'];
+/**
+ * Headers the gateway passes on to subgraphs; everything else stays at the edge. Credentials
+ * never do: the signed assertion (`x-identity`) says who is asking.
+ */
+const FORWARDED_HEADERS = ['accept-language'];
 
 export interface GatewayContext {
-  /** Client headers passed on to subgraphs (FORWARDED_HEADERS; authorization only if not ours). */
+  /** Client headers passed on to subgraphs (FORWARDED_HEADERS). */
   headers: Record<string, string>;
   client: Client;
   /** A partner API key's scopes (`catalog:read`, ...); unset for every other caller. */
@@ -162,13 +166,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const { callerOf } = createAuthenticator({
     accessTokenSecret: config.accessTokenSecret,
     clientAddress: edge.clientAddress,
-    sessionActive: async (customer) =>
-      (
-        await identity.request<{ sessionActive: boolean }>(
-          'query($c: ID!, $s: ID!) { sessionActive(customerId: $c, sessionId: $s) }',
-          { c: customer.customerId, s: customer.sessionId },
-        )
-      ).sessionActive === true,
+    sessionGrant: async (customer) => {
+      const { sessionGrant: grant } = await identity.request<{
+        sessionGrant: { permissions: string[] } | null;
+      }>(
+        'query($c: ID!, $s: ID!) { sessionGrant(customerId: $c, sessionId: $s) { permissions } }',
+        {
+          c: customer.customerId,
+          s: customer.sessionId,
+        },
+      );
+      if (!grant) return null;
+      // A permission this gateway does not know grants nothing.
+      return {
+        permissions: grant.permissions.flatMap((name) => permissionFromEnumName(name) ?? []),
+      };
+    },
     apiKeyGrant: async (key) => {
       const { apiKeyByToken: grant } = await identity.request<{
         apiKeyByToken: { id: string; scopes: string[] } | null;
@@ -224,8 +237,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       const caller = await callerOf(request);
       const headers: Record<string, string> = {};
       for (const name of FORWARDED_HEADERS) {
-        const value =
-          name === 'authorization' ? caller.forwardedAuthorization : request.headers[name];
+        const value = request.headers[name];
         if (typeof value === 'string') headers[name] = value;
       }
       return {

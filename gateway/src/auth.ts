@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { verifyAccessToken, type Actor, type RawRequest } from '@commerce-graph/kit';
+import {
+  verifyAccessToken,
+  type Actor,
+  type Permission,
+  type RawRequest,
+} from '@commerce-graph/kit';
 import { identifyClient, type Client } from './protection/budgets.ts';
 import { refusal } from './protection/refusal.ts';
 
@@ -10,16 +15,12 @@ export interface Caller {
   actor: Actor;
   /** Whose budget it spends. */
   client: Client;
-  /**
-   * The `authorization` header to pass on to subgraphs: an admin bearer token is (inventory
-   * checks it); a customer's access token or a partner's API key is not, the assertion replaces
-   * it.
-   */
-  forwardedAuthorization?: string;
 }
 
-/** Three base64url segments: what a JWT looks like, as opposed to an opaque admin token. */
-const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** What identity says a live session may do: its customer's staff permissions (often none). */
+export interface SessionGrant {
+  permissions: Permission[];
+}
 
 /** How long the gateway trusts its last look at a session: a logout takes effect within this. */
 export const SESSION_CHECK_TTL_MS = 10_000;
@@ -45,7 +46,7 @@ const cannotCheck = () =>
     { status: 503, headers: { 'retry-after': '1' } },
   );
 
-/** 401 for a bearer token that claims to be an access token and is not a valid one. */
+/** 401 for a bearer token that is not a valid access token or API key. */
 const invalidToken = () =>
   refusal(
     'UNAUTHENTICATED',
@@ -64,38 +65,44 @@ const invalidApiKey = () =>
   );
 
 /**
- * Authenticates each request once (the result is kept for the request): a bearer token shaped
- * like a JWT must be an access token that identity signed (ACCESS_TOKEN_SECRET), that has not
- * expired, and whose session identity still holds open (`sessionActive`, remembered for
- * SESSION_CHECK_TTL_MS per session), or the request is refused before anything else happens.
- * A bearer token starting with `cgk_` must be a partner API key identity knows and has not
- * revoked (`apiKeyByToken`, remembered for API_KEY_CHECK_TTL_MS per key hash); it is not passed
- * on. Any other bearer token (the admin token) is passed on untouched, and the caller is anonymous.
+ * Authenticates each request once (the result is kept for the request). Without a bearer token
+ * the caller is anonymous. A bearer token starting with `cgk_` must be a partner API key
+ * identity knows and has not revoked (`apiKeyByToken`, remembered for API_KEY_CHECK_TTL_MS per
+ * key hash). Any other must be an access token that identity signed (ACCESS_TOKEN_SECRET), that
+ * has not expired, and whose session identity still holds open (`sessionGrant`, remembered for
+ * SESSION_CHECK_TTL_MS per session, which also says what the customer's staff roles permit).
+ * Anything else is refused with 401 before any other work. No credential is passed on.
  */
 export function createAuthenticator(options: {
   accessTokenSecret: string | undefined;
   clientAddress: (request: RawRequest) => string | undefined;
-  /** Asks identity whether a session may still act; a failure refuses the request. */
-  sessionActive?: (customer: { customerId: string; sessionId: string }) => Promise<boolean>;
+  /**
+   * Asks identity whether a session may still act (null: it may not) and with which staff
+   * permissions; a failure refuses the request. Unset, every session acts as a shopper.
+   */
+  sessionGrant?: (customer: {
+    customerId: string;
+    sessionId: string;
+  }) => Promise<SessionGrant | null>;
   /** Asks identity what a partner API key may do (null: unknown or revoked); unset, none may. */
   apiKeyGrant?: (key: string) => Promise<ApiKeyGrant | null>;
 }) {
   const callers = new WeakMap<RawRequest, Promise<Caller>>();
-  const sessions = new LRUCache<string, Promise<boolean>>({
+  const sessions = new LRUCache<string, Promise<SessionGrant | null>>({
     max: 50_000,
     ttl: SESSION_CHECK_TTL_MS,
   });
-  const isActive = (customer: { customerId: string; sessionId: string }) => {
-    if (!options.sessionActive) return Promise.resolve(true);
+  const sessionGrantOf = (customer: { customerId: string; sessionId: string }) => {
+    if (!options.sessionGrant) return Promise.resolve({ permissions: [] });
     const key = `${customer.customerId}:${customer.sessionId}`;
-    let active = sessions.get(key);
-    if (!active) {
-      active = options.sessionActive(customer);
-      sessions.set(key, active);
+    let grant = sessions.get(key);
+    if (!grant) {
+      grant = options.sessionGrant(customer);
+      sessions.set(key, grant);
       // A failed look is not remembered: the next request asks again.
-      active.catch(() => sessions.delete(key));
+      grant.catch(() => sessions.delete(key));
     }
-    return active;
+    return grant;
   };
   const grants = new LRUCache<string, Promise<ApiKeyGrant | null>>({
     max: 10_000,
@@ -130,28 +137,26 @@ export function createAuthenticator(options: {
       const client = identifyClient(address, actor);
       return { actor: { ...actor, network: client.network }, client };
     }
-    if (!bearer || !JWT_SHAPE.test(bearer)) {
+    if (header === undefined) {
       const client = identifyClient(address);
-      return {
-        actor: { kind: 'anonymous', network: client.network },
-        client,
-        forwardedAuthorization: typeof header === 'string' ? header : undefined,
-      };
+      return { actor: { kind: 'anonymous', network: client.network }, client };
     }
-    const customer = options.accessTokenSecret
-      ? await verifyAccessToken(options.accessTokenSecret, bearer)
-      : null;
+    const customer =
+      bearer && options.accessTokenSecret
+        ? await verifyAccessToken(options.accessTokenSecret, bearer)
+        : null;
     if (!customer) throw invalidToken();
-    let active: boolean;
+    let grant: SessionGrant | null;
     try {
-      active = await isActive(customer);
+      grant = await sessionGrantOf(customer);
     } catch {
       // Without an answer the token cannot be trusted: refuse, and say it may pass later.
       throw cannotCheck();
     }
-    if (!active) throw invalidToken();
+    if (!grant) throw invalidToken();
     const client = identifyClient(address, customer);
-    return { actor: { ...customer, network: client.network }, client };
+    const permissions = grant.permissions.length ? { permissions: grant.permissions } : {};
+    return { actor: { ...customer, ...permissions, network: client.network }, client };
   };
 
   return {

@@ -9,15 +9,22 @@ const INTERNAL_TOKEN = 'gateway-test-internal-token-0123456789';
 const CUSTOMER = { customerId: '0b7f6a52-9a4e-4a43-a1d9-5c2a3f4e5d60', sessionId: 'session-1' };
 const QUERY = '{ products(first: 1) { totalCount } }';
 
-/** Products answers 7 and records who asked; identity says the `revoked` sessions are over. */
+/**
+ * Products answers 7 and records who asked; identity says the `revoked` sessions are over and
+ * the sessions in `staff` have those permissions (by identity's enum names).
+ */
 async function recordingSubgraph() {
   const revoked = new Set<string>();
+  const staff = new Map<string, string[]>();
   const graph = await startStandInGraph({
     internalToken: INTERNAL_TOKEN,
     totalCount: 7,
-    answers: { sessionActive: (variables) => !revoked.has(variables.s ?? '') },
+    answers: {
+      sessionGrant: (variables) =>
+        revoked.has(variables.s ?? '') ? null : { permissions: staff.get(variables.s ?? '') ?? [] },
+    },
   });
-  return { ...graph, revoked };
+  return { ...graph, revoked, staff };
 }
 
 describe('authentication at the gateway', () => {
@@ -109,17 +116,40 @@ describe('authentication at the gateway', () => {
     }
   });
 
-  it('keeps anonymous callers anonymous and passes an admin token on untouched', async () => {
+  it("asserts what a staff member's roles permit, as identity says, and nothing it does not know", async () => {
+    const member = { ...CUSTOMER, sessionId: 'session-staff' };
+    subgraph.staff.set(member.sessionId, ['STOCK_WRITE', 'AUDIT_READ', 'TIME_TRAVEL']);
+    const { token } = await signAccessToken(ACCESS_TOKEN_SECRET, member);
+    expect((await ask(`Bearer ${token}`)).data).toEqual({ products: { totalCount: 7 } });
+    expect(subgraph.seen.at(-1)).toEqual({
+      actor: {
+        kind: 'customer',
+        ...member,
+        permissions: ['stock:write', 'audit:read'],
+        network: '127.0.0.1',
+      },
+      authorization: undefined,
+    });
+  });
+
+  it('keeps anonymous callers anonymous and refuses any other credential with 401', async () => {
     await ask();
     expect(subgraph.seen.at(-1)).toEqual({
       actor: { kind: 'anonymous', network: '127.0.0.1' },
       authorization: undefined,
     });
-    await ask('Bearer admin-token-not-a-jwt');
-    expect(subgraph.seen.at(-1)).toEqual({
-      actor: { kind: 'anonymous', network: '127.0.0.1' },
-      authorization: 'Bearer admin-token-not-a-jwt',
-    });
+    const before = subgraph.seen.length;
+    for (const authorization of [
+      'Bearer admin-token-not-a-jwt',
+      'Basic YWRtaW46YWRtaW4=',
+      'Bearer ',
+      '',
+    ]) {
+      const refused = await graphql(gateway.url, QUERY, undefined, { authorization });
+      expect(refused.status, authorization).toBe(401);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expect(subgraph.seen.length).toBe(before);
   });
 
   it('does not let a client send its own identity assertion', async () => {

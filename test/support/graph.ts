@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import type { StaffRole } from '@commerce-graph/kit';
 import {
   SINGLE_CLIENT_BUDGETS,
   startGraph,
@@ -6,8 +7,23 @@ import {
   type RunningGraph,
 } from '../../scripts/graph.ts';
 import { createTestDatabase } from './database.ts';
+import { graphql } from './graphql.ts';
 import { TEST_PASSWORD_HASHING } from './passwords.ts';
 import type { QueueBackendCase } from './queues.ts';
+
+/** A staff account a test graph makes before it starts. */
+export interface TestStaff {
+  email: string;
+  password: string;
+  role: StaffRole;
+}
+
+/** The owner every test graph has: every permission, like the first admin of a store. */
+export const TEST_OWNER: TestStaff = {
+  email: 'owner@staff.example.com',
+  password: 'owner password 0123456789',
+  role: 'owner',
+};
 
 export interface TestGraph {
   graph: RunningGraph;
@@ -15,6 +31,11 @@ export interface TestGraph {
   sql: postgres.Sql;
   /** The GraphQL URL of one service (`gateway`, `products`, ...). */
   url(service: string): string;
+  /**
+   * Signs a staff member (default: TEST_OWNER) in through the gateway, once per graph, and
+   * answers the `authorization` header their requests carry.
+   */
+  staffHeaders(member?: TestStaff): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -33,6 +54,7 @@ export async function startTestGraph(
     ports: { gateway: 0, products: 0, inventory: 0, cart: 0, checkout: 0, adyenSimulator: 0 },
     logLevel: 'silent',
     ...options,
+    staff: [TEST_OWNER, ...(options.staff ?? [])],
     // Every test client is 127.0.0.1; tests of the budgets pass their own.
     gateway: { budgets: SINGLE_CLIENT_BUDGETS, ...options.gateway },
     identity: { passwordHashing: TEST_PASSWORD_HASHING, ...options.identity },
@@ -41,6 +63,20 @@ export async function startTestGraph(
     throw error;
   });
   const sql = postgres(database.url, { max: 2, onnotice: () => undefined });
+  const signedIn = new Map<string, Promise<Record<string, string>>>();
+  const signIn = async (member: TestStaff) => {
+    const { data, errors } = await graphql<{
+      login: { __typename: string; accessToken?: string };
+    }>(
+      graph.gatewayUrl,
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { __typename ... on Session { accessToken } } }',
+      { e: member.email, p: member.password },
+    );
+    if (errors || !data?.login.accessToken) {
+      throw new Error(`${member.email} cannot sign in: ${JSON.stringify(errors ?? data)}`);
+    }
+    return { authorization: `Bearer ${data.login.accessToken}` };
+  };
   return {
     graph,
     sql,
@@ -48,6 +84,14 @@ export async function startTestGraph(
       const found = graph.services.find((s) => s.name === service);
       if (!found) throw new Error(`no service ${service} in the graph`);
       return found.url;
+    },
+    staffHeaders(member = TEST_OWNER) {
+      let headers = signedIn.get(member.email);
+      if (!headers) {
+        headers = signIn(member);
+        signedIn.set(member.email, headers);
+      }
+      return headers;
     },
     async close() {
       await graph.close();

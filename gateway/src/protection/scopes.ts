@@ -39,6 +39,7 @@ export const FIELD_SCOPES: Record<string, PartnerScope | null> = {
   'Query.category': 'catalog:read',
   'Query.warehouses': 'catalog:read',
   'Query.order': 'orders:read',
+  'Query.orderByNumber': 'orders:read',
   'Mutation.placeOrder': 'orders:write',
   'Mutation.submitPaymentDetails': 'orders:write',
   'Mutation.setStock': 'inventory:write',

@@ -10,7 +10,7 @@ export interface Seen {
 
 /**
  * One HTTP server standing in for every subgraph behind a gateway under test. Operations naming
- * a field of `answers` (identity's internal `sessionActive`, `apiKeyByToken`, ...) get that
+ * a field of `answers` (identity's internal `sessionGrant`, `apiKeyByToken`, ...) get that
  * field's answer for their variables; any other operation is products answering
  * `{ products: { totalCount } }`, recorded in `seen` before it answers, so a gateway's answer
  * implies the record.

@@ -7,6 +7,22 @@ const money = z.object({
 });
 
 /**
+ * An admin action done in one subgraph, for identity's audit log: who did it (a staff member or
+ * a partner key), what to which target, and where the request came from. Only what was done
+ * goes here, never a secret.
+ */
+export const adminActionPayload = z.object({
+  actor: z.object({ kind: z.enum(['staff', 'partner']), id }),
+  /** The mutation's name, such as `adjustStock`. */
+  action: z.string().min(1).max(100),
+  target: z.object({ type: z.string().min(1).max(100), id: z.string().min(1).max(200) }),
+  details: z.record(z.string(), z.unknown()),
+  network: z.string().max(100).optional(),
+  requestId: z.string().max(200).optional(),
+});
+export type AdminAction = z.output<typeof adminActionPayload>;
+
+/**
  * Every event that crosses a subgraph boundary, with its payload schema. Names read
  * `<producer>.<aggregate>.<past-tense verb>`; payloads carry ids, never another domain's rows.
  */
@@ -54,6 +70,8 @@ export const eventPayloads = {
   'identity.customer.erased': z.object({
     customerId: id,
   }),
+  /** A staff member or a partner key changed stock: identity records it in the audit log. */
+  'inventory.admin-action.recorded': adminActionPayload,
 } as const;
 
 export type EventName = keyof typeof eventPayloads;
@@ -79,6 +97,8 @@ export const subscriptions: Record<EventName, readonly Consumer[]> = {
   'identity.email.requested': ['identity'],
   // Erasure reaches every subgraph that keeps data by customer id.
   'identity.customer.erased': ['cart', 'checkout'],
+  // Identity keeps the audit log of admin actions, wherever they happen.
+  'inventory.admin-action.recorded': ['identity'],
 };
 
 /** The BullMQ queue that feeds one consumer. */

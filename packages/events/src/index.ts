@@ -1,3 +1,4 @@
 export * from './contracts.ts';
 export * from './outbox.ts';
 export * from './bus.ts';
+export * from './audit.ts';

@@ -6,7 +6,7 @@ export function badUserInput(message: string, extra: Record<string, unknown> = {
 }
 
 /** The caller lacks the credentials an operation needs. */
-export function forbidden(message = 'This operation needs an admin token'): GraphQLError {
+export function forbidden(message = 'This operation is not allowed to this caller'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 

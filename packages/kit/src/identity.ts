@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { SignJWT, jwtVerify } from 'jose';
+import { PERMISSIONS, type Permission } from './permissions.ts';
 
 /**
  * Who a request acts for, as the gateway verified it. Subgraphs never read a client's token:
@@ -8,7 +9,16 @@ import { SignJWT, jwtVerify } from 'jose';
  */
 export type Actor = (
   | { kind: 'anonymous' }
-  | { kind: 'customer'; customerId: string; sessionId: string }
+  | {
+      kind: 'customer';
+      customerId: string;
+      sessionId: string;
+      /**
+       * What the customer's staff roles grant (`stock:write`, ...), as identity told the gateway
+       * when it checked the session; absent or empty for a shopper.
+       */
+      permissions?: readonly Permission[];
+    }
   /** A partner's API key, with the scopes (`catalog:read`, `orders:read`, ...) it was given. */
   | { kind: 'partner'; keyId: string; scopes: string[] }
 ) & {
@@ -72,11 +82,15 @@ export async function verifyAccessToken(
   }
 }
 
+const isPermission = (value: unknown): value is Permission =>
+  PERMISSIONS.includes(value as Permission);
+
 /** The gateway's signed statement of who a request acts for (key derived from INTERNAL_TOKEN). */
 export async function signIdentityAssertion(internalToken: string, actor: Actor): Promise<string> {
   const jwt = new SignJWT({
     kind: actor.kind,
     ...(actor.kind === 'customer' ? { sid: actor.sessionId } : {}),
+    ...(actor.kind === 'customer' && actor.permissions?.length ? { prm: actor.permissions } : {}),
     ...(actor.kind === 'partner' ? { scp: actor.scopes } : {}),
     ...(actor.network ? { net: actor.network } : {}),
   })
@@ -126,7 +140,15 @@ export async function actorFromHeaders(
     typeof payload.sub === 'string' &&
     typeof payload.sid === 'string'
   ) {
-    return { kind: 'customer', customerId: payload.sub, sessionId: payload.sid, ...network };
+    const permissions = payload.prm ?? [];
+    if (!Array.isArray(permissions) || !permissions.every(isPermission)) throw identityRejected();
+    return {
+      kind: 'customer',
+      customerId: payload.sub,
+      sessionId: payload.sid,
+      ...(permissions.length ? { permissions } : {}),
+      ...network,
+    };
   }
   if (
     payload.kind === 'partner' &&

@@ -13,4 +13,5 @@ export * from './service.ts';
 export * from './periodic.ts';
 export * from './rate-limit.ts';
 export * from './identity.ts';
+export * from './permissions.ts';
 export * from './personal-data.ts';

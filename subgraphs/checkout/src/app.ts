@@ -3,10 +3,13 @@ import {
   connectDatabase,
   createLogger,
   createQueueFactory,
+  createRateLimitStore,
   runMigrations,
   runPeriodically,
   serveApollo,
+  type Budget,
   type QueueConnectionConfig,
+  type RateLimitStoreConfig,
   type RunningService,
   type SubgraphConfig,
 } from '@commerce-graph/kit';
@@ -14,6 +17,7 @@ import { createAdyenProvider, type AdyenConfig } from './adyen.ts';
 import { migrationsFolder, schema } from './db/client.ts';
 import { outboxEvents } from './db/schema.ts';
 import { createServer } from './server.ts';
+import { OrderLookupService } from './service/order-lookup.service.ts';
 import { OrderService } from './service/order.service.ts';
 import { PaymentService } from './service/payment.service.ts';
 import {
@@ -26,6 +30,7 @@ import { createEventWorker, createWorker } from './worker.ts';
 
 export { migrationsFolder };
 export type { AdyenConfig };
+export { DEFAULT_ORDER_LOOKUP_BUDGET } from './service/order-lookup.service.ts';
 
 export interface CheckoutConfig extends SubgraphConfig {
   queue: QueueConnectionConfig;
@@ -39,6 +44,13 @@ export interface CheckoutConfig extends SubgraphConfig {
   paymentTimeoutMs?: number;
   /** How long stored Adyen notification bodies are kept (default 90 days). */
   notificationRetentionMs?: number;
+  /**
+   * Where the `orderByNumber` budgets live, shared by every checkout process. Unset: where the
+   * queues live (Redis, else PostgreSQL), namespaced after the queues' namespace.
+   */
+  rateLimitStore?: RateLimitStoreConfig;
+  /** `orderByNumber` lookups per client network (default 10 per 15 minutes). */
+  orderLookupBudget?: Budget;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -48,6 +60,20 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
   const logger = createLogger('checkout', config.logLevel);
   if (config.migrate !== false)
     await runMigrations(config.databaseUrl, 'checkout', migrationsFolder);
+  const store = await createRateLimitStore(
+    config.rateLimitStore ?? {
+      redisUrl: config.queue.redisUrl,
+      databaseUrl: config.databaseUrl,
+      namespace: config.queue.namespace ? `${config.queue.namespace}_checkout` : 'checkout',
+    },
+  );
+  let lookups: OrderLookupService;
+  try {
+    lookups = await OrderLookupService.create(store, config.orderLookupBudget);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const database = connectDatabase(config.databaseUrl, schema, {
     applicationName: 'checkout',
     onQuery: config.onQuery,
@@ -103,6 +129,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
   const { apollo, context } = createServer({
     db: database.db,
     orders,
+    lookups,
     privacy,
     logger,
     production: config.production ?? false,
@@ -128,13 +155,18 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     ],
     ready: async () =>
       (await database.sql`select 1`).length === 1 && worker.isRunning() && eventWorker.isRunning(),
-    details: { queue: queues.kind, simulator: Boolean(config.adyen.simulatorUrl) },
+    details: {
+      queue: queues.kind,
+      rateLimits: store.kind,
+      simulator: Boolean(config.adyen.simulatorUrl),
+    },
     release: async () => {
       expiry.stop();
       retention.stop();
       await relay.close();
       await queues.close();
       await database.close();
+      await store.close();
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '@commerce-graph/kit';
 import type { Loaders } from './loaders.ts';
+import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
 import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 
@@ -7,6 +8,8 @@ import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 export interface Context {
   loaders: Loaders;
   orders: OrderService;
+  /** Orders by number and email, read-only and limited per client network. */
+  lookups: OrderLookupService;
   /** GDPR export of a customer's orders. */
   privacy: CheckoutPrivacyService;
   /** Who the request acts for, as the gateway asserted it. */

@@ -7,6 +7,11 @@ await runService(async () => {
   return startCheckout({
     databaseUrl: env.DATABASE_URL,
     queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
+    rateLimitStore: {
+      redisUrl: env.REDIS_URL,
+      databaseUrl: env.DATABASE_URL,
+      namespace: 'checkout',
+    },
     port: env.CHECKOUT_PORT,
     host: env.HOST,
     cartUrl: env.CART_URL,

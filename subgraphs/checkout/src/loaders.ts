@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import { anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
+import { anyOf, anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
 import type { CheckoutDb } from './db/client.ts';
 import { orderLines, orders, payments } from './db/schema.ts';
 
@@ -9,6 +9,18 @@ export function createLoaders(db: CheckoutDb) {
     orderById: loaderByKey(
       (ids: readonly string[]) => db.select().from(orders).where(anyUuidOf(orders.id, ids)),
       (row) => row.id,
+    ),
+    /**
+     * Keys are parsed order numbers (`orderByNumber` validates them: no bigint overflow), bound
+     * as decimal strings: postgres.js cannot bind an array of JavaScript bigints.
+     */
+    orderByNumber: loaderByKey(
+      (numbers: readonly bigint[]) =>
+        db
+          .select()
+          .from(orders)
+          .where(anyOf(orders.number, numbers.map(String))),
+      (row) => row.number,
     ),
     linesByOrderId: loaderByGroup(
       (ids: readonly string[]) =>

@@ -1,5 +1,6 @@
 import { jsonScalar } from '@commerce-graph/kit';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
+import { formatOrderNumber } from './service/order-lookup.service.ts';
 
 const money = (amount: number, currencyCode: string) => ({ amount, currencyCode });
 
@@ -9,6 +10,8 @@ export const resolvers: Resolvers = {
   Query: {
     order: (_, { id, accessKey }, { orders, loaders, actor }) =>
       orders.findOrder(loaders, actor, id, accessKey),
+    orderByNumber: (_, { number, email }, { lookups, loaders, actor }) =>
+      lookups.findOrderByNumber(loaders, actor, number, email),
     // @inaccessible: only services holding the internal token reach it, never the public graph.
     checkoutPersonalData: (_, { customerId }, { privacy }) => privacy.personalData(customerId),
   },
@@ -21,6 +24,7 @@ export const resolvers: Resolvers = {
   Order: {
     __resolveReference: (ref, { orders, loaders, actor }) =>
       orders.findOrder(loaders, actor, ref.id),
+    number: (order) => formatOrderNumber(order.number),
     total: (order) => money(order.totalAmount, order.currency),
     lines: async (order, _, { loaders }) =>
       (await loaders.linesByOrderId.load(order.id)).map((line) => ({

@@ -10,6 +10,7 @@ import type { Context } from './context.ts';
 import type { CheckoutDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
 import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 
@@ -19,6 +20,7 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export function createServer(deps: {
   db: CheckoutDb;
   orders: OrderService;
+  lookups: OrderLookupService;
   privacy: CheckoutPrivacyService;
   logger: Logger;
   production: boolean;
@@ -37,6 +39,7 @@ export function createServer(deps: {
     const identity = request.headers[IDENTITY_HEADER];
     return {
       orders: deps.orders,
+      lookups: deps.lookups,
       privacy: deps.privacy,
       loaders: createLoaders(deps.db),
       actor,

@@ -20,13 +20,16 @@ import { createServer } from './server.ts';
 import { AccountService } from './service/account.service.ts';
 import { ApiKeyService } from './service/api-key.service.ts';
 import { AddressService } from './service/address.service.ts';
+import { AuditService } from './service/audit.service.ts';
 import { AttemptLimits, type IdentityBudgets } from './service/limits.ts';
 import { PasswordHasher, type PasswordHashing } from './service/passwords.ts';
 import { PrivacyService } from './service/privacy.service.ts';
 import { SessionService } from './service/session.service.ts';
+import { StaffService } from './service/staff.service.ts';
 import { createWorker } from './worker.ts';
 
 export { migrationsFolder };
+export { bootstrapStaff, type StaffBootstrap, type StaffBootstrapped } from './bootstrap.ts';
 export { DEFAULT_BUDGETS, type IdentityBudgets } from './service/limits.ts';
 export { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from './service/passwords.ts';
 
@@ -44,11 +47,6 @@ export interface IdentityConfig extends SubgraphConfig {
   /** GraphQL endpoints of cart and checkout, whose `personalData` the GDPR export collects. */
   cartUrl: string;
   checkoutUrl: string;
-  /**
-   * `Authorization: Bearer <adminToken>` may export or erase a customer's data on their behalf,
-   * and make, list and revoke partner API keys.
-   */
-  adminToken?: string;
 }
 
 /** Connects, migrates and starts the identity subgraph and its mail worker. */
@@ -76,7 +74,13 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     publish: createEventPublisher(queues).publish,
     logger,
   });
-  const worker = createWorker({ queues, mail: createOutboundMailSink(database.db), logger });
+  const audit = new AuditService(database.db);
+  const worker = createWorker({
+    queues,
+    mail: createOutboundMailSink(database.db),
+    audit,
+    logger,
+  });
   const sessions = new SessionService(database.db, config.accessTokenSecret);
   const passwords = new PasswordHasher(config.passwordHashing);
   const accounts = new AccountService({
@@ -94,6 +98,7 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     passwords,
     limits,
     relay,
+    audit,
     upstream: {
       cart: createSubgraphClient('cart', config.cartUrl, upstreamHeaders),
       checkout: createSubgraphClient('checkout', config.checkoutUrl, upstreamHeaders),
@@ -106,8 +111,9 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     sessions,
     addresses: new AddressService(database.db, sessions),
     privacy,
-    apiKeys: new ApiKeyService({ db: database.db, logger }),
-    adminToken: config.adminToken,
+    apiKeys: new ApiKeyService({ db: database.db, audit, logger }),
+    staff: new StaffService({ db: database.db, sessions, audit, logger }),
+    audit,
     internalToken: config.internalToken,
     logger,
     production: config.production ?? false,

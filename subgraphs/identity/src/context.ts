@@ -3,8 +3,10 @@ import type { Loaders } from './loaders.ts';
 import type { AccountService } from './service/account.service.ts';
 import type { ApiKeyService } from './service/api-key.service.ts';
 import type { AddressService } from './service/address.service.ts';
+import type { AuditService } from './service/audit.service.ts';
 import type { PrivacyService } from './service/privacy.service.ts';
 import type { SessionService } from './service/session.service.ts';
+import type { StaffService } from './service/staff.service.ts';
 
 /** What every resolver gets: who the request acts for, per-request loaders, the services. */
 export interface Context {
@@ -16,6 +18,6 @@ export interface Context {
   addresses: AddressService;
   privacy: PrivacyService;
   apiKeys: ApiKeyService;
-  /** The request carries `Authorization: Bearer <ADMIN_TOKEN>` (forwarded by the gateway). */
-  isAdmin: boolean;
+  staff: StaffService;
+  audit: AuditService;
 }

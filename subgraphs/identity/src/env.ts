@@ -9,7 +9,6 @@ const schema = z
     HOST: z.string().default('127.0.0.1'),
     ACCESS_TOKEN_SECRET: z.string({ error: 'required' }).min(32, 'use at least 32 characters'),
     INTERNAL_TOKEN: envVar.internalToken(),
-    ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
     CART_URL: envVar.url().default('http://127.0.0.1:4003/graphql'),
     CHECKOUT_URL: envVar.url().default('http://127.0.0.1:4004/graphql'),
     NODE_ENV: envVar.nodeEnv(),

@@ -18,7 +18,6 @@ await runService(async () => {
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
     internalToken: env.INTERNAL_TOKEN,
-    adminToken: env.ADMIN_TOKEN,
     cartUrl: env.CART_URL,
     checkoutUrl: env.CHECKOUT_URL,
   });

@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import { anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
 import type { IdentityDb } from './db/client.ts';
-import { addresses, customers, sessions } from './db/schema.ts';
+import { addresses, customers, sessions, staffRoles } from './db/schema.ts';
 
 /** Per-request loaders: every lookup by key is one SQL statement per batch. */
 export function createLoaders(db: IdentityDb) {
@@ -21,6 +21,15 @@ export function createLoaders(db: IdentityDb) {
           .from(addresses)
           .where(anyUuidOf(addresses.customerId, ids))
           .orderBy(asc(addresses.createdAt), asc(addresses.id)),
+      (row) => row.customerId,
+    ),
+    /** The roles each customer holds (none for a shopper). */
+    staffRolesByCustomerId: loaderByGroup(
+      (ids: readonly string[]) =>
+        db
+          .select({ customerId: staffRoles.customerId, role: staffRoles.role })
+          .from(staffRoles)
+          .where(anyUuidOf(staffRoles.customerId, ids)),
       (row) => row.customerId,
     ),
   };

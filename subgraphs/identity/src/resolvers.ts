@@ -1,5 +1,7 @@
 import { jsonScalar } from '@commerce-graph/kit';
 import { scopesOf } from './service/api-key.service.ts';
+import { permissionEnumsOf, roleEnumsOf } from './service/staff.service.ts';
+import { permissionsOf } from '@commerce-graph/kit';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 /** Every union member and UserError carries its `__typename`. */
@@ -8,14 +10,18 @@ const byTypename = {
     result.__typename as T['__typename'],
 };
 
+const ADMIN_ACTOR_KINDS = { staff: 'STAFF', partner: 'PARTNER', operator: 'OPERATOR' } as const;
+
 /** Thin adapters: each resolver is one call into a service or a per-request loader. */
 export const resolvers: Resolvers = {
   JSON: jsonScalar,
   Query: {
     me: (_, __, { accounts, loaders, actor }) => accounts.me(loaders, actor),
-    sessionActive: async (_, { customerId, sessionId }, { sessions, loaders }) =>
-      (await sessions.signedIn(loaders, { kind: 'customer', customerId, sessionId })) !== null,
-    apiKeys: (_, __, { apiKeys, isAdmin }) => apiKeys.listApiKeys(isAdmin),
+    sessionGrant: (_, { customerId, sessionId }, { staff, loaders }) =>
+      staff.sessionGrant(loaders, { customerId, sessionId }),
+    apiKeys: (_, __, { apiKeys, actor }) => apiKeys.listApiKeys(actor),
+    staff: (_, __, { staff, actor }) => staff.list(actor),
+    adminAuditLog: (_, args, { audit, actor }) => audit.list(actor, args),
     apiKeyByToken: (_, { key }, { apiKeys }) => apiKeys.grantFor(key),
   },
   Mutation: {
@@ -50,12 +56,14 @@ export const resolvers: Resolvers = {
     exportMyData: (_, __, { privacy, loaders, actor }) => privacy.exportMyData(loaders, actor),
     eraseMyAccount: (_, args, { privacy, loaders, actor }) =>
       privacy.eraseMyAccount(loaders, actor, args),
-    exportCustomerData: (_, { customerId }, { privacy, isAdmin, actor }) =>
-      privacy.exportCustomerData(isAdmin, actor, customerId),
-    eraseCustomer: (_, { customerId }, { privacy, isAdmin, actor }) =>
-      privacy.eraseCustomer(isAdmin, actor, customerId),
-    createApiKey: (_, args, { apiKeys, isAdmin }) => apiKeys.createApiKey(isAdmin, args),
-    revokeApiKey: (_, { id }, { apiKeys, isAdmin }) => apiKeys.revokeApiKey(isAdmin, id),
+    exportCustomerData: (_, { customerId }, { privacy, actor }) =>
+      privacy.exportCustomerData(actor, customerId),
+    eraseCustomer: (_, { customerId }, { privacy, actor }) =>
+      privacy.eraseCustomer(actor, customerId),
+    createApiKey: (_, args, { apiKeys, actor }) => apiKeys.createApiKey(actor, args),
+    revokeApiKey: (_, { id }, { apiKeys, actor }) => apiKeys.revokeApiKey(actor, id),
+    grantStaffRole: (_, args, { staff, actor }) => staff.grantRole(actor, args),
+    revokeStaffRole: (_, args, { staff, actor }) => staff.revokeRole(actor, args),
   },
   SessionResult: byTypename,
   LogoutResult: byTypename,
@@ -66,6 +74,7 @@ export const resolvers: Resolvers = {
   RemoveAddressResult: byTypename,
   ExportDataResult: byTypename,
   EraseAccountResult: byTypename,
+  StaffRoleResult: byTypename,
   UserError: byTypename,
   Session: {
     expiresAt: (session) => session.expiresAt.toISOString(),
@@ -86,5 +95,29 @@ export const resolvers: Resolvers = {
     emailVerified: (customer) => customer.emailVerifiedAt !== null,
     createdAt: (customer) => customer.createdAt.toISOString(),
     addresses: (customer, _, { loaders }) => loaders.addressesByCustomerId.load(customer.id),
+    staffRoles: async (customer, _, { loaders }) =>
+      roleEnumsOf((await loaders.staffRolesByCustomerId.load(customer.id)).map((row) => row.role)),
+    permissions: async (customer, _, { loaders }) =>
+      permissionEnumsOf(
+        permissionsOf(
+          (await loaders.staffRolesByCustomerId.load(customer.id)).map((row) => row.role),
+        ),
+      ),
+  },
+  SessionGrant: {
+    permissions: (grant) => permissionEnumsOf(grant.permissions),
+  },
+  StaffMember: {
+    roles: (member) => roleEnumsOf(member.roles),
+    permissions: (member) => permissionEnumsOf(permissionsOf(member.roles)),
+  },
+  AdminAuditEntry: {
+    occurredAt: (entry) => entry.occurredAt.toISOString(),
+    actorKind: (entry) => ADMIN_ACTOR_KINDS[entry.actorKind],
+    actorEmail: async (entry, _, { loaders }) => {
+      if (entry.actorKind !== 'staff' || !entry.actorId) return null;
+      const customer = await loaders.customerById.load(entry.actorId);
+      return customer && !customer.erasedAt ? customer.email : null;
+    },
   },
 };

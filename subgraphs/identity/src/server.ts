@@ -2,7 +2,6 @@ import {
   actorFromHeaders,
   createSubgraphApollo,
   loadTypeDefs,
-  safeEqual,
   type Logger,
   type RawRequest,
 } from '@commerce-graph/kit';
@@ -13,17 +12,12 @@ import { resolvers } from './resolvers.ts';
 import type { AccountService } from './service/account.service.ts';
 import type { ApiKeyService } from './service/api-key.service.ts';
 import type { AddressService } from './service/address.service.ts';
+import type { AuditService } from './service/audit.service.ts';
 import type { PrivacyService } from './service/privacy.service.ts';
 import type { SessionService } from './service/session.service.ts';
+import type { StaffService } from './service/staff.service.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
-
-/** True when the request carries `Authorization: Bearer <adminToken>`; compared in constant time. */
-export function isAdminRequest(request: RawRequest, adminToken: string | undefined): boolean {
-  const header = request.headers.authorization;
-  if (!adminToken || typeof header !== 'string' || !header.startsWith('Bearer ')) return false;
-  return safeEqual(header.slice('Bearer '.length), adminToken);
-}
 
 /** Builds the identity subgraph (schema, server, per-request context); does not listen. */
 export function createServer(deps: {
@@ -33,8 +27,8 @@ export function createServer(deps: {
   addresses: AddressService;
   privacy: PrivacyService;
   apiKeys: ApiKeyService;
-  /** Lets admins export or erase a customer's data on their behalf; unset, nobody is admin. */
-  adminToken: string | undefined;
+  staff: StaffService;
+  audit: AuditService;
   /** Verifies the gateway's identity assertions; without it, any assertion is refused. */
   internalToken: string | undefined;
   logger: Logger;
@@ -55,7 +49,8 @@ export function createServer(deps: {
     addresses: deps.addresses,
     privacy: deps.privacy,
     apiKeys: deps.apiKeys,
-    isAdmin: isAdminRequest(request, deps.adminToken),
+    staff: deps.staff,
+    audit: deps.audit,
   });
   return { apollo, context };
 }

@@ -1,12 +1,20 @@
 import { createEventConsumer } from '@commerce-graph/events';
 import type { Logger, QueueFactory } from '@commerce-graph/kit';
 import { renderMail, type MailSender } from './mail.ts';
+import type { AuditService } from './service/audit.service.ts';
 
 /**
- * Consumes identity's own events: each `identity.email.requested` becomes one mail. Delivery is
- * at least once; the sender deduplicates on the event id. Tokens are never logged.
+ * Consumes identity's own events and the audit events of the other subgraphs: each
+ * `identity.email.requested` becomes one mail (delivery is at least once; the sender
+ * deduplicates on the event id; tokens are never logged), each `*.admin-action.recorded` one
+ * row of the admin audit log (stored under the event's id, so a redelivery adds nothing).
  */
-export function createWorker(deps: { queues: QueueFactory; mail: MailSender; logger: Logger }) {
+export function createWorker(deps: {
+  queues: QueueFactory;
+  mail: MailSender;
+  audit: AuditService;
+  logger: Logger;
+}) {
   return createEventConsumer({
     queues: deps.queues,
     consumer: 'identity',
@@ -19,6 +27,7 @@ export function createWorker(deps: { queues: QueueFactory; mail: MailSender; log
           'mail sent',
         );
       },
+      'inventory.admin-action.recorded': (action, event) => deps.audit.storeEvent(event, action),
     },
   });
 }

@@ -1,30 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { internalHeaders } from '@commerce-graph/kit';
-import { graphql } from '../../../test/support/graphql.ts';
+import type { Actor, Permission } from '@commerce-graph/kit';
 import { queueBackends } from '../../../test/support/queues.ts';
 import { sha256, startHarness, type Harness } from './harness.ts';
-
-const ADMIN_TOKEN = 'identity-admin-token-0123456789';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness(queueBackends()[0]!, { adminToken: ADMIN_TOKEN });
+  h = await startHarness(queueBackends()[0]!);
 });
 
 afterAll(async () => {
   await h?.close();
 });
 
-/** Posts as the gateway does, with this bearer token forwarded. */
+/** Posts as the gateway does, asserting this actor. */
 const as =
-  (token: string | undefined) =>
+  (actor: Actor | undefined) =>
   <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(h.identity.url, query, variables, {
-      ...internalHeaders(h.internalToken),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    });
-const admin = as(ADMIN_TOKEN);
+    h.request<T>(query, variables, actor);
+/** A staff member as the gateway asserts one: a session, and what its roles permit. */
+const staffWith = (...permissions: Permission[]): Actor => ({
+  kind: 'customer',
+  customerId: '3f8a1d52-7c4e-4b9a-9e21-6d0c5b8a7f10',
+  sessionId: '9b2e4c71-0d3f-4a8e-b5c6-1e7f2a9d4b30',
+  permissions,
+});
+const admin = as(staffWith('keys:manage'));
 
 const CREATE = /* GraphQL */ `
   mutation ($name: String!, $scopes: [ApiKeyScope!]!) {
@@ -118,9 +119,15 @@ describe('partner API keys', () => {
     expect(unknown.data).toEqual({ revokeApiKey: null });
   });
 
-  it('refuses everyone but the admin with FORBIDDEN, and a bad name with BAD_USER_INPUT', async () => {
+  it('refuses everyone but staff with keys:manage, and a bad name with BAD_USER_INPUT', async () => {
     const created = await create('Someone', ['CATALOG_READ']);
-    for (const caller of [as(undefined), as('not-the-admin-token-0123456789'), as(created.key)]) {
+    const partner: Actor = { kind: 'partner', keyId: created.apiKey.id, scopes: ['catalog:read'] };
+    for (const caller of [
+      as(undefined),
+      as({ kind: 'anonymous' }),
+      as(partner),
+      as(staffWith('stock:write', 'staff:manage', 'audit:read')),
+    ]) {
       for (const [query, variables] of [
         [CREATE, { name: 'Mine', scopes: ['CATALOG_READ'] }],
         [LIST, {}],

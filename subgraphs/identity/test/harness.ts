@@ -225,6 +225,7 @@ export async function startHarness(
   return {
     identity,
     sql,
+    databaseUrl: database.url,
     /** The queue connection identity uses, to publish to its queue as another producer would. */
     queue,
     internalToken,

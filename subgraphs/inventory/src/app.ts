@@ -9,7 +9,9 @@ import {
   type RunningService,
   type SubgraphConfig,
 } from '@commerce-graph/kit';
+import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events';
 import { migrationsFolder, schema } from './db/client.ts';
+import { outboxEvents } from './db/schema.ts';
 import { seedStock, type StockSeed } from './seed.ts';
 import { createServer } from './server.ts';
 import { InventoryService } from './service.ts';
@@ -20,8 +22,6 @@ export { migrationsFolder };
 
 export interface InventoryConfig extends SubgraphConfig {
   queue: QueueConnectionConfig;
-  /** Bearer token for admin mutations; without it they are refused. */
-  adminToken?: string;
   /**
    * Reservations older than this are released as abandoned (default 24 h). Keep it well above
    * checkout's payment timeout, which settles every real order first.
@@ -49,8 +49,14 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
     applicationName: 'inventory',
     onQuery: config.onQuery,
   });
-  const service = new InventoryService(database.db);
   const queues = createQueueFactory(config.queue);
+  const relay = createOutboxRelay({
+    db: database.db,
+    table: outboxEvents,
+    publish: createEventPublisher(queues).publish,
+    logger,
+  });
+  const service = new InventoryService({ db: database.db, relay });
   const worker = createWorker({ queues, service, logger });
   const reservationTtlMs = config.reservationTtlMs ?? 24 * 3600_000;
   const sweep = runPeriodically(
@@ -67,7 +73,6 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
     service,
     logger,
     production: config.production ?? false,
-    adminToken: config.adminToken,
     internalToken: config.internalToken,
   });
   return serveApollo({
@@ -82,6 +87,7 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
     details: { queue: queues.kind },
     release: async () => {
       sweep.stop();
+      await relay.close();
       await queues.close();
       await database.close();
     },

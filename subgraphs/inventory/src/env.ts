@@ -8,7 +8,6 @@ const schema = z
     INVENTORY_PORT: envVar.port(4002),
     HOST: z.string().default('127.0.0.1'),
     RESERVATION_TTL_HOURS: z.coerce.number().positive().default(24),
-    ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
     INTERNAL_TOKEN: envVar.internalToken(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),

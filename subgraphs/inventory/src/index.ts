@@ -9,7 +9,6 @@ await runService(async () => {
     queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
     port: env.INVENTORY_PORT,
     host: env.HOST,
-    adminToken: env.ADMIN_TOKEN,
     reservationTtlMs: env.RESERVATION_TTL_HOURS * 3600_000,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,

@@ -6,8 +6,8 @@ export const resolvers: Resolvers = {
     warehouses: (_, __, { service }) => service.listWarehouses(),
   },
   Mutation: {
-    setStock: (_, { input }, { service, auth }) => service.setStock(auth, input),
-    adjustStock: (_, { input }, { service, auth }) => service.adjustStock(auth, input),
+    setStock: (_, { input }, { service, actor }) => service.setStock(actor, input),
+    adjustStock: (_, { input }, { service, actor }) => service.adjustStock(actor, input),
     reserveStock: (_, { input }, { service }) => service.reserveStock(input),
     releaseReservation: async (_, { orderId }, { service }) =>
       (await service.releaseReservation(orderId)) > 0,
@@ -19,8 +19,8 @@ export const resolvers: Resolvers = {
       const available = await loaders.availableByVariantId.load(variant.id);
       return { available, inStock: available > 0 };
     },
-    stockLevels: (variant, _, { service, loaders, auth }) => {
-      service.assertAdmin(auth);
+    stockLevels: (variant, _, { service, loaders, actor }) => {
+      service.assertMayChangeStock(actor);
       return loaders.stockLevelsByVariantId.load(variant.id);
     },
   },

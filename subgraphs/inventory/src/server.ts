@@ -2,7 +2,6 @@ import {
   actorFromHeaders,
   createSubgraphApollo,
   loadTypeDefs,
-  safeEqual,
   type Logger,
   type RawRequest,
 } from '@commerce-graph/kit';
@@ -14,20 +13,12 @@ import { InventoryService } from './service.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
-/** True when the request carries `Authorization: Bearer <adminToken>`; compared in constant time. */
-export function isAdminRequest(request: RawRequest, adminToken: string | undefined): boolean {
-  const header = request.headers.authorization;
-  if (!adminToken || !header?.startsWith('Bearer ')) return false;
-  return safeEqual(header.slice('Bearer '.length), adminToken);
-}
-
 /** Builds the inventory subgraph (schema, server, per-request context); does not listen. */
 export function createServer(deps: {
   db: InventoryDb;
   service: InventoryService;
   logger: Logger;
   production: boolean;
-  adminToken?: string;
   /** Verifies the gateway's identity assertions; without it, any assertion is refused. */
   internalToken?: string;
 }) {
@@ -41,10 +32,7 @@ export function createServer(deps: {
     service: deps.service,
     loaders: createLoaders(deps.db),
     // A forged or expired assertion throws here: the request is answered 401 before any resolver.
-    auth: {
-      isAdmin: isAdminRequest(request, deps.adminToken),
-      actor: await actorFromHeaders(deps.internalToken, request.headers),
-    },
+    actor: await actorFromHeaders(deps.internalToken, request.headers),
   });
   return { apollo, context };
 }

@@ -1,7 +1,9 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { adminActionBy, recordEvent, type OutboxRelay } from '@commerce-graph/events';
 import {
   anyOf,
   badUserInput,
+  can,
   forbidden,
   isUuid,
   parseInput,
@@ -10,6 +12,7 @@ import {
 } from '@commerce-graph/kit';
 import type { InventoryDb } from './db/client.ts';
 import {
+  outboxEvents,
   reservations,
   stockLevels,
   warehouses,
@@ -24,13 +27,6 @@ export const MAX_ON_HAND = 10_000_000;
 /** A variant as inventory knows it: only its id (products owns the rest). */
 export interface VariantRef {
   id: string;
-}
-
-/** Who may change stock: the admin token's holder, or a partner whose key has `inventory:write`. */
-export interface Auth {
-  isAdmin: boolean;
-  /** As the gateway asserted it; absent where only the admin token matters (tests, scripts). */
-  actor?: Actor;
 }
 
 export type StockResult =
@@ -71,41 +67,53 @@ class RefusedChange extends Error {
 
 /** Stock rules: admin stock changes, and the reserve -> sell | release life of an order's stock. */
 export class InventoryService {
-  constructor(private readonly db: InventoryDb) {}
+  private readonly db: InventoryDb;
+  /** Publishes the audit events of stock changes; without it they wait in the outbox for a poll. */
+  private readonly relay: OutboxRelay | undefined;
+
+  constructor(deps: { db: InventoryDb; relay?: OutboxRelay }) {
+    this.db = deps.db;
+    this.relay = deps.relay;
+  }
 
   listWarehouses(): Promise<WarehouseRow[]> {
     return this.db.select().from(warehouses).orderBy(asc(warehouses.code));
   }
 
-  /** Throws FORBIDDEN unless the caller presented the admin token or a key with inventory:write. */
-  assertAdmin(auth: Auth): void {
-    if (auth.isAdmin) return;
-    if (auth.actor?.kind === 'partner' && auth.actor.scopes.includes('inventory:write')) return;
-    throw forbidden();
+  /**
+   * Throws FORBIDDEN unless the caller is a staff member with `stock:write` or a partner whose key
+   * has `inventory:write`.
+   */
+  assertMayChangeStock(actor: Actor): void {
+    if (can(actor, 'stock:write')) return;
+    if (actor.kind === 'partner' && actor.scopes.includes('inventory:write')) return;
+    throw forbidden('Changing stock needs the stock:write permission or an inventory:write key');
   }
 
   /** Admin: sets units on hand; refuses to go below what unpaid orders hold. */
   setStock(
-    auth: Auth,
+    actor: Actor,
     input: { variantId: string; warehouseCode: string; onHand: number },
   ): Promise<StockResult> {
-    return this.changeStock(auth, input, () => input.onHand);
+    return this.changeStock(actor, 'setStock', input, () => input.onHand);
   }
 
   /** Admin: adds `delta` units on hand (negative removes); same limits as setStock. */
   adjustStock(
-    auth: Auth,
+    actor: Actor,
     input: { variantId: string; warehouseCode: string; delta: number },
   ): Promise<StockResult> {
-    return this.changeStock(auth, input, (current) => current + input.delta);
+    return this.changeStock(actor, 'adjustStock', input, (current) => current + input.delta);
   }
 
+  /** Both stock changes: the row locked, the limits checked, the change audited, in one transaction. */
   private async changeStock(
-    auth: Auth,
+    actor: Actor,
+    action: 'setStock' | 'adjustStock',
     input: { variantId: string; warehouseCode: string },
     next: (onHand: number) => number,
   ): Promise<StockResult> {
-    this.assertAdmin(auth);
+    this.assertMayChangeStock(actor);
     if (!isUuid(input.variantId)) throw badUserInput(`"${input.variantId}" is not a variant id`);
     // A malformed code names no warehouse: refused like an unknown one, before any SQL.
     const code = parseInput(warehouseCode, input.warehouseCode, ({ message }) =>
@@ -159,7 +167,27 @@ export class InventoryService {
             ),
           )
           .returning();
+        await recordEvent(
+          tx,
+          outboxEvents,
+          'inventory.admin-action.recorded',
+          adminActionBy(
+            actor,
+            action,
+            { type: 'StockLevel', id: `${input.variantId}@${warehouse.code}` },
+            {
+              variantId: input.variantId,
+              warehouseCode: warehouse.code,
+              before: current.onHand,
+              after: onHand,
+            },
+          ),
+        );
         return { __typename: 'StockLevel', ...(updated as StockLevelRow) };
+      })
+      .then(async (result) => {
+        if (result.__typename === 'StockLevel') await this.relay?.flush();
+        return result;
       })
       .catch((error: unknown) => {
         if (error instanceof RefusedChange) return error.result;

@@ -2,16 +2,41 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { createEventPublisher } from '@commerce-graph/events';
-import { createQueueFactory, type RunningService } from '@commerce-graph/kit';
+import {
+  createQueueFactory,
+  IDENTITY_HEADER,
+  internalHeaders,
+  signIdentityAssertion,
+  type Actor,
+  type RunningService,
+} from '@commerce-graph/kit';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
-import { graphql } from '../../../test/support/graphql.ts';
+import { graphql as post } from '../../../test/support/graphql.ts';
 import { eventually } from '../../../test/support/eventually.ts';
 import { queueBackends } from '../../../test/support/queues.ts';
 import { migrationsFolder, seedInventory, startInventory } from '../src/app.ts';
-import { InventoryService } from '../src/service.ts';
 
-const ADMIN_TOKEN = 'test-admin-token-0123456789';
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+const INTERNAL_TOKEN = 'inventory-test-internal-token-0123456789';
+/** A staff member whose roles grant stock:write, as the gateway asserts one. */
+const admin: Actor = {
+  kind: 'customer',
+  customerId: randomUUID(),
+  sessionId: randomUUID(),
+  permissions: ['stock:write'],
+  network: '203.0.113.7',
+};
+
+/** Posts as the gateway does: the internal token, and the actor's signed assertion if any. */
+async function graphql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  actor?: Actor,
+) {
+  const headers = internalHeaders(INTERNAL_TOKEN);
+  if (actor) headers[IDENTITY_HEADER] = await signIdentityAssertion(INTERNAL_TOKEN, actor);
+  return post<T>(url, query, variables, headers);
+}
 const variantA = randomUUID(); // 6 in AMS + 4 in BER
 const variantB = randomUUID(); // 3 in AMS
 const soldOut = randomUUID(); // 0 everywhere
@@ -81,7 +106,7 @@ for (const backend of queueBackends()) {
         databaseUrl: database.url,
         queue: queueConfig,
         port: 0,
-        adminToken: ADMIN_TOKEN,
+        internalToken: INTERNAL_TOKEN,
         migrate: false,
         logLevel: 'silent',
         onQuery: (q) => statements.push(q),
@@ -274,32 +299,75 @@ for (const backend of queueBackends()) {
         }
       `;
 
-      it('are refused without the admin token', async () => {
-        const result = await graphql(service.url, SET, {
-          input: { variantId: variantB, warehouseCode: 'AMS', onHand: 50 },
+      it('are refused to anyone but staff with stock:write and inventory:write keys', async () => {
+        const input = { variantId: variantB, warehouseCode: 'AMS', onHand: 50 };
+        const shopper: Actor = {
+          kind: 'customer',
+          customerId: randomUUID(),
+          sessionId: randomUUID(),
+        };
+        const otherStaff: Actor = { ...shopper, permissions: ['catalog:write', 'orders:manage'] };
+        const partner = (scopes: string[]): Actor => ({
+          kind: 'partner',
+          keyId: randomUUID(),
+          scopes,
         });
-        expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        const wrong = await graphql(
+        for (const actor of [
+          undefined,
+          { kind: 'anonymous' } as const,
+          shopper,
+          otherStaff,
+          partner(['catalog:read', 'orders:write']),
+          partner([]),
+        ]) {
+          const result = await graphql(service.url, SET, { input }, actor);
+          expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        }
+        const [level] = await sql`
+          select on_hand from inventory.stock_levels s join inventory.warehouses w on w.id = s.warehouse_id
+          where variant_id = ${variantB} and w.code = 'AMS'`;
+        expect(level!.on_hand).not.toBe(50);
+        const byPartner = await graphql<{ setStock: { __typename: string } }>(
           service.url,
           SET,
-          { input: { variantId: variantB, warehouseCode: 'AMS', onHand: 50 } },
-          { authorization: 'Bearer nope' },
+          { input: { ...input, onHand: 3 } },
+          partner(['inventory:write']),
         );
-        expect(wrong.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(byPartner.data?.setStock.__typename).toBe('StockLevel');
       });
 
-      it('accept a partner whose API key has inventory:write, and no other partner', () => {
-        const rules = new InventoryService(null as never);
-        const partner = (scopes: string[]) => ({
-          isAdmin: false,
-          actor: { kind: 'partner' as const, keyId: randomUUID(), scopes },
-        });
-        expect(() => rules.assertAdmin(partner(['inventory:write']))).not.toThrow();
-        for (const scopes of [['catalog:read', 'orders:write'], []]) {
-          expect(() => rules.assertAdmin(partner(scopes))).toThrow(
-            expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
-          );
-        }
+      it('audit every change: who, what, before and after, from where', async () => {
+        const variantId = randomUUID();
+        await graphql(
+          service.url,
+          SET,
+          { input: { variantId, warehouseCode: 'AMS', onHand: 4 } },
+          admin,
+        );
+        const refused = await graphql<{ setStock: { __typename: string } }>(
+          service.url,
+          SET,
+          { input: { variantId, warehouseCode: 'XXX', onHand: 9 } },
+          admin,
+        );
+        expect(refused.data?.setStock.__typename).toBe('UnknownWarehouse');
+        const events = await sql<Array<{ name: string; payload: any }>>`
+          select name, payload from inventory.outbox_events
+          where payload->'details'->>'variantId' = ${variantId}`;
+        // The refused change wrote nothing, the applied one exactly one event.
+        expect(events).toEqual([
+          {
+            name: 'inventory.admin-action.recorded',
+            payload: {
+              actor: { kind: 'staff', id: (admin as { customerId: string }).customerId },
+              action: 'setStock',
+              target: { type: 'StockLevel', id: `${variantId}@AMS` },
+              details: { variantId, warehouseCode: 'AMS', before: 0, after: 4 },
+              network: '203.0.113.7',
+              requestId: expect.any(String),
+            },
+          },
+        ]);
       });
 
       it('set and adjust stock, creating the level when missing', async () => {

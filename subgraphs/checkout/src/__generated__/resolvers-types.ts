@@ -77,6 +77,12 @@ export type Order = {
   email?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
+  /**
+   * The human-readable order number for receipts and support, such as `CG-100001`: `CG-` and the
+   * digits of a number that grows with every order and is never reused. Unlike `id` it is
+   * guessable, so it opens nothing alone: `orderByNumber` also needs the order's email.
+   */
+  number: Scalars['String']['output'];
   /** The order's payment attempt. */
   payment: Payment;
   status: OrderStatus;
@@ -205,6 +211,21 @@ export type Query = {
    * the `accessKey` that `placeOrder` answered. Null otherwise: an id alone opens nothing.
    */
   order?: Maybe<Order>;
+  /**
+   * An order by its number and the email given when it was placed, for a guest (or anyone) who
+   * has the order confirmation: read-only, it shows the order as `order(id, accessKey)` does, and
+   * paying it (`submitPaymentDetails`) still needs the access key or the signed-in owner. The
+   * number is `CG-` and 6 to 18 digits (the prefix in any case); the email is normalised as
+   * `placeOrder` normalises it and compared in any letter case, the whole address. Null, the same
+   * null, for an unknown or malformed number, another email, or an order whose email was erased
+   * (GDPR).
+   *
+   * Limited per client network: every lookup counts, found or not (counting only misses would
+   * let parallel guesses through), 10 per 15 minutes by default. Past the limit the answer is a
+   * GraphQL error with `extensions.code` THROTTLED and `extensions.retryAfterSeconds`, as for the
+   * gateway's own limits, whatever the number and email.
+   */
+  orderByNumber?: Maybe<Order>;
 };
 
 
@@ -216,6 +237,12 @@ export type QueryCheckoutPersonalDataArgs = {
 export type QueryOrderArgs = {
   accessKey?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderByNumberArgs = {
+  email: Scalars['String']['input'];
+  number: Scalars['String']['input'];
 };
 
 export type SubmitPaymentDetailsResult = InvalidCheckoutInput | OrderNotPayable | OrderPlaced;
@@ -434,6 +461,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -494,6 +522,7 @@ export type ProductVariantResolvers<ContextType = Context, ParentType extends Re
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   checkoutPersonalData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryCheckoutPersonalDataArgs, 'customerId'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orderByNumber?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderByNumberArgs, 'email' | 'number'>>;
 }>;
 
 export type SubmitPaymentDetailsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitPaymentDetailsResult'] = ResolversParentTypes['SubmitPaymentDetailsResult']> = ResolversObject<{

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   char,
   check,
@@ -23,6 +24,14 @@ export const orders = checkoutSchema.table(
   'orders',
   {
     id: uuid('id').primaryKey(),
+    /**
+     * The human-readable order number (`CG-100001`), from the column's own identity sequence:
+     * unique, increasing, never reused (`always`: no insert can choose one). It is no secret:
+     * with the order's email it only reads the order (`orderByNumber`), it never pays it.
+     */
+    number: bigint('number', { mode: 'bigint' })
+      .notNull()
+      .generatedAlwaysAsIdentity({ startWith: 100_001 }),
     /**
      * One live order per cart: the partial unique index stops a double-submitted checkout, and
      * lets the shopper order the same cart again after a payment failed.
@@ -50,6 +59,7 @@ export const orders = checkoutSchema.table(
       .on(t.cartId)
       .where(sql`${t.status} <> 'PAYMENT_FAILED'`),
     index('orders_cart_id_idx').on(t.cartId),
+    uniqueIndex('orders_number_unique').on(t.number),
     check('orders_status_valid', sql`${t.status} in ('PENDING_PAYMENT', 'PAID', 'PAYMENT_FAILED')`),
     check('orders_total_nonnegative', sql`${t.totalAmount} >= 0`),
   ],

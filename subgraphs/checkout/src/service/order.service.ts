@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
-import { isUuid, safeEqual, type Actor, type Logger } from '@commerce-graph/kit';
+import { can, isUuid, safeEqual, type Actor, type Logger } from '@commerce-graph/kit';
 import { AdyenRequestError, type PaymentOutcome, type PaymentProvider } from '../adyen.ts';
 import type { CheckoutDb } from '../db/client.ts';
 import {
@@ -73,10 +73,17 @@ const hashOf = (accessKey: string) => createHash('sha256').update(accessKey).dig
 
 /**
  * A customer's order opens for that customer alone; a guest order for whoever brings its access
- * key (never the id alone). A partner whose API key has `orders:read` opens any order.
+ * key (never the id alone). A partner whose API key has `orders:read` opens any order; staff
+ * with `orders:manage` read any order, but pay none (`purpose: 'pay'`).
  */
-function canOpen(order: OrderRow, actor: Actor, accessKey: string | null | undefined): boolean {
+function canOpen(
+  order: OrderRow,
+  actor: Actor,
+  accessKey: string | null | undefined,
+  purpose: 'read' | 'pay' = 'read',
+): boolean {
   if (actor.kind === 'partner' && actor.scopes.includes('orders:read')) return true;
+  if (purpose === 'read' && can(actor, 'orders:manage')) return true;
   if (order.customerId !== null) {
     return actor.kind === 'customer' && actor.customerId.toLowerCase() === order.customerId;
   }
@@ -223,10 +230,11 @@ export class OrderService {
     actor: Actor,
     id: string,
     accessKey?: string | null,
+    purpose: 'read' | 'pay' = 'read',
   ): Promise<OrderRow | null> {
     if (!isUuid(id)) return null;
     const order = await loaders.orderById.load(id);
-    return order && canOpen(order, actor, accessKey) ? order : null;
+    return order && canOpen(order, actor, accessKey, purpose) ? order : null;
   }
 
   /**
@@ -247,7 +255,9 @@ export class OrderService {
     };
     const parsed = validatePaymentDetails(details);
     if (!parsed.ok) return parsed.error;
-    if (!(await this.findOrder(loaders, actor, orderId, input.accessKey))) return notPayable;
+    if (!(await this.findOrder(loaders, actor, orderId, input.accessKey, 'pay'))) {
+      return notPayable;
+    }
     const [payment] = await this.deps.db
       .select()
       .from(payments)

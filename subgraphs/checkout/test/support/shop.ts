@@ -19,6 +19,8 @@ export interface Money {
 
 export interface OrderView {
   id: string;
+  /** `CG-` and the order's number. */
+  number: string;
   status: 'PENDING_PAYMENT' | 'PAID' | 'PAYMENT_FAILED';
   email: string;
   total: Money;
@@ -50,9 +52,11 @@ export type PlaceOrderResult =
     }
   | { __typename: 'InvalidCheckoutInput'; code: string; message: string; field: string };
 
-const ORDER_FIELDS = /* GraphQL */ `
+/** Every field of an order the tests read, as fragment `OrderFields`. */
+export const ORDER_FIELDS = /* GraphQL */ `
   fragment OrderFields on Order {
     id
+    number
     status
     email
     total {
@@ -154,21 +158,32 @@ export const orderInput = (
   ...overrides,
 });
 
-/** Calls `placeOrder` on the checkout subgraph; fails the test on GraphQL errors. */
+/**
+ * Calls `placeOrder` on the checkout subgraph, with `headers` (internal token, identity
+ * assertion) when the graph needs them; fails the test on GraphQL errors.
+ */
 export async function placeOrder(
   checkoutUrl: string,
   input: PlaceOrderInput,
+  headers: Record<string, string> = {},
 ): Promise<PlaceOrderResult> {
-  const response = await graphql<{ placeOrder: PlaceOrderResult }>(checkoutUrl, PLACE_ORDER, {
-    input,
-  });
+  const response = await graphql<{ placeOrder: PlaceOrderResult }>(
+    checkoutUrl,
+    PLACE_ORDER,
+    { input },
+    headers,
+  );
   expect(response.errors).toBeUndefined();
   return response.data!.placeOrder;
 }
 
 /** Places an order that must succeed and returns it. */
-export async function placeOrderOk(checkoutUrl: string, input: PlaceOrderInput) {
-  const result = await placeOrder(checkoutUrl, input);
+export async function placeOrderOk(
+  checkoutUrl: string,
+  input: PlaceOrderInput,
+  headers: Record<string, string> = {},
+) {
+  const result = await placeOrder(checkoutUrl, input, headers);
   if (result.__typename !== 'OrderPlaced') {
     throw new Error(`expected OrderPlaced, got ${JSON.stringify(result)}`);
   }
@@ -179,11 +194,14 @@ export async function placeOrderOk(checkoutUrl: string, input: PlaceOrderInput) 
 export async function fetchOrder(
   checkoutUrl: string,
   placed: { order: { id: string }; accessKey: string | null },
+  headers: Record<string, string> = {},
 ): Promise<OrderView | null> {
-  const response = await graphql<{ order: OrderView | null }>(checkoutUrl, ORDER, {
-    id: placed.order.id,
-    accessKey: placed.accessKey,
-  });
+  const response = await graphql<{ order: OrderView | null }>(
+    checkoutUrl,
+    ORDER,
+    { id: placed.order.id, accessKey: placed.accessKey },
+    headers,
+  );
   expect(response.errors).toBeUndefined();
   return response.data!.order;
 }
@@ -192,6 +210,7 @@ export async function fetchOrder(
 export async function cartWith(
   cartUrl: string,
   lines: Array<{ variantId: string; quantity: number }>,
+  headers: Record<string, string> = {},
 ): Promise<string> {
   const created = await graphql<{ createCart: { id: string } }>(
     cartUrl,
@@ -202,6 +221,8 @@ export async function cartWith(
         }
       }
     `,
+    {},
+    headers,
   );
   const cartId = created.data!.createCart.id;
   for (const line of lines) {
@@ -215,6 +236,7 @@ export async function cartWith(
         }
       `,
       { c: cartId, v: line.variantId, q: line.quantity },
+      headers,
     );
     expect(added.data).toEqual({ addCartLine: { __typename: 'Cart' } });
   }

@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerRow, AddressRow, ApiKeyRow } from '../db/schema.ts';
+import type { CustomerRow, AddressRow, ApiKeyRow, AdminAuditRow } from '../db/schema.ts';
 import type { SessionView } from '../service/session.service.ts';
 import type { ApiKeyCreatedView, ApiKeyGrantView } from '../service/api-key.service.ts';
+import type { SessionGrantView, StaffMemberView } from '../service/staff.service.ts';
+import type { AdminAuditPageView } from '../service/audit.service.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +27,17 @@ export type AccountErased = {
   customerId: Scalars['ID']['output'];
   /** When the account was erased (ISO 8601). */
   erasedAt: Scalars['String']['output'];
+};
+
+/** No account has this email address (erased ones have none). Code ACCOUNT_NOT_FOUND. */
+export type AccountNotFound = UserError & {
+  __typename?: 'AccountNotFound';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** The address that matched no account. */
+  email: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
 };
 
 /** A postal address in a customer's address book. */
@@ -105,6 +118,53 @@ export type AddressRemoved = {
 /** The outcome of `addAddress` and `updateAddress`. */
 export type AddressResult = Address | AddressLimitReached | AddressNotFound | InvalidInput | NotSignedIn;
 
+/** Who did an admin action. */
+export type AdminActorKind =
+  /** An operator at the command line (the bootstrap); no `actorId`. */
+  | 'OPERATOR'
+  /** A partner API key; `actorId` is the key's id. */
+  | 'PARTNER'
+  /** A signed-in staff member; `actorId` is their customer id. */
+  | 'STAFF';
+
+/** One admin action: who, what, when, from where. */
+export type AdminAuditEntry = {
+  __typename?: 'AdminAuditEntry';
+  /** What was done, as the mutation is named (`adjustStock`, `grantStaffRole`, ...). */
+  action: Scalars['String']['output'];
+  /** The staff member's email today; null for partners, operators and erased accounts. */
+  actorEmail?: Maybe<Scalars['String']['output']>;
+  /** The staff member's or partner key's id; null for an operator. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** Who did it. */
+  actorKind: AdminActorKind;
+  /** What changed: before and after, the scopes or role given. */
+  details: Scalars['JSON']['output'];
+  /** Stable id of the entry. */
+  id: Scalars['ID']['output'];
+  /** The network (IPv4 address or IPv6 /64) the request came from, as the gateway saw it. */
+  network?: Maybe<Scalars['String']['output']>;
+  /** When it happened (ISO 8601). */
+  occurredAt: Scalars['String']['output'];
+  /** The request's id (`x-request-id`), to find it in the logs. */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** The subgraph it happened in, such as `inventory`. */
+  service: Scalars['String']['output'];
+  /** Which one. */
+  targetId: Scalars['String']['output'];
+  /** What kind of thing it was done to (`StockLevel`, `ApiKey`, `Customer`). */
+  targetType: Scalars['String']['output'];
+};
+
+/** A page of the audit log. */
+export type AdminAuditPage = {
+  __typename?: 'AdminAuditPage';
+  /** The entries, newest first. */
+  entries: Array<AdminAuditEntry>;
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** A partner API key as an admin sees it; never the key itself. */
 export type ApiKey = {
   __typename?: 'ApiKey';
@@ -173,6 +233,10 @@ export type Customer = {
   emailVerified: Scalars['Boolean']['output'];
   /** Stable id of the account. */
   id: Scalars['ID']['output'];
+  /** What those roles grant together, so an admin interface knows what to offer. */
+  permissions: Array<Permission>;
+  /** The staff roles the account holds; empty for a shopper. */
+  staffRoles: Array<StaffRole>;
 };
 
 /** No customer account has this id (or it is malformed). Code CUSTOMER_NOT_FOUND. */
@@ -271,6 +335,15 @@ export type InvalidToken = UserError & {
   message: Scalars['String']['output'];
 };
 
+/** The last owner cannot lose the owner role: grant it to someone else first. Code LAST_OWNER. */
+export type LastOwner = UserError & {
+  __typename?: 'LastOwner';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
 /** `logout` ended sessions. */
 export type LoggedOut = {
   __typename?: 'LoggedOut';
@@ -292,15 +365,15 @@ export type Mutation = {
    */
   changePassword: ChangePasswordResult;
   /**
-   * Admin: makes a partner API key with these scopes. The key is in the answer and nowhere else:
-   * only its hash is stored. Needs the admin token (FORBIDDEN otherwise); a name that is not 1 to
-   * 100 characters of text, or no scope, is BAD_USER_INPUT.
+   * Staff (`keys:manage`): makes a partner API key with these scopes. The key is in the answer and
+   * nowhere else: only its hash is stored. FORBIDDEN to anyone else; a name that is not 1 to 100
+   * characters of text, or no scope, is BAD_USER_INPUT. Audited.
    */
   createApiKey: ApiKeyCreated;
   /**
-   * Admin: `eraseMyAccount` on a customer's behalf, without their password; erasing an erased
-   * account again asks the other subgraphs again. Needs the admin token (FORBIDDEN otherwise).
-   * Errors: CUSTOMER_NOT_FOUND.
+   * Staff (`customers:manage`): `eraseMyAccount` on a customer's behalf, without their password;
+   * erasing an erased account again asks the other subgraphs again (FORBIDDEN to anyone else).
+   * Audited. Errors: CUSTOMER_NOT_FOUND.
    */
   eraseCustomer: EraseAccountResult;
   /**
@@ -312,8 +385,8 @@ export type Mutation = {
    */
   eraseMyAccount: EraseAccountResult;
   /**
-   * Admin: `exportMyData` on a customer's behalf. Needs the admin token (FORBIDDEN otherwise).
-   * Errors: CUSTOMER_NOT_FOUND.
+   * Staff (`customers:manage`): `exportMyData` on a customer's behalf (FORBIDDEN to anyone else).
+   * Audited. Errors: CUSTOMER_NOT_FOUND.
    */
   exportCustomerData: ExportDataResult;
   /**
@@ -322,6 +395,13 @@ export type Mutation = {
    * Each export is recorded in the privacy audit. Errors: NOT_SIGNED_IN.
    */
   exportMyData: ExportDataResult;
+  /**
+   * Staff (`staff:manage`): gives the account with this email a staff role; it takes effect on
+   * the account's next request (within 10 seconds). Only roles whose every permission the granter
+   * holds can be granted (a `security` member cannot make an owner). Granting a held role changes
+   * nothing. Audited. Errors: ACCOUNT_NOT_FOUND (no account has the email).
+   */
+  grantStaffRole: StaffRoleResult;
   /**
    * Signs in with email and password. A wrong password and an unknown email answer the same
    * INVALID_CREDENTIALS; repeated attempts answer TOO_MANY_ATTEMPTS before any password is checked.
@@ -358,10 +438,15 @@ export type Mutation = {
    */
   resetPassword: SessionResult;
   /**
-   * Admin: revokes a partner API key for good; the gateway refuses it within 10 seconds. Revoking
-   * a revoked key changes nothing. Null for an unknown id. Needs the admin token.
+   * Staff (`keys:manage`): revokes a partner API key for good; the gateway refuses it within 10
+   * seconds. Revoking a revoked key changes nothing. Null for an unknown id. Audited.
    */
   revokeApiKey?: Maybe<ApiKey>;
+  /**
+   * Staff (`staff:manage`): takes a staff role back, under the same rule as `grantStaffRole`. The
+   * last owner's `OWNER` role cannot be taken (LAST_OWNER). Audited. Errors: CUSTOMER_NOT_FOUND.
+   */
+  revokeStaffRole: StaffRoleResult;
   /** Replaces an address of the signed-in customer's address book. */
   updateAddress: AddressResult;
   /** Marks an address as verified with the token from a verification mail (once). */
@@ -398,6 +483,12 @@ export type MutationEraseMyAccountArgs = {
 
 export type MutationExportCustomerDataArgs = {
   customerId: Scalars['ID']['input'];
+};
+
+
+export type MutationGrantStaffRoleArgs = {
+  email: Scalars['String']['input'];
+  role: StaffRole;
 };
 
 
@@ -444,6 +535,12 @@ export type MutationRevokeApiKeyArgs = {
 };
 
 
+export type MutationRevokeStaffRoleArgs = {
+  customerId: Scalars['ID']['input'];
+  role: StaffRole;
+};
+
+
 export type MutationUpdateAddressArgs = {
   id: Scalars['ID']['input'];
   input: AddressInput;
@@ -484,6 +581,26 @@ export type PasswordProblem =
   /** Shorter than `minLength` characters. */
   | 'TOO_SHORT';
 
+/**
+ * What a staff member may do; each `StaffRole` grants a fixed set. Subgraphs check them on every
+ * admin operation.
+ */
+export type Permission =
+  /** `audit:read`: read the audit log of admin actions. */
+  | 'AUDIT_READ'
+  /** `catalog:write`: change products, prices and categories. */
+  | 'CATALOG_WRITE'
+  /** `customers:manage`: export or erase a customer's personal data on their behalf. */
+  | 'CUSTOMERS_MANAGE'
+  /** `keys:manage`: make, list and revoke partner API keys. */
+  | 'KEYS_MANAGE'
+  /** `orders:manage`: read any order; fulfil, cancel and refund orders. */
+  | 'ORDERS_MANAGE'
+  /** `staff:manage`: grant and revoke staff roles, list the staff. */
+  | 'STAFF_MANAGE'
+  /** `stock:write`: set and adjust stock, read stock per warehouse. */
+  | 'STOCK_WRITE';
+
 /** A GDPR export: the personal data every subgraph holds about one customer, as of `exportedAt`. */
 export type PersonalDataExport = {
   __typename?: 'PersonalDataExport';
@@ -499,11 +616,16 @@ export type PersonalDataExport = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * Staff (`audit:read`): the audit log of admin actions across the graph, newest first. Page with
+   * `after`, the `nextCursor` of the page before.
+   */
+  adminAuditLog: AdminAuditPage;
+  /**
    * Internal (the gateway): the key id and scopes of a partner API key, or null when the key is
    * unknown or revoked. Records when the key was last used (at most once a minute).
    */
   apiKeyByToken?: Maybe<ApiKeyGrant>;
-  /** Admin: every partner API key, newest first, revoked ones included. Needs the admin token. */
+  /** Staff (`keys:manage`): every partner API key, newest first, revoked ones included. */
   apiKeys: Array<ApiKey>;
   /**
    * The signed-in customer: the one the request's access token names. Null when the request is
@@ -511,10 +633,20 @@ export type Query = {
    */
   me?: Maybe<Customer>;
   /**
-   * Internal (the gateway): whether the session of an access token may still act, that is, was not
-   * ended by a logout, a password change or reset, or the account's erasure.
+   * Internal (the gateway): what the session of an access token may do, or null when it may not
+   * act at all (ended by a logout, a password change or reset, or the account's erasure).
    */
-  sessionActive: Scalars['Boolean']['output'];
+  sessionGrant?: Maybe<SessionGrant>;
+  /** Staff (`staff:manage`): every account that holds a staff role, by email. */
+  staff: Array<StaffMember>;
+};
+
+
+export type QueryAdminAuditLogArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -523,7 +655,7 @@ export type QueryApiKeyByTokenArgs = {
 };
 
 
-export type QuerySessionActiveArgs = {
+export type QuerySessionGrantArgs = {
   customerId: Scalars['ID']['input'];
   sessionId: Scalars['ID']['input'];
 };
@@ -560,11 +692,49 @@ export type Session = {
   refreshTokenExpiresAt: Scalars['String']['output'];
 };
 
+/** Internal (the gateway): what a live session may do. */
+export type SessionGrant = {
+  __typename?: 'SessionGrant';
+  /** The permissions of the customer's staff roles; empty for a shopper. */
+  permissions: Array<Permission>;
+};
+
 /**
  * The outcome of signing in (register, login, refreshSession, resetPassword): a session, or why
  * there is none.
  */
 export type SessionResult = EmailTaken | InvalidCredentials | InvalidInput | InvalidRefreshToken | InvalidToken | Session | TooManyAttempts | WeakPassword;
+
+/** An account that holds staff roles, as `staff:manage` sees it. */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  /** The address the staff member signs in with. */
+  email: Scalars['String']['output'];
+  /** The account's customer id. */
+  id: Scalars['ID']['output'];
+  /** What the roles grant together. */
+  permissions: Array<Permission>;
+  /** The roles held, in the order of `StaffRole`. */
+  roles: Array<StaffRole>;
+};
+
+/** A staff role: a named set of permissions an account can hold. */
+export type StaffRole =
+  /** CATALOG_WRITE. */
+  | 'CATALOG_MANAGER'
+  /** ORDERS_MANAGE and CUSTOMERS_MANAGE. */
+  | 'CUSTOMER_SUPPORT'
+  /** ORDERS_MANAGE. */
+  | 'ORDER_MANAGER'
+  /** Every permission. The first admin's role (see the bootstrap in identity's README). */
+  | 'OWNER'
+  /** KEYS_MANAGE, STAFF_MANAGE and AUDIT_READ, for granting roles up to their own. */
+  | 'SECURITY'
+  /** STOCK_WRITE. */
+  | 'STOCK_MANAGER';
+
+/** The outcome of `grantStaffRole` and `revokeStaffRole`. */
+export type StaffRoleResult = AccountNotFound | CustomerNotFound | LastOwner | StaffMember;
 
 /**
  * Too many attempts in a short time, from this account or this network. Code TOO_MANY_ATTEMPTS;
@@ -757,6 +927,12 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( TooManyAttempts & { __typename: 'TooManyAttempts' } )
     | ( WeakPassword & { __typename: 'WeakPassword' } )
   ;
+  StaffRoleResult:
+    | ( AccountNotFound & { __typename: 'AccountNotFound' } )
+    | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
+    | ( LastOwner & { __typename: 'LastOwner' } )
+    | ( StaffMemberView & { __typename: 'StaffMember' } )
+  ;
   VerifyEmailResult:
     | ( EmailVerified & { __typename: 'EmailVerified' } )
     | ( InvalidToken & { __typename: 'InvalidToken' } )
@@ -766,6 +942,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   UserError:
+    | ( AccountNotFound & { __typename: 'AccountNotFound' } )
     | ( AddressLimitReached & { __typename: 'AddressLimitReached' } )
     | ( AddressNotFound & { __typename: 'AddressNotFound' } )
     | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
@@ -775,6 +952,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( InvalidRefreshToken & { __typename: 'InvalidRefreshToken' } )
     | ( InvalidToken & { __typename: 'InvalidToken' } )
+    | ( LastOwner & { __typename: 'LastOwner' } )
     | ( NotSignedIn & { __typename: 'NotSignedIn' } )
     | ( TooManyAttempts & { __typename: 'TooManyAttempts' } )
     | ( WeakPassword & { __typename: 'WeakPassword' } )
@@ -786,6 +964,7 @@ export type ResolversTypes = ResolversObject<{
   AccountErased: ResolverTypeWrapper<AccountErased>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccountNotFound: ResolverTypeWrapper<AccountNotFound>;
   Address: ResolverTypeWrapper<AddressRow>;
   AddressInput: AddressInput;
   AddressLimitReached: ResolverTypeWrapper<AddressLimitReached>;
@@ -793,6 +972,9 @@ export type ResolversTypes = ResolversObject<{
   AddressNotFound: ResolverTypeWrapper<AddressNotFound>;
   AddressRemoved: ResolverTypeWrapper<AddressRemoved>;
   AddressResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AddressResult']>;
+  AdminActorKind: AdminActorKind;
+  AdminAuditEntry: ResolverTypeWrapper<AdminAuditRow>;
+  AdminAuditPage: ResolverTypeWrapper<AdminAuditPageView>;
   ApiKey: ResolverTypeWrapper<ApiKeyRow>;
   ApiKeyCreated: ResolverTypeWrapper<ApiKeyCreatedView>;
   ApiKeyGrant: ResolverTypeWrapper<ApiKeyGrantView>;
@@ -812,19 +994,25 @@ export type ResolversTypes = ResolversObject<{
   InvalidRefreshTokenReason: InvalidRefreshTokenReason;
   InvalidToken: ResolverTypeWrapper<InvalidToken>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LastOwner: ResolverTypeWrapper<LastOwner>;
   LoggedOut: ResolverTypeWrapper<LoggedOut>;
   LogoutResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LogoutResult']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotSignedIn: ResolverTypeWrapper<NotSignedIn>;
   PasswordChanged: ResolverTypeWrapper<PasswordChanged>;
   PasswordProblem: PasswordProblem;
+  Permission: Permission;
   PersonalDataExport: ResolverTypeWrapper<PersonalDataExport>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
   RemoveAddressResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RemoveAddressResult']>;
   RequestEmailVerificationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RequestEmailVerificationResult']>;
   Session: ResolverTypeWrapper<SessionView>;
+  SessionGrant: ResolverTypeWrapper<SessionGrantView>;
   SessionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SessionResult']>;
+  StaffMember: ResolverTypeWrapper<StaffMemberView>;
+  StaffRole: StaffRole;
+  StaffRoleResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StaffRoleResult']>;
   TooManyAttempts: ResolverTypeWrapper<TooManyAttempts>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   VerificationEmailSent: ResolverTypeWrapper<VerificationEmailSent>;
@@ -837,6 +1025,7 @@ export type ResolversParentTypes = ResolversObject<{
   AccountErased: AccountErased;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  AccountNotFound: AccountNotFound;
   Address: AddressRow;
   AddressInput: AddressInput;
   AddressLimitReached: AddressLimitReached;
@@ -844,6 +1033,8 @@ export type ResolversParentTypes = ResolversObject<{
   AddressNotFound: AddressNotFound;
   AddressRemoved: AddressRemoved;
   AddressResult: ResolversUnionTypes<ResolversParentTypes>['AddressResult'];
+  AdminAuditEntry: AdminAuditRow;
+  AdminAuditPage: AdminAuditPageView;
   ApiKey: ApiKeyRow;
   ApiKeyCreated: ApiKeyCreatedView;
   ApiKeyGrant: ApiKeyGrantView;
@@ -861,6 +1052,7 @@ export type ResolversParentTypes = ResolversObject<{
   InvalidRefreshToken: InvalidRefreshToken;
   InvalidToken: InvalidToken;
   JSON: Scalars['JSON']['output'];
+  LastOwner: LastOwner;
   LoggedOut: LoggedOut;
   LogoutResult: ResolversUnionTypes<ResolversParentTypes>['LogoutResult'];
   Mutation: Record<PropertyKey, never>;
@@ -872,7 +1064,10 @@ export type ResolversParentTypes = ResolversObject<{
   RemoveAddressResult: ResolversUnionTypes<ResolversParentTypes>['RemoveAddressResult'];
   RequestEmailVerificationResult: ResolversUnionTypes<ResolversParentTypes>['RequestEmailVerificationResult'];
   Session: SessionView;
+  SessionGrant: SessionGrantView;
   SessionResult: ResolversUnionTypes<ResolversParentTypes>['SessionResult'];
+  StaffMember: StaffMemberView;
+  StaffRoleResult: ResolversUnionTypes<ResolversParentTypes>['StaffRoleResult'];
   TooManyAttempts: TooManyAttempts;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   VerificationEmailSent: VerificationEmailSent;
@@ -883,6 +1078,13 @@ export type ResolversParentTypes = ResolversObject<{
 export type AccountErasedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountErased'] = ResolversParentTypes['AccountErased']> = ResolversObject<{
   customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   erasedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AccountNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountNotFound'] = ResolversParentTypes['AccountNotFound']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -922,6 +1124,26 @@ export type AddressResultResolvers<ContextType = Context, ParentType extends Res
   __resolveType: TypeResolveFn<'Address' | 'AddressLimitReached' | 'AddressNotFound' | 'InvalidInput' | 'NotSignedIn', ParentType, ContextType>;
 }>;
 
+export type AdminAuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminAuditEntry'] = ResolversParentTypes['AdminAuditEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorKind?: Resolver<ResolversTypes['AdminActorKind'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AdminAuditPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminAuditPage'] = ResolversParentTypes['AdminAuditPage']> = ResolversObject<{
+  entries?: Resolver<Array<ResolversTypes['AdminAuditEntry']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type ApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -952,6 +1174,8 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['Permission']>, ParentType, ContextType>;
+  staffRoles?: Resolver<Array<ResolversTypes['StaffRole']>, ParentType, ContextType>;
 }>;
 
 export type CustomerNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerNotFound'] = ResolversParentTypes['CustomerNotFound']> = ResolversObject<{
@@ -1016,6 +1240,12 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type LastOwnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LastOwner'] = ResolversParentTypes['LastOwner']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type LoggedOutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoggedOut'] = ResolversParentTypes['LoggedOut']> = ResolversObject<{
   sessionsRevoked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1033,6 +1263,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   eraseMyAccount?: Resolver<ResolversTypes['EraseAccountResult'], ParentType, ContextType, RequireFields<MutationEraseMyAccountArgs, 'password'>>;
   exportCustomerData?: Resolver<ResolversTypes['ExportDataResult'], ParentType, ContextType, RequireFields<MutationExportCustomerDataArgs, 'customerId'>>;
   exportMyData?: Resolver<ResolversTypes['ExportDataResult'], ParentType, ContextType>;
+  grantStaffRole?: Resolver<ResolversTypes['StaffRoleResult'], ParentType, ContextType, RequireFields<MutationGrantStaffRoleArgs, 'email' | 'role'>>;
   login?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['LogoutResult'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'everywhere' | 'refreshToken'>>;
   refreshSession?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
@@ -1042,6 +1273,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeApiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  revokeStaffRole?: Resolver<ResolversTypes['StaffRoleResult'], ParentType, ContextType, RequireFields<MutationRevokeStaffRoleArgs, 'customerId' | 'role'>>;
   updateAddress?: Resolver<ResolversTypes['AddressResult'], ParentType, ContextType, RequireFields<MutationUpdateAddressArgs, 'id' | 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['VerifyEmailResult'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 }>;
@@ -1064,10 +1296,12 @@ export type PersonalDataExportResolvers<ContextType = Context, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  adminAuditLog?: Resolver<ResolversTypes['AdminAuditPage'], ParentType, ContextType, RequireFields<QueryAdminAuditLogArgs, 'first'>>;
   apiKeyByToken?: Resolver<Maybe<ResolversTypes['ApiKeyGrant']>, ParentType, ContextType, RequireFields<QueryApiKeyByTokenArgs, 'key'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
-  sessionActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<QuerySessionActiveArgs, 'customerId' | 'sessionId'>>;
+  sessionGrant?: Resolver<Maybe<ResolversTypes['SessionGrant']>, ParentType, ContextType, RequireFields<QuerySessionGrantArgs, 'customerId' | 'sessionId'>>;
+  staff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
 }>;
 
 export type RemoveAddressResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveAddressResult'] = ResolversParentTypes['RemoveAddressResult']> = ResolversObject<{
@@ -1087,8 +1321,24 @@ export type SessionResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type SessionGrantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionGrant'] = ResolversParentTypes['SessionGrant']> = ResolversObject<{
+  permissions?: Resolver<Array<ResolversTypes['Permission']>, ParentType, ContextType>;
+}>;
+
 export type SessionResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionResult'] = ResolversParentTypes['SessionResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'EmailTaken' | 'InvalidCredentials' | 'InvalidInput' | 'InvalidRefreshToken' | 'InvalidToken' | 'Session' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
+}>;
+
+export type StaffMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = ResolversObject<{
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['Permission']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['StaffRole']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type StaffRoleResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffRoleResult'] = ResolversParentTypes['StaffRoleResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'AccountNotFound' | 'CustomerNotFound' | 'LastOwner' | 'StaffMember', ParentType, ContextType>;
 }>;
 
 export type TooManyAttemptsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TooManyAttempts'] = ResolversParentTypes['TooManyAttempts']> = ResolversObject<{
@@ -1099,7 +1349,7 @@ export type TooManyAttemptsResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'AddressLimitReached' | 'AddressNotFound' | 'CustomerNotFound' | 'EmailAlreadyVerified' | 'EmailTaken' | 'InvalidCredentials' | 'InvalidInput' | 'InvalidRefreshToken' | 'InvalidToken' | 'NotSignedIn' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AccountNotFound' | 'AddressLimitReached' | 'AddressNotFound' | 'CustomerNotFound' | 'EmailAlreadyVerified' | 'EmailTaken' | 'InvalidCredentials' | 'InvalidInput' | 'InvalidRefreshToken' | 'InvalidToken' | 'LastOwner' | 'NotSignedIn' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
 }>;
 
 export type VerificationEmailSentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerificationEmailSent'] = ResolversParentTypes['VerificationEmailSent']> = ResolversObject<{
@@ -1122,11 +1372,14 @@ export type WeakPasswordResolvers<ContextType = Context, ParentType extends Reso
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccountErased?: AccountErasedResolvers<ContextType>;
+  AccountNotFound?: AccountNotFoundResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   AddressLimitReached?: AddressLimitReachedResolvers<ContextType>;
   AddressNotFound?: AddressNotFoundResolvers<ContextType>;
   AddressRemoved?: AddressRemovedResolvers<ContextType>;
   AddressResult?: AddressResultResolvers<ContextType>;
+  AdminAuditEntry?: AdminAuditEntryResolvers<ContextType>;
+  AdminAuditPage?: AdminAuditPageResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyCreated?: ApiKeyCreatedResolvers<ContextType>;
   ApiKeyGrant?: ApiKeyGrantResolvers<ContextType>;
@@ -1143,6 +1396,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   InvalidRefreshToken?: InvalidRefreshTokenResolvers<ContextType>;
   InvalidToken?: InvalidTokenResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LastOwner?: LastOwnerResolvers<ContextType>;
   LoggedOut?: LoggedOutResolvers<ContextType>;
   LogoutResult?: LogoutResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1153,7 +1407,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RemoveAddressResult?: RemoveAddressResultResolvers<ContextType>;
   RequestEmailVerificationResult?: RequestEmailVerificationResultResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
+  SessionGrant?: SessionGrantResolvers<ContextType>;
   SessionResult?: SessionResultResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
+  StaffRoleResult?: StaffRoleResultResolvers<ContextType>;
   TooManyAttempts?: TooManyAttemptsResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   VerificationEmailSent?: VerificationEmailSentResolvers<ContextType>;

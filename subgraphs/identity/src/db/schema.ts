@@ -7,10 +7,12 @@ import {
   pgSchema,
   text,
   timestamp,
+  jsonb,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { defineOutboxTable } from '@commerce-graph/events';
+import { STAFF_ROLE_NAMES, type StaffRole } from '@commerce-graph/kit';
 
 export const identitySchema = pgSchema('identity');
 
@@ -231,6 +233,69 @@ export const apiKeys = identitySchema.table(
   ],
 );
 
+/**
+ * Staff: the roles customer accounts hold (`owner`, `stock-manager`, ...; kit's STAFF_ROLES says
+ * what each grants). An account without a row here is a shopper. Deleted with the account's
+ * erasure.
+ */
+export const staffRoles = identitySchema.table(
+  'staff_roles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    role: text('role').$type<StaffRole>().notNull(),
+    /** The staff member who granted it; null when an operator did (the bootstrap command). */
+    grantedBy: uuid('granted_by'),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('staff_roles_customer_role_unique').on(t.customerId, t.role),
+    check(
+      'staff_roles_role_valid',
+      sql.raw(`role in (${STAFF_ROLE_NAMES.map((role) => `'${role}'`).join(', ')})`),
+    ),
+  ],
+);
+
+export const adminActorKinds = ['staff', 'partner', 'operator'] as const;
+export type AdminActorKind = (typeof adminActorKinds)[number];
+
+/**
+ * The audit log of admin actions across the graph: who (a staff member, a partner key, or an
+ * operator at the command line), what (the action and its target), when, from where (the
+ * network and the request id). Identity writes its own rows in the transaction of the action;
+ * the other subgraphs send theirs as `<subgraph>.admin-action.recorded` events, whose id is the
+ * row's id (a redelivered event adds nothing). Kept after an erasure: actors are ids.
+ */
+export const adminAudit = identitySchema.table(
+  'admin_audit',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The subgraph where the action happened. */
+    service: text('service').notNull(),
+    actorKind: text('actor_kind').$type<AdminActorKind>().notNull(),
+    /** The staff member's customer id or the partner key's id; null for an operator. */
+    actorId: uuid('actor_id'),
+    /** What was done, as the mutation is named (`adjustStock`, `revokeApiKey`, ...). */
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    /** What changed (before and after, the scopes granted, ...); never a secret. */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    /** The network (IPv4 address or IPv6 /64) the gateway saw the request come from. */
+    network: text('network'),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('admin_audit_occurred_at_idx').on(t.occurredAt, t.id),
+    index('admin_audit_actor_idx').on(t.actorId, t.occurredAt),
+    check('admin_audit_actor_kind_valid', sql`${t.actorKind} in ('staff', 'partner', 'operator')`),
+  ],
+);
+
 export const outboxEvents = defineOutboxTable(identitySchema);
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -240,4 +305,6 @@ export type AccountTokenRow = typeof accountTokens.$inferSelect;
 export type AddressRow = typeof addresses.$inferSelect;
 export type PrivacyAuditRow = typeof privacyAudit.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type StaffRoleRow = typeof staffRoles.$inferSelect;
+export type AdminAuditRow = typeof adminAudit.$inferSelect;
 export type NewAddress = typeof addresses.$inferInsert;

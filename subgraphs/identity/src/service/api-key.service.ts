@@ -1,18 +1,20 @@
 import { desc, eq } from 'drizzle-orm';
 import {
   badUserInput,
-  forbidden,
   isUuid,
   parseInput,
+  requirePermission,
   userInput,
+  type Actor,
   type Logger,
 } from '@commerce-graph/kit';
 import type { ApiKeyScope } from '../__generated__/resolvers-types.ts';
 import type { IdentityDb } from '../db/client.ts';
 import { apiKeys, type ApiKeyRow, type ApiKeyScopeName } from '../db/schema.ts';
+import type { AuditService } from './audit.service.ts';
 import { newSecretToken, tokenHash } from './tokens.ts';
 
-/** What every partner API key starts with: the gateway tells it from a JWT and the admin token. */
+/** What every partner API key starts with: the gateway tells it from an access token (a JWT). */
 export const API_KEY_PREFIX = 'cgk_';
 
 /** The SDL's scope names and the issue's names the gateway checks and the table stores. */
@@ -48,52 +50,77 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 const keyName = userInput.text({ min: 1, max: 100, spaces: true });
 
 /**
- * Partner API keys: admins make, list and revoke them; the gateway asks what a key may do. A
+ * Partner API keys: staff with `keys:manage` make, list and revoke them; the gateway asks what a key may do. A
  * key is `cgk_` and 32 random bytes in base64url, stored as its SHA-256 (a fast hash suits a key
  * with 256 bits of entropy).
  */
 export class ApiKeyService {
-  constructor(private readonly deps: { db: IdentityDb; logger: Logger }) {}
+  constructor(private readonly deps: { db: IdentityDb; audit: AuditService; logger: Logger }) {}
 
-  /** Admin: makes a key; the answer holds the only copy of it. */
+  /** Staff with `keys:manage`: makes a key; the answer holds the only copy of it. */
   async createApiKey(
-    isAdmin: boolean,
+    actor: Actor,
     input: { name: string; scopes: ApiKeyScope[] },
   ): Promise<ApiKeyCreatedView> {
-    if (!isAdmin) throw forbidden();
+    requirePermission(actor, 'keys:manage');
     const name = parseInput(keyName, input.name, ({ message }) => badUserInput(`name: ${message}`));
     if (!name.ok) throw name.error;
     if (input.scopes.length === 0) throw badUserInput('scopes: give the key at least one scope');
     const key = `${API_KEY_PREFIX}${newSecretToken()}`;
-    const [apiKey] = await this.deps.db
-      .insert(apiKeys)
-      .values({
-        name: name.value,
-        scopes: [...new Set(input.scopes.map((scope) => SCOPE_NAMES[scope]))],
-        keyHash: tokenHash(key)!,
-      })
-      .returning();
+    const apiKey = await this.deps.db.transaction(async (tx) => {
+      const [made] = await tx
+        .insert(apiKeys)
+        .values({
+          name: name.value,
+          scopes: [...new Set(input.scopes.map((scope) => SCOPE_NAMES[scope]))],
+          keyHash: tokenHash(key)!,
+        })
+        .returning();
+      await this.deps.audit.record(
+        tx,
+        actor,
+        'createApiKey',
+        { type: 'ApiKey', id: made!.id },
+        { name: made!.name, scopes: made!.scopes },
+      );
+      return made;
+    });
     this.deps.logger.info({ apiKeyId: apiKey!.id, scopes: apiKey!.scopes }, 'API key created');
     return { key, apiKey: apiKey! };
   }
 
-  /** Admin: every key, newest first. */
-  async listApiKeys(isAdmin: boolean): Promise<ApiKeyRow[]> {
-    if (!isAdmin) throw forbidden();
+  /** Staff with `keys:manage`: every key, newest first. */
+  async listApiKeys(actor: Actor): Promise<ApiKeyRow[]> {
+    requirePermission(actor, 'keys:manage');
     return this.deps.db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
   }
 
-  /** Admin: revokes a key (once: a second revocation keeps the first time); null if unknown. */
-  async revokeApiKey(isAdmin: boolean, id: string): Promise<ApiKeyRow | null> {
-    if (!isAdmin) throw forbidden();
+  /**
+   * Staff with `keys:manage`: revokes a key (once: a second revocation keeps the first time);
+   * null if unknown.
+   */
+  async revokeApiKey(actor: Actor, id: string): Promise<ApiKeyRow | null> {
+    requirePermission(actor, 'keys:manage');
     if (!isUuid(id)) return null;
     const [row] = await this.deps.db.select().from(apiKeys).where(eq(apiKeys.id, id));
     if (!row || row.revokedAt) return row ?? null;
-    const [revoked] = await this.deps.db
-      .update(apiKeys)
-      .set({ revokedAt: new Date() })
-      .where(eq(apiKeys.id, id))
-      .returning();
+    const revoked = await this.deps.db.transaction(async (tx) => {
+      const [done] = await tx
+        .update(apiKeys)
+        .set({ revokedAt: new Date() })
+        .where(eq(apiKeys.id, id))
+        .returning();
+      await this.deps.audit.record(
+        tx,
+        actor,
+        'revokeApiKey',
+        { type: 'ApiKey', id },
+        {
+          name: row.name,
+        },
+      );
+      return done;
+    });
     this.deps.logger.info({ apiKeyId: id }, 'API key revoked');
     return revoked ?? null;
   }

@@ -1,8 +1,8 @@
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
 import {
-  forbidden,
   isUuid,
+  requirePermission,
   toPlainJson,
   type Actor,
   type Logger,
@@ -14,14 +14,17 @@ import type { IdentityDb } from '../db/client.ts';
 import {
   accountTokens,
   addresses,
+  adminAudit,
   customers,
   outboundMail,
   outboxEvents,
   privacyAudit,
   sessions,
+  staffRoles,
   type PrivacyActorKind,
 } from '../db/schema.ts';
 import type { Loaders } from '../loaders.ts';
+import type { AuditService } from './audit.service.ts';
 import { accountKey, type AttemptLimits } from './limits.ts';
 import { couldBePassword, type PasswordHasher } from './passwords.ts';
 import { refuse } from './refusals.ts';
@@ -31,10 +34,12 @@ type Result<N extends keyof ResolversParentTypes> = ResolversParentTypes[N];
 export type ExportDataResult = Result<'ExportDataResult'>;
 export type EraseAccountResult = Result<'EraseAccountResult'>;
 
-/** Who asks for an export or an erasure: the customer themself, or an admin on their behalf. */
+/** Who asks for an export or an erasure: the customer themself, or staff on their behalf. */
 interface Requester {
   kind: PrivacyActorKind;
   network: string | undefined;
+  /** The staff member acting on the customer's behalf: the request goes in the admin audit too. */
+  staff?: Actor;
 }
 
 /** The placeholder an erased account's email becomes: unique per customer, never deliverable. */
@@ -51,13 +56,6 @@ const CHECKOUT_PERSONAL_DATA = /* GraphQL */ `
   }
 `;
 
-const customerNotFound = (customerId: string) => ({
-  __typename: 'CustomerNotFound' as const,
-  code: 'CUSTOMER_NOT_FOUND',
-  message: `No customer has the id "${customerId}".`,
-  customerId,
-});
-
 /**
  * GDPR: the export of everything the graph holds about a customer (identity's part, and cart's
  * and checkout's through their internal `cartPersonalData` and `checkoutPersonalData` queries),
@@ -73,6 +71,7 @@ export class PrivacyService {
       passwords: PasswordHasher;
       limits: AttemptLimits;
       relay: OutboxRelay;
+      audit: AuditService;
       /** The subgraphs holding data by customer id, called with the internal token. */
       upstream: { cart: SubgraphClient; checkout: SubgraphClient };
       logger: Logger;
@@ -86,16 +85,12 @@ export class PrivacyService {
     return this.export(signedIn.customer.id, { kind: 'customer', network: actor.network });
   }
 
-  /** An admin's export on a customer's behalf. */
-  async exportCustomerData(
-    isAdmin: boolean,
-    actor: Actor,
-    customerId: string,
-  ): Promise<ExportDataResult> {
-    if (!isAdmin) throw forbidden();
+  /** Staff with `customers:manage`: the export on a customer's behalf. */
+  async exportCustomerData(actor: Actor, customerId: string): Promise<ExportDataResult> {
+    requirePermission(actor, 'customers:manage');
     const id = await this.existing(customerId);
-    if (!id) return customerNotFound(customerId);
-    return this.export(id, { kind: 'admin', network: actor.network });
+    if (!id) return refuse.customerNotFound(customerId);
+    return this.export(id, { kind: 'admin', network: actor.network, staff: actor });
   }
 
   /** Erases the signed-in customer's account after checking the password again. */
@@ -125,15 +120,11 @@ export class PrivacyService {
    * audit row and event: the other subgraphs erase again whatever arrived since (a cart made
    * with an access token that outlived the erasure).
    */
-  async eraseCustomer(
-    isAdmin: boolean,
-    actor: Actor,
-    customerId: string,
-  ): Promise<EraseAccountResult> {
-    if (!isAdmin) throw forbidden();
+  async eraseCustomer(actor: Actor, customerId: string): Promise<EraseAccountResult> {
+    requirePermission(actor, 'customers:manage');
     const id = await this.existing(customerId);
-    if (!id) return customerNotFound(customerId);
-    return this.erase(id, { kind: 'admin', network: actor.network });
+    if (!id) return refuse.customerNotFound(customerId);
+    return this.erase(id, { kind: 'admin', network: actor.network, staff: actor });
   }
 
   /** Assembles the export document, then records the audit row; nothing is handed out unaudited. */
@@ -151,7 +142,7 @@ export class PrivacyService {
       ),
     ]);
     const exportedAt = new Date();
-    await this.audit(this.deps.db, 'export', customerId, requester);
+    await this.deps.db.transaction((tx) => this.audit(tx, 'export', customerId, requester));
     this.deps.logger.info({ customerId, requester: requester.kind }, 'personal data exported');
     return {
       __typename: 'PersonalDataExport',
@@ -168,7 +159,8 @@ export class PrivacyService {
 
   /**
    * Identity's part: the account, address book, sessions, mail tokens (without their hashes),
-   * the mails sent to the address, and the audit of earlier privacy requests. The password hash
+   * the mails sent to the address, the audit of earlier privacy requests, staff roles and the
+   * admin audit entries the customer did or was the target of. The password hash
    * and token hashes are secrets, not data about the customer, and stay out.
    */
   private async identityPart(customerId: string): Promise<PlainJson> {
@@ -180,7 +172,7 @@ export class PrivacyService {
       .from(customers)
       .where(eq(customers.id, customerId));
     if (!customer) throw new Error(`Customer ${customerId} vanished during its export`);
-    const [book, devices, tokens, mails, audit] = await Promise.all([
+    const [book, devices, tokens, mails, audit, roles, adminActions] = await Promise.all([
       db
         .select()
         .from(addresses)
@@ -207,6 +199,17 @@ export class PrivacyService {
         .from(privacyAudit)
         .where(eq(privacyAudit.customerId, customerId))
         .orderBy(asc(privacyAudit.createdAt), asc(privacyAudit.id)),
+      db
+        .select()
+        .from(staffRoles)
+        .where(eq(staffRoles.customerId, customerId))
+        .orderBy(asc(staffRoles.grantedAt), asc(staffRoles.role)),
+      // What the customer did as staff, and what staff did to their account.
+      db
+        .select()
+        .from(adminAudit)
+        .where(or(eq(adminAudit.actorId, customerId), eq(adminAudit.targetId, customerId)))
+        .orderBy(asc(adminAudit.occurredAt), asc(adminAudit.id)),
     ]);
     return toPlainJson({
       customers: [customer],
@@ -215,6 +218,8 @@ export class PrivacyService {
       accountTokens: tokens,
       outboundMail: mails,
       privacyAudit: audit,
+      staffRoles: roles,
+      adminAudit: adminActions,
     });
   }
 
@@ -248,6 +253,7 @@ export class PrivacyService {
         .where(eq(customers.id, customerId))
         .returning({ erasedAt: customers.erasedAt });
       await tx.delete(addresses).where(eq(addresses.customerId, customerId));
+      await tx.delete(staffRoles).where(eq(staffRoles.customerId, customerId));
       await tx.delete(accountTokens).where(eq(accountTokens.customerId, customerId));
       // Mail events not yet relayed carry the address and a token: they must not go out now.
       await tx
@@ -268,6 +274,7 @@ export class PrivacyService {
     return { __typename: 'AccountErased', customerId, erasedAt: erasedAt.toISOString() };
   }
 
+  /** The privacy audit row, and the admin audit's when staff asked. */
   private async audit(
     db: Pick<IdentityDb, 'insert'>,
     action: 'export' | 'erasure',
@@ -280,6 +287,14 @@ export class PrivacyService {
       actorKind: requester.kind,
       network: requester.network ?? null,
     });
+    if (requester.staff) {
+      await this.deps.audit.record(
+        db,
+        requester.staff,
+        action === 'export' ? 'exportCustomerData' : 'eraseCustomer',
+        { type: 'Customer', id: customerId },
+      );
+    }
   }
 
   /** The canonical id of an existing customer, erased ones included; null otherwise. */

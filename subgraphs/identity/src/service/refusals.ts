@@ -1,7 +1,9 @@
 import type { InputProblem } from '@commerce-graph/kit';
 import type {
+  AccountNotFound,
   AddressLimitReached,
   AddressNotFound,
+  CustomerNotFound,
   EmailAlreadyVerified,
   EmailTaken,
   InvalidCredentials,
@@ -9,6 +11,7 @@ import type {
   InvalidRefreshToken,
   InvalidRefreshTokenReason,
   InvalidToken,
+  LastOwner,
   NotSignedIn,
   TooManyAttempts,
   WeakPassword,
@@ -101,6 +104,23 @@ export const refuse = {
     code: 'ADDRESS_LIMIT_REACHED',
     message: `An address book holds at most ${max} addresses.`,
     maxAddresses: max,
+  }),
+  customerNotFound: (customerId: string): Typed<CustomerNotFound, 'CustomerNotFound'> => ({
+    __typename: 'CustomerNotFound',
+    code: 'CUSTOMER_NOT_FOUND',
+    message: `No customer has the id "${customerId}".`,
+    customerId,
+  }),
+  accountNotFound: (email: string): Typed<AccountNotFound, 'AccountNotFound'> => ({
+    __typename: 'AccountNotFound',
+    code: 'ACCOUNT_NOT_FOUND',
+    message: 'No account has this email address.',
+    email,
+  }),
+  lastOwner: (): Typed<LastOwner, 'LastOwner'> => ({
+    __typename: 'LastOwner',
+    code: 'LAST_OWNER',
+    message: 'The last owner keeps the owner role: grant it to someone else first.',
   }),
 };
 

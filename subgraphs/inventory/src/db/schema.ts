@@ -9,6 +9,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { defineOutboxTable } from '@commerce-graph/events';
 
 export const inventorySchema = pgSchema('inventory');
 
@@ -64,6 +65,9 @@ export const reservations = inventorySchema.table(
     check('reservations_status_valid', sql`${t.status} in ('RESERVED', 'SOLD', 'RELEASED')`),
   ],
 );
+
+/** Events inventory produces (the audit of admin stock changes), relayed to the bus. */
+export const outboxEvents = defineOutboxTable(inventorySchema);
 
 export type WarehouseRow = typeof warehouses.$inferSelect;
 export type StockLevelRow = typeof stockLevels.$inferSelect;
