@@ -25,11 +25,8 @@ import {
   type RunningService,
   type StaffRole,
 } from '@commerce-graph/kit';
-import {
-  migrationsFolder as productsMigrations,
-  seedProducts,
-  startProducts,
-} from '@commerce-graph/products';
+import { migrationsFolder as productsMigrations, startProducts } from '@commerce-graph/products';
+import { loadCatalog, type LoadOptions } from './catalog/load.ts';
 import type { DemoCatalog } from './demo-catalog.ts';
 
 export interface GraphPorts {
@@ -130,8 +127,12 @@ export async function migrateAll(databaseUrl: string): Promise<void> {
 }
 
 /** Loads the demo catalog and its stock; false when the database already has a catalog. */
-export async function seedDemoData(databaseUrl: string, catalog: DemoCatalog): Promise<boolean> {
-  const seeded = await seedProducts(databaseUrl, catalog);
+export async function seedDemoData(
+  databaseUrl: string,
+  catalog: DemoCatalog,
+  options: LoadOptions = {},
+): Promise<boolean> {
+  const seeded = await loadCatalog(databaseUrl, catalog, options);
   if (!seeded) return false;
   await seedInventory(databaseUrl, {
     warehouses: catalog.warehouses,
@@ -207,6 +208,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     const products = await startProducts({
       ...common,
       port: options.ports.products,
+      queue: options.queue,
       onQuery: onQuery('products'),
     });
     started.push(products);

@@ -8,6 +8,18 @@ const schema = buildSchema(/* GraphQL */ `
     product(slug: String): Product
     categories: [Category!]!
     cart(id: ID!): Cart
+    search(first: Int = 24): SearchResult!
+  }
+  type SearchResult {
+    products: ProductConnection!
+    facets: [Facet!]!
+  }
+  type Facet {
+    name: String!
+    values: [FacetValue!]!
+  }
+  type FacetValue {
+    count: Int!
   }
   type Mutation {
     createCart: Cart!
@@ -72,6 +84,13 @@ describe('query cost', () => {
     expect(costOf('{ categories { name children { name } } }')).toBe(10 * (1 + 10));
     // A cart holds at most 50 lines.
     expect(costOf('{ cart(id: "c") { lines { quantity } } }')).toBe(1 + 50);
+  });
+
+  it('passes first through an object that holds the connection, and sizes facets by their own', () => {
+    // search 1 + products 1 + 24 edges x 2 + 10 facets x (1 + 25 values x 1)
+    const query = '{ search { products { edges { node { id } } } facets { values { count } } } }';
+    expect(costOf(query)).toBe(1 + 1 + 24 * 2 + 10 * (1 + 25));
+    expect(costOf('{ search(first: 100) { products { edges { cursor } } } }')).toBe(1 + 1 + 100);
   });
 
   it('charges mutations 10 each', () => {

@@ -37,8 +37,9 @@ export const DEFAULT_COST_MODEL: CostModel = {
   scalarCost: 0,
   mutationCost: 10,
   defaultListSize: 10,
-  // The largest a cart or an order can be (cart: at most 50 lines).
-  listSizes: { 'Cart.lines': 50, 'Order.lines': 50 },
+  // The largest a cart or an order can be (cart: at most 50 lines); the facets of a search and
+  // the values of a facet, whatever the page size.
+  listSizes: { 'Cart.lines': 50, 'Order.lines': 50, 'SearchResult.facets': 10, 'Facet.values': 25 },
 };
 
 /** A field's cost factor: a number, or the value of a variable (`first: $n`). */
@@ -123,16 +124,23 @@ export function compileCost(
               : model.scalarCost;
         const first = firstOf(selection, definition);
         const list = isListType(getNullableType(definition.type));
-        // A list costs its items; a connection (a `first` but no list) passes `first` down.
+        // A list costs its items: its own `first`, else its known size, else the `first` of the
+        // connection it is in. A field that is no list (a connection, or an object holding one,
+        // as `search(first: 24) { products { edges } }`) passes the `first` down.
         const times: Multiplier = !list
           ? 1
           : (first ??
-            connectionFirst ??
             model.listSizes[`${parent.name}.${definition.name}`] ??
+            connectionFirst ??
             model.defaultListSize);
         const children =
           composite && selection.selectionSet
-            ? nodesOf(selection.selectionSet, type, false, list ? undefined : first)
+            ? nodesOf(
+                selection.selectionSet,
+                type,
+                false,
+                list ? undefined : (first ?? connectionFirst),
+              )
             : [];
         if (own === 0 && children.length === 0) continue;
         nodes.push({ own, times, children });

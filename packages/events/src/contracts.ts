@@ -70,8 +70,31 @@ export const eventPayloads = {
   'identity.customer.erased': z.object({
     customerId: id,
   }),
+  /**
+   * The price in force of a variant in a currency changed: set by staff, or a scheduled price
+   * began or ended. `compareAt` is the struck-through price, when there is one.
+   */
+  'products.price.changed': z.object({
+    variantId: id,
+    productId: id,
+    price: money,
+    compareAt: money.nullable(),
+    effectiveAt: z.iso.datetime({ offset: true }),
+  }),
+  /**
+   * Whether variants can be bought changed (their availability crossed zero, or stock was
+   * loaded): products keeps it for search's in-stock filter.
+   */
+  'inventory.availability.changed': z.object({
+    changes: z
+      .array(z.object({ variantId: id, inStock: z.boolean() }))
+      .min(1)
+      .max(1000),
+  }),
   /** A staff member or a partner key changed stock: identity records it in the audit log. */
   'inventory.admin-action.recorded': adminActionPayload,
+  /** A staff member changed the catalog: identity records it in the audit log. */
+  'products.admin-action.recorded': adminActionPayload,
 } as const;
 
 export type EventName = keyof typeof eventPayloads;
@@ -86,7 +109,7 @@ export interface EventEnvelope<N extends EventName = EventName> {
 }
 
 /** The services that consume events; each has one queue of its own. */
-export type Consumer = 'inventory' | 'cart' | 'checkout' | 'identity';
+export type Consumer = 'products' | 'inventory' | 'cart' | 'checkout' | 'identity';
 
 /** Who receives what. A producer never needs to know this; the bus reads it. */
 export const subscriptions: Record<EventName, readonly Consumer[]> = {
@@ -99,6 +122,11 @@ export const subscriptions: Record<EventName, readonly Consumer[]> = {
   'identity.customer.erased': ['cart', 'checkout'],
   // Identity keeps the audit log of admin actions, wherever they happen.
   'inventory.admin-action.recorded': ['identity'],
+  'products.admin-action.recorded': ['identity'],
+  // Nobody needs them yet: the cart reads prices live (issue 8 may consume them).
+  'products.price.changed': [],
+  // Search's in-stock filter.
+  'inventory.availability.changed': ['products'],
 };
 
 /** The BullMQ queue that feeds one consumer. */

@@ -29,7 +29,8 @@ export const resolvers: Resolvers = {
   Cart: {
     __resolveReference: (ref, { service, loaders, actor }) =>
       service.findCart(loaders, actor, ref.id),
-    lines: (cart, _, { loaders }) => loaders.linesByCartId.load(cart.id),
+    lines: (cart, _, { service, loaders }) => service.availableLines(loaders, cart),
+    unavailableLines: (cart, _, { service, loaders }) => service.unavailableLines(loaders, cart),
     totalQuantity: (cart, _, { service, loaders }) => service.totalQuantity(loaders, cart),
     subtotal: (cart, _, { service, loaders }) => service.subtotal(loaders, cart),
     createdAt: (cart) => cart.createdAt.toISOString(),

@@ -20,6 +20,13 @@ type Refusal = Exclude<CartResult, { __typename: 'Cart' }>;
 type CartChanges = Partial<Pick<CartRow, 'currency' | 'customerId'>>;
 type CartTx = Parameters<Parameters<CartDb['transaction']>[0]>[0];
 
+/** A line whose variant the catalog no longer sells (SDL `UnavailableCartLine`). */
+export interface UnavailableLine {
+  id: string;
+  variantId: string;
+  quantity: number;
+}
+
 /** What a `checkout.order.placed` delivery did to its cart. */
 export type CheckoutOutcome =
   'checked-out' | 'already-checked-out' | 'other-order' | 'unknown-cart';
@@ -167,6 +174,15 @@ export class CartService {
     if (!cartId) return refuse.cartNotFound(input.cartId);
     if (!isLineQuantity(input.quantity)) return refuse.invalidQuantity(input.quantity);
     const lineId = canonicalId(input.lineId);
+    // A line the catalog no longer sells can only be removed. Asked before the transaction, as
+    // addCartLine does, and only for a cart this caller reaches.
+    const cart = await this.findCart(loaders, actor, cartId);
+    if (cart && lineId) {
+      const line = (await loaders.linesByCartId.load(cartId)).find((l) => l.id === lineId);
+      if (line && !(await loaders.variantById.load(line.variantId))) {
+        return refuse.variantNotFound(line.variantId);
+      }
+    }
 
     return this.changeCart(loaders, actor, cartId, async (tx) => {
       if (!lineId) return refuse.lineNotFound(cartId, input.lineId);
@@ -248,9 +264,42 @@ export class CartService {
     return reopened.length > 0;
   }
 
-  /** Sum of the quantities of a cart's lines. */
-  async totalQuantity(loaders: Loaders, cart: CartRow): Promise<number> {
+  /**
+   * A cart's lines split by whether the catalog sells their variant now: products answers null
+   * for a variant whose product is unpublished or archived (and for a deleted one). One
+   * products call for all of them: the loader batches the loads.
+   */
+  async linesOf(
+    loaders: Loaders,
+    cart: CartRow,
+  ): Promise<{ available: CartLineRow[]; unavailable: CartLineRow[] }> {
     const lines = await loaders.linesByCartId.load(cart.id);
+    const variants = await Promise.all(
+      lines.map((line) => loaders.variantById.load(line.variantId)),
+    );
+    return {
+      available: lines.filter((_, i) => variants[i] != null),
+      unavailable: lines.filter((_, i) => variants[i] == null),
+    };
+  }
+
+  /** The lines the catalog still sells, oldest first: what `Cart.lines` shows and checkout buys. */
+  async availableLines(loaders: Loaders, cart: CartRow): Promise<CartLineRow[]> {
+    return (await this.linesOf(loaders, cart)).available;
+  }
+
+  /** The lines of variants the catalog no longer sells (`Cart.unavailableLines`). */
+  async unavailableLines(loaders: Loaders, cart: CartRow): Promise<UnavailableLine[]> {
+    return (await this.linesOf(loaders, cart)).unavailable.map((line) => ({
+      id: line.id,
+      variantId: line.variantId,
+      quantity: line.quantity,
+    }));
+  }
+
+  /** Sum of the quantities of the lines the catalog still sells. */
+  async totalQuantity(loaders: Loaders, cart: CartRow): Promise<number> {
+    const lines = await this.availableLines(loaders, cart);
     return lines.reduce((sum, line) => sum + line.quantity, 0);
   }
 
@@ -272,9 +321,9 @@ export class CartService {
     return { amount: unit.amount * line.quantity, currencyCode: unit.currencyCode };
   }
 
-  /** Sum of the line totals at catalog prices; null for an empty cart. */
+  /** Sum of the line totals at catalog prices; null when no line is for sale. */
   async subtotal(loaders: Loaders, cart: CartRow): Promise<Money | null> {
-    const lines = await loaders.linesByCartId.load(cart.id);
+    const lines = await this.availableLines(loaders, cart);
     if (lines.length === 0) return null;
     // One products call for all lines: the loader batches these loads.
     const totals = await Promise.all(lines.map((line) => this.lineTotal(loaders, line)));

@@ -7,11 +7,8 @@ import {
   type Actor,
   type RunningService,
 } from '@commerce-graph/kit';
-import {
-  migrationsFolder as productsMigrations,
-  seedProducts,
-  startProducts,
-} from '@commerce-graph/products';
+import { migrationsFolder as productsMigrations, startProducts } from '@commerce-graph/products';
+import { loadCatalog } from '../../../scripts/catalog/load.ts';
 import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { graphql } from '../../../test/support/graphql.ts';
@@ -70,9 +67,13 @@ beforeAll(async () => {
     { subgraph: 'products', folder: productsMigrations },
     { subgraph: 'cart', folder: migrationsFolder },
   ]);
-  await seedProducts(database.url, catalog);
+  await loadCatalog(database.url, catalog);
   products = await startProducts({
     databaseUrl: database.url,
+    queue: {
+      databaseUrl: database.url,
+      namespace: `cart_ownership_${randomBytes(5).toString('hex')}`,
+    },
     port: 0,
     migrate: false,
     logLevel: 'silent',

@@ -1,6 +1,9 @@
 import { createSubgraphClient, IDENTITY_HEADER, internalHeaders } from '@commerce-graph/kit';
 
-/** A cart as checkout needs it: lines with the server-side prices the cart subgraph computed. */
+/**
+ * A cart as checkout needs it: lines with the server-side prices the cart subgraph computed,
+ * and the lines it can no longer price because the catalog stopped selling their variant.
+ */
 export interface CartSnapshot {
   id: string;
   status: 'ACTIVE' | 'CHECKED_OUT';
@@ -9,6 +12,8 @@ export interface CartSnapshot {
     variant: { id: string };
     unitPrice: { amount: number; currencyCode: string };
   }>;
+  /** Lines of variants the catalog no longer sells (unpublished, archived): no price. */
+  unavailableLines: Array<{ variantId: string }>;
 }
 
 export type Reservation =
@@ -49,7 +54,12 @@ export function createUpstream(urls: {
       const data = await cart.request<{ _entities: Array<CartSnapshot | null> }>(
         `query($r: [_Any!]!) {
           _entities(representations: $r) {
-            ... on Cart { id status lines { quantity variant { id } unitPrice { amount currencyCode } } }
+            ... on Cart {
+              id
+              status
+              lines { quantity variant { id } unitPrice { amount currencyCode } }
+              unavailableLines { variantId }
+            }
           }
         }`,
         { r: [{ __typename: 'Cart', id: cartId }] },

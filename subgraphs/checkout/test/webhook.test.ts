@@ -51,7 +51,7 @@ async function startShop(databaseUrl: string, queue: QueueConnectionConfig) {
     const simulator: AdyenSimulator = createAdyenSimulator({ ...ADYEN, log: () => undefined });
     const simulatorUrl = await simulator.listen(0);
     started.push(simulator);
-    const products = await startProducts(common);
+    const products = await startProducts({ ...common, queue });
     started.push(products);
     const inventory = await startInventory({ ...common, queue });
     started.push(inventory);

@@ -6,7 +6,7 @@ import type { AuditService } from './service/audit.service.ts';
 /**
  * Consumes identity's own events and the audit events of the other subgraphs: each
  * `identity.email.requested` becomes one mail (delivery is at least once; the sender
- * deduplicates on the event id; tokens are never logged), each `*.admin-action.recorded` one
+ * deduplicates on the event id; tokens are never logged), each `<subgraph>.admin-action.recorded` one
  * row of the admin audit log (stored under the event's id, so a redelivery adds nothing).
  */
 export function createWorker(deps: {
@@ -28,6 +28,7 @@ export function createWorker(deps: {
         );
       },
       'inventory.admin-action.recorded': (action, event) => deps.audit.storeEvent(event, action),
+      'products.admin-action.recorded': (action, event) => deps.audit.storeEvent(event, action),
     },
   });
 }

@@ -1,13 +1,18 @@
 import { sql } from 'drizzle-orm';
+import { recordEvent } from '@commerce-graph/events';
 import type { InventoryDb } from './db/client.ts';
-import { stockLevels, warehouses } from './db/schema.ts';
+import { outboxEvents, stockLevels, warehouses } from './db/schema.ts';
 
 export interface StockSeed {
   warehouses: Array<{ code: string; name: string }>;
   levels: Array<{ variantId: string; warehouseCode: string; onHand: number }>;
 }
 
-/** Loads warehouses and stock into an empty inventory schema; false when there already is stock. */
+/**
+ * Loads warehouses and stock into an empty inventory schema; false when there already is stock.
+ * Tells the catalog which variants can be bought (`inventory.availability.changed`, 1,000
+ * variants an event), as any later stock change does.
+ */
 export async function seedStock(db: InventoryDb, seed: StockSeed): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('seed:inventory'))`);
@@ -23,6 +28,15 @@ export async function seedStock(db: InventoryDb, seed: StockSeed): Promise<boole
     });
     for (let i = 0; i < rows.length; i += 1_000) {
       await tx.insert(stockLevels).values(rows.slice(i, i + 1_000));
+    }
+    const onHand = new Map<string, number>();
+    for (const row of rows)
+      onHand.set(row.variantId, (onHand.get(row.variantId) ?? 0) + row.onHand);
+    const changes = [...onHand].map(([variantId, units]) => ({ variantId, inStock: units > 0 }));
+    for (let i = 0; i < changes.length; i += 1_000) {
+      await recordEvent(tx, outboxEvents, 'inventory.availability.changed', {
+        changes: changes.slice(i, i + 1_000),
+      });
     }
     return true;
   });

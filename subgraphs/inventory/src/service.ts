@@ -10,7 +10,7 @@ import {
   userInput,
   type Actor,
 } from '@commerce-graph/kit';
-import type { InventoryDb } from './db/client.ts';
+import type { InventoryDb, InventoryTx } from './db/client.ts';
 import {
   outboxEvents,
   reservations,
@@ -146,6 +146,7 @@ export class InventoryService {
           .for('update');
         if (!current) throw new Error('stock level row vanished inside its transaction');
         const onHand = next(current.onHand);
+        const before = await this.availableOf(tx, [input.variantId]);
         if (!Number.isInteger(onHand) || onHand < current.reserved || onHand > MAX_ON_HAND) {
           // Roll back: the row created above for a new variant must not stay behind.
           throw new RefusedChange({
@@ -167,6 +168,12 @@ export class InventoryService {
             ),
           )
           .returning();
+        const was = before.get(input.variantId) ?? 0;
+        await this.recordAvailability(
+          tx,
+          before,
+          new Map([[input.variantId, was + onHand - current.onHand]]),
+        );
         await recordEvent(
           tx,
           outboxEvents,
@@ -221,7 +228,8 @@ export class InventoryService {
       }
     }
 
-    return this.db.transaction(async (tx) => {
+    let flush = false;
+    const result = await this.db.transaction(async (tx): Promise<ReserveStockResult> => {
       // Serialise attempts for the same order so a retried call cannot reserve twice.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`reserve:${input.orderId}`}))`);
       const existing = await this.reservationOf(tx, input.orderId);
@@ -237,6 +245,8 @@ export class InventoryService {
 
       const shortages: StockShortage[] = [];
       const allocations: Array<{ variantId: string; warehouseId: string; quantity: number }> = [];
+      const before = new Map<string, number>();
+      const after = new Map<string, number>();
       for (const variantId of variantIds) {
         const requested = wanted.get(variantId) ?? 0;
         // Take from the fullest warehouse first: fewer split shipments.
@@ -244,6 +254,8 @@ export class InventoryService {
           .filter((r) => r.variantId === variantId && r.onHand > r.reserved)
           .sort((a, b) => b.onHand - b.reserved - (a.onHand - a.reserved));
         const available = levels.reduce((sum, r) => sum + r.onHand - r.reserved, 0);
+        before.set(variantId, available);
+        after.set(variantId, available - requested);
         if (available < requested) {
           shortages.push({ variantId, requested, available });
           continue;
@@ -277,8 +289,11 @@ export class InventoryService {
       await tx
         .insert(reservations)
         .values(allocations.map((a) => ({ ...a, orderId: input.orderId })));
+      if (await this.recordAvailability(tx, before, after)) flush = true;
       return { __typename: 'Reservation', ...(await this.reservationOf(tx, input.orderId)) };
     });
+    if (flush) await this.relay?.flush();
+    return result;
   }
 
   /** Turns an order's reserved units into a sale (they leave on-hand). Idempotent. */
@@ -322,7 +337,8 @@ export class InventoryService {
    */
   private async settleReservation(orderId: string, status: 'SOLD' | 'RELEASED'): Promise<number> {
     const onHandChange = status === 'SOLD' ? sql`settled.quantity` : sql`0`;
-    return this.db.transaction(async (tx) => {
+    let flush = false;
+    const count = await this.db.transaction(async (tx) => {
       // Lock the stock rows in reserveStock's order (variant, warehouse) before changing them:
       // concurrent reservations and settlements of the same variants queue instead of deadlocking.
       await tx.execute(sql`
@@ -332,6 +348,25 @@ export class InventoryService {
           where order_id = ${orderId} and status = 'RESERVED')
         order by variant_id, warehouse_id
         for update`);
+      // A sale leaves availability as it was (on hand and reserved both drop); a release adds.
+      const held =
+        status === 'RELEASED'
+          ? await tx
+              .select({
+                variantId: reservations.variantId,
+                quantity: sql<number>`sum(${reservations.quantity})::int`,
+              })
+              .from(reservations)
+              .where(and(eq(reservations.orderId, orderId), eq(reservations.status, 'RESERVED')))
+              .groupBy(reservations.variantId)
+          : [];
+      const before =
+        held.length > 0
+          ? await this.availableOf(
+              tx,
+              held.map((h) => h.variantId),
+            )
+          : new Map();
       const result = await tx.execute(sql`
         with settled as (
           update ${reservations}
@@ -345,8 +380,44 @@ export class InventoryService {
             updated_at = now()
         from settled
         where s.variant_id = settled.variant_id and s.warehouse_id = settled.warehouse_id`);
+      const after = new Map(
+        held.map((h) => [h.variantId, (before.get(h.variantId) ?? 0) + h.quantity]),
+      );
+      if (await this.recordAvailability(tx, before, after)) flush = true;
       return result.count;
     });
+    if (flush) await this.relay?.flush();
+    return count;
+  }
+
+  /** Units available per variant now, summed over warehouses (in the caller's transaction). */
+  private async availableOf(tx: InventoryTx, variantIds: string[]): Promise<Map<string, number>> {
+    const rows = await tx
+      .select({
+        variantId: stockLevels.variantId,
+        available: sql<number>`sum(${stockLevels.onHand} - ${stockLevels.reserved})::int`,
+      })
+      .from(stockLevels)
+      .where(anyOf(stockLevels.variantId, variantIds))
+      .groupBy(stockLevels.variantId);
+    return new Map(rows.map((row) => [row.variantId, row.available]));
+  }
+
+  /**
+   * Records `inventory.availability.changed` for the variants whose availability crossed zero
+   * (search's in-stock filter follows it); nothing when none did. True when it recorded.
+   */
+  private async recordAvailability(
+    tx: InventoryTx,
+    before: Map<string, number>,
+    after: Map<string, number>,
+  ): Promise<boolean> {
+    const changes = [...after]
+      .filter(([variantId, now]) => (before.get(variantId) ?? 0) > 0 !== now > 0)
+      .map(([variantId, now]) => ({ variantId, inStock: now > 0 }));
+    if (changes.length === 0) return false;
+    await recordEvent(tx, outboxEvents, 'inventory.availability.changed', { changes });
+    return true;
   }
 
   private async reservationOf(

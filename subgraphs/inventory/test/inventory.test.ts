@@ -14,6 +14,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { graphql as post } from '../../../test/support/graphql.ts';
 import { eventually } from '../../../test/support/eventually.ts';
 import { queueBackends } from '../../../test/support/queues.ts';
+import { isBackgroundStatement } from '../../../test/support/statements.ts';
 import { migrationsFolder, seedInventory, startInventory } from '../src/app.ts';
 
 const INTERNAL_TOKEN = 'inventory-test-internal-token-0123456789';
@@ -109,7 +110,9 @@ for (const backend of queueBackends()) {
         internalToken: INTERNAL_TOKEN,
         migrate: false,
         logLevel: 'silent',
-        onQuery: (q) => statements.push(q),
+        onQuery: (q) => {
+          if (!isBackgroundStatement(q)) statements.push(q);
+        },
       });
     });
 
@@ -334,6 +337,41 @@ for (const backend of queueBackends()) {
           partner(['inventory:write']),
         );
         expect(byPartner.data?.setStock.__typename).toBe('StockLevel');
+      });
+
+      it('tell the catalog when a variant comes into or goes out of stock, and only then', async () => {
+        const variantId = randomUUID();
+        const changesOf = async () =>
+          (
+            await sql<
+              Array<{ payload: { changes: Array<{ variantId: string; inStock: boolean }> } }>
+            >`
+              select payload from inventory.outbox_events
+              where name = 'inventory.availability.changed'
+                and payload->'changes' @> ${sql.json([{ variantId }])}
+              order by occurred_at, id`
+          ).flatMap((row) => row.payload.changes.filter((c) => c.variantId === variantId));
+        const set = (onHand: number) =>
+          graphql(service.url, SET, { input: { variantId, warehouseCode: 'AMS', onHand } }, admin);
+        await set(2);
+        await set(5); // still in stock: nothing to tell
+        const orderId = randomUUID();
+        const reserved = await graphql<{ reserveStock: { __typename: string } }>(
+          service.url,
+          RESERVE,
+          { input: { orderId, lines: [{ variantId, quantity: 5 }] } },
+        );
+        expect(reserved.data?.reserveStock.__typename).toBe('Reservation');
+        await graphql(service.url, 'mutation($o: ID!) { releaseReservation(orderId: $o) }', {
+          o: orderId,
+        });
+        await set(0);
+        expect(await changesOf()).toEqual([
+          { variantId, inStock: true },
+          { variantId, inStock: false },
+          { variantId, inStock: true },
+          { variantId, inStock: false },
+        ]);
       });
 
       it('audit every change: who, what, before and after, from where', async () => {

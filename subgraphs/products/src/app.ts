@@ -1,44 +1,71 @@
+import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events';
 import {
   connectDatabase,
   createLogger,
+  createQueueFactory,
   runMigrations,
+  runPeriodically,
   serveApollo,
+  type QueueConnectionConfig,
   type RunningService,
   type SubgraphConfig,
 } from '@commerce-graph/kit';
 import { migrationsFolder, schema } from './db/client.ts';
+import { outboxEvents } from './db/schema.ts';
 import { createServer } from './server.ts';
+import { applyPriceBoundaries } from './service/price-boundaries.ts';
+import { PostgresSearch } from './service/search/postgres-search.ts';
+import { createWorker } from './worker.ts';
 
-import { seedCatalog, type CatalogSeed } from './seed.ts';
-
-export type { CatalogSeed };
 export { migrationsFolder };
 
-/** Loads the catalog into an empty products schema; false when a catalog is already there. */
-export async function seedProducts(databaseUrl: string, catalog: CatalogSeed): Promise<boolean> {
-  const database = connectDatabase(databaseUrl, schema, { max: 1 });
-  try {
-    return await seedCatalog(database.db, catalog);
-  } finally {
-    await database.close();
-  }
+export interface ProductsConfig extends SubgraphConfig {
+  /** Where the products queue lives (inventory's availability events) and events are published. */
+  queue: QueueConnectionConfig;
+  /** The clock prices are read at; tests move it across scheduled price boundaries. */
+  now?: () => Date;
+  /** How often scheduled price boundaries are looked for (default 1 s). */
+  priceBoundaryPollMs?: number;
 }
 
-export type ProductsConfig = SubgraphConfig;
-
-/** Connects, migrates and starts the products subgraph; resolves once it listens. */
+/** Connects, migrates and starts the products subgraph and its worker; resolves once it listens. */
 export async function startProducts(config: ProductsConfig): Promise<RunningService> {
   const logger = createLogger('products', config.logLevel);
-  if (config.migrate !== false)
+  if (config.migrate !== false) {
     await runMigrations(config.databaseUrl, 'products', migrationsFolder);
+  }
+  const now = config.now ?? (() => new Date());
   const database = connectDatabase(config.databaseUrl, schema, {
     applicationName: 'products',
     onQuery: config.onQuery,
   });
+  const queues = createQueueFactory(config.queue);
+  const relay = createOutboxRelay({
+    db: database.db,
+    table: outboxEvents,
+    publish: createEventPublisher(queues).publish,
+    logger,
+  });
+  const search = new PostgresSearch({ db: database.db, now, logger });
+  const worker = createWorker({ queues, search, logger });
+  // A scheduled price takes effect at its instant: the index and the event follow within a poll.
+  const boundaries = runPeriodically(
+    'price boundaries',
+    config.priceBoundaryPollMs ?? 1_000,
+    async () => {
+      const applied = await applyPriceBoundaries({ db: database.db, search, relay, now });
+      if (applied > 0) logger.info({ products: applied }, 'scheduled prices applied');
+    },
+    logger,
+  );
   const { apollo, context } = createServer({
     db: database.db,
+    search,
+    relay,
+    now,
     logger,
     production: config.production ?? false,
+    internalToken: config.internalToken,
   });
   return serveApollo({
     name: 'products',
@@ -48,7 +75,13 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
     port: config.port,
     host: config.host,
     internalToken: config.internalToken,
-    ready: async () => (await database.sql`select 1`).length === 1,
-    release: () => database.close(),
+    ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    details: { queue: queues.kind },
+    release: async () => {
+      boundaries.stop();
+      await relay.close();
+      await queues.close();
+      await database.close();
+    },
   });
 }

@@ -4,6 +4,7 @@ import { envVar, internalTokenInProduction, parseConfig } from '@commerce-graph/
 const schema = z
   .object({
     DATABASE_URL: envVar.postgresUrl(),
+    REDIS_URL: envVar.redisUrl().optional(),
     PRODUCTS_PORT: envVar.port(4001),
     HOST: z.string().default('127.0.0.1'),
     INTERNAL_TOKEN: envVar.internalToken(),

@@ -6,6 +6,7 @@ await runService(async () => {
   const env = readEnv();
   return startProducts({
     databaseUrl: env.DATABASE_URL,
+    queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
     port: env.PRODUCTS_PORT,
     host: env.HOST,
     production: env.NODE_ENV === 'production',

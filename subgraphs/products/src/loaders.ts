@@ -1,9 +1,22 @@
 import { asc } from 'drizzle-orm';
 import { anyOf, anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
 import type { ProductsDb } from './db/client.ts';
-import { categories, products, variants } from './db/schema.ts';
+import {
+  attributes,
+  attributeValues,
+  categories,
+  media,
+  prices,
+  productAttributeValues,
+  products,
+  productTypes,
+  variants,
+} from './db/schema.ts';
 
-/** Per-request loaders: every lookup by key in this subgraph is one statement per batch. */
+/**
+ * Per-request loaders: every lookup by key in this subgraph is one statement per batch. They
+ * read every publish state; the resolvers decide what the storefront sees.
+ */
 export function createLoaders(db: ProductsDb) {
   return {
     productById: loaderByKey(
@@ -27,6 +40,11 @@ export function createLoaders(db: ProductsDb) {
           .orderBy(asc(variants.position), asc(variants.sku)),
       (row) => row.productId,
     ),
+    /** Every price of each variant, base and scheduled. */
+    pricesByVariantId: loaderByGroup(
+      (ids: readonly string[]) => db.select().from(prices).where(anyUuidOf(prices.variantId, ids)),
+      (row) => row.variantId,
+    ),
     categoryById: loaderByKey(
       (ids: readonly string[]) => db.select().from(categories).where(anyUuidOf(categories.id, ids)),
       (row) => row.id,
@@ -37,8 +55,43 @@ export function createLoaders(db: ProductsDb) {
           .select()
           .from(categories)
           .where(anyUuidOf(categories.parentId, ids))
-          .orderBy(asc(categories.name)),
+          .orderBy(asc(categories.position), asc(categories.name)),
       (row) => row.parentId ?? '',
+    ),
+    productTypeById: loaderByKey(
+      (ids: readonly string[]) =>
+        db.select().from(productTypes).where(anyUuidOf(productTypes.id, ids)),
+      (row) => row.id,
+    ),
+    attributeById: loaderByKey(
+      (ids: readonly string[]) => db.select().from(attributes).where(anyUuidOf(attributes.id, ids)),
+      (row) => row.id,
+    ),
+    attributeValuesByAttributeId: loaderByGroup(
+      (ids: readonly string[]) =>
+        db
+          .select()
+          .from(attributeValues)
+          .where(anyUuidOf(attributeValues.attributeId, ids))
+          .orderBy(asc(attributeValues.position), asc(attributeValues.code)),
+      (row) => row.attributeId,
+    ),
+    attributeValuesByProductId: loaderByGroup(
+      (ids: readonly string[]) =>
+        db
+          .select()
+          .from(productAttributeValues)
+          .where(anyUuidOf(productAttributeValues.productId, ids)),
+      (row) => row.productId,
+    ),
+    mediaByProductId: loaderByGroup(
+      (ids: readonly string[]) =>
+        db
+          .select()
+          .from(media)
+          .where(anyUuidOf(media.productId, ids))
+          .orderBy(asc(media.position), asc(media.id)),
+      (row) => row.productId,
     ),
   };
 }

@@ -1,21 +1,54 @@
-import { createSubgraphApollo, loadTypeDefs, type Logger } from '@commerce-graph/kit';
+import type { OutboxRelay } from '@commerce-graph/events';
+import {
+  actorFromHeaders,
+  createSubgraphApollo,
+  loadTypeDefs,
+  type Logger,
+  type RawRequest,
+} from '@commerce-graph/kit';
 import type { Context } from './context.ts';
 import type { ProductsDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
-import { ProductService } from './service.ts';
+import { CatalogAdminService } from './service/catalog-admin.service.ts';
+import { CatalogService } from './service/catalog.service.ts';
+import type { SearchEngine } from './service/search/search-engine.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
 /** Builds the products subgraph (schema, server, per-request context); does not listen. */
-export function createServer(deps: { db: ProductsDb; logger: Logger; production: boolean }) {
-  const service = new ProductService(deps.db);
+export function createServer(deps: {
+  db: ProductsDb;
+  search: SearchEngine;
+  relay: OutboxRelay;
+  now: () => Date;
+  logger: Logger;
+  production: boolean;
+  /** Verifies the gateway's identity assertions; without it, any assertion is refused. */
+  internalToken?: string;
+}) {
+  const catalog = new CatalogService(deps.db);
+  const admin = new CatalogAdminService({
+    db: deps.db,
+    search: deps.search,
+    relay: deps.relay,
+    now: deps.now,
+    logger: deps.logger,
+  });
   const apollo = createSubgraphApollo<Context>({
     typeDefs,
     resolvers,
     logger: deps.logger,
     production: deps.production,
   });
-  const context = async (): Promise<Context> => ({ service, loaders: createLoaders(deps.db) });
+  // A forged or expired assertion throws here: the request is answered 401 before any resolver.
+  const context = async (request: RawRequest): Promise<Context> => ({
+    actor: await actorFromHeaders(deps.internalToken, request.headers),
+    loaders: createLoaders(deps.db),
+    catalog,
+    admin,
+    search: deps.search,
+    now: deps.now(),
+  });
   return { apollo, context };
 }

@@ -1,11 +1,14 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '@commerce-graph/kit';
+import { loadCatalog } from '../../../scripts/catalog/load.ts';
 import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { graphql } from '../../../test/support/graphql.ts';
-import { migrationsFolder, seedProducts, startProducts } from '../src/app.ts';
-import { MAX_CURSOR_LENGTH } from '../src/service.ts';
+import { queueBackends } from '../../../test/support/queues.ts';
+import { isBackgroundStatement } from '../../../test/support/statements.ts';
+import { migrationsFolder, startProducts } from '../src/app.ts';
+import { MAX_CURSOR_LENGTH } from '../src/service/catalog.service.ts';
 
 const catalog = buildDemoCatalog(60);
 let database: TestDatabase;
@@ -14,13 +17,18 @@ const statements: string[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase([{ subgraph: 'products', folder: migrationsFolder }]);
-  await seedProducts(database.url, catalog);
+  await loadCatalog(database.url, catalog);
   service = await startProducts({
     databaseUrl: database.url,
+    queue: queueBackends()[0]!.config(database.url),
     port: 0,
     migrate: false,
     logLevel: 'silent',
-    onQuery: (q) => statements.push(q),
+    // Counts what requests run: not the outbox relay's and price boundaries' polls, nor the
+    // array types postgres.js looks up once on each new connection.
+    onQuery: (q) => {
+      if (!isBackgroundStatement(q) && !q.includes('pg_catalog.pg_type')) statements.push(q);
+    },
   });
 });
 
@@ -101,7 +109,8 @@ describe('products', () => {
     statements.length = 0;
     await graphql(service.url, PAGE, { first: 50 });
     expect(statements.length).toBe(small);
-    expect(small).toBeLessThanOrEqual(4);
+    // One each: the page, its count, categories, variants and their prices.
+    expect(small).toBeLessThanOrEqual(5);
   });
 
   it('filters by a category subtree', async () => {
@@ -153,7 +162,73 @@ describe('products', () => {
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('resolves variant references for other subgraphs in one statement', async () => {
+  it('prices a variant in EUR by default and in USD or GBP on request', async () => {
+    const product = catalog.products.find((p) => p.variants[0]!.prices[0]!.compareAtAmount)!;
+    const variant = product.variants[0]!;
+    const { data, errors } = await graphql<{
+      product: {
+        variants: Array<Record<string, { amount: number; currencyCode: string } | null>>;
+      };
+    }>(
+      service.url,
+      `
+        query ($slug: String) {
+          product(slug: $slug) {
+            variants {
+              eur: price {
+                amount
+                currencyCode
+              }
+              usd: price(currencyCode: "USD") {
+                amount
+                currencyCode
+              }
+              gbp: price(currencyCode: "GBP") {
+                amount
+                currencyCode
+              }
+              wasUsd: compareAtPrice(currencyCode: "USD") {
+                amount
+                currencyCode
+              }
+            }
+          }
+        }
+      `,
+      { slug: product.slug },
+    );
+    expect(errors).toBeUndefined();
+    const amount = (currency: string) => variant.prices.find((p) => p.currency === currency)!;
+    expect(data!.product.variants[0]).toEqual({
+      eur: { amount: variant.priceAmount, currencyCode: 'EUR' },
+      usd: { amount: amount('USD').amount, currencyCode: 'USD' },
+      gbp: { amount: amount('GBP').amount, currencyCode: 'GBP' },
+      wasUsd: { amount: amount('USD').compareAtAmount, currencyCode: 'USD' },
+    });
+    expect(amount('USD').amount).not.toBe(variant.priceAmount);
+  });
+
+  it('refuses a currency the store does not sell in with BAD_USER_INPUT', async () => {
+    const response = await graphql(
+      service.url,
+      `
+        query ($slug: String) {
+          product(slug: $slug) {
+            variants {
+              price(currencyCode: "JPY") {
+                amount
+              }
+            }
+          }
+        }
+      `,
+      { slug: catalog.products[0]!.slug },
+    );
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toContain('JPY');
+  });
+
+  it('resolves variant references for other subgraphs in one statement per table', async () => {
     const ids = catalog.products.slice(0, 20).flatMap((p) => p.variants.map((v) => v.id));
     statements.length = 0;
     const { data } = await graphql<{ _entities: Array<{ sku: string } | null> }>(
@@ -176,7 +251,8 @@ describe('products', () => {
     );
     expect(data!._entities).toHaveLength(ids.length + 1);
     expect(data!._entities.at(-1)).toBeNull();
-    expect(statements).toHaveLength(1);
+    // The variants, then their products (only published products' variants are seen).
+    expect(statements).toHaveLength(2);
   });
 });
 

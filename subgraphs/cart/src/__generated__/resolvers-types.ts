@@ -23,14 +23,21 @@ export type Cart = {
   createdAt: Scalars['String']['output'];
   /** Unguessable id; whoever knows it can read and change the cart. */
   id: Scalars['ID']['output'];
-  /** One line per variant, oldest first. */
+  /** One line per variant the catalog sells now, oldest first. */
   lines: Array<CartLine>;
   /** ACTIVE while it can change; CHECKED_OUT once an order was placed from it. */
   status: CartStatus;
-  /** Sum of the line totals; null while the cart is empty. */
+  /** Sum of the line totals of `lines`; null while there is none. */
   subtotal?: Maybe<Money>;
-  /** Sum of the quantities of all lines. */
+  /** Sum of the quantities of `lines`. */
   totalQuantity: Scalars['Int']['output'];
+  /**
+   * Lines whose variant the catalog no longer sells (its product was unpublished or archived, or
+   * the variant deleted), oldest first. They stay in the cart so the shopper can be told and
+   * remove them, count for no total, and make checkout refuse the cart until they are removed.
+   * A line comes back into `lines` when its product is published again.
+   */
+  unavailableLines: Array<UnavailableCartLine>;
   /** When the cart last changed (ISO 8601). */
   updatedAt: Scalars['String']['output'];
 };
@@ -165,7 +172,10 @@ export type Mutation = {
   createCart: Cart;
   /** Removes a line from a cart. */
   removeCartLine: CartResult;
-  /** Sets the quantity of a line. A quantity of 0 removes the line. */
+  /**
+   * Sets the quantity of a line. A quantity of 0 removes the line. A line whose variant the
+   * catalog no longer sells (see `Cart.unavailableLines`) can only be removed.
+   */
   updateCartLine: CartResult;
 };
 
@@ -228,6 +238,20 @@ export type SignInRequired = UserError & {
   code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+};
+
+/**
+ * A line of a variant the catalog no longer sells: it has no price. Remove it with
+ * `removeCartLine`; changing its quantity is refused with `VariantNotFound`.
+ */
+export type UnavailableCartLine = {
+  __typename?: 'UnavailableCartLine';
+  /** The line's id, for `removeCartLine`. */
+  id: Scalars['ID']['output'];
+  /** Units the shopper had chosen. */
+  quantity: Scalars['Int']['output'];
+  /** The variant the catalog no longer sells; products no longer resolves it. */
+  variantId: Scalars['ID']['output'];
 };
 
 /** An expected failure the client can act on. */
@@ -390,6 +414,7 @@ export type ResolversTypes = ResolversObject<{
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SignInRequired: ResolverTypeWrapper<SignInRequired>;
+  UnavailableCartLine: ResolverTypeWrapper<UnavailableCartLine>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   VariantNotFound: ResolverTypeWrapper<VariantNotFound>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -415,6 +440,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
   SignInRequired: SignInRequired;
+  UnavailableCartLine: UnavailableCartLine;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   VariantNotFound: VariantNotFound;
   Boolean: Scalars['Boolean']['output'];
@@ -428,6 +454,7 @@ export type CartResolvers<ContextType = Context, ParentType extends ResolversPar
   status?: Resolver<ResolversTypes['CartStatus'], ParentType, ContextType>;
   subtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   totalQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unavailableLines?: Resolver<Array<ResolversTypes['UnavailableCartLine']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -522,6 +549,12 @@ export type SignInRequiredResolvers<ContextType = Context, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type UnavailableCartLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnavailableCartLine'] = ResolversParentTypes['UnavailableCartLine']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   __resolveType: TypeResolveFn<'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CurrencyMismatch' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound', ParentType, ContextType>;
 }>;
@@ -549,6 +582,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SignInRequired?: SignInRequiredResolvers<ContextType>;
+  UnavailableCartLine?: UnavailableCartLineResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   VariantNotFound?: VariantNotFoundResolvers<ContextType>;
 }>;

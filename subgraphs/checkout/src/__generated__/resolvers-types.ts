@@ -18,7 +18,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** The cart cannot be ordered: code CART_NOT_FOUND, CART_EMPTY or CART_ALREADY_ORDERED. */
+/**
+ * The cart cannot be ordered: code CART_NOT_FOUND, CART_EMPTY, CART_ALREADY_ORDERED, or
+ * CART_HAS_UNAVAILABLE_LINES (a line's variant is no longer sold: its product was unpublished or
+ * archived; the cart lists it in `unavailableLines`).
+ */
 export type CartUnavailable = UserError & {
   __typename?: 'CartUnavailable';
   cartId: Scalars['ID']['output'];
@@ -95,7 +99,13 @@ export type OrderLine = {
   lineTotal: Money;
   quantity: Scalars['Int']['output'];
   unitPrice: Money;
-  variant: ProductVariant;
+  /**
+   * The variant bought, as the catalog shows it now; null once its product is withdrawn (a draft
+   * or archived product): an order outlives the catalog, and keeps `variantId` and its prices.
+   */
+  variant?: Maybe<ProductVariant>;
+  /** The id of the variant bought, always there. */
+  variantId: Scalars['ID']['output'];
 };
 
 /** The order is not waiting for a payment step (unknown, already paid or failed). */
@@ -140,7 +150,10 @@ export type OutOfStockLine = {
   __typename?: 'OutOfStockLine';
   available: Scalars['Int']['output'];
   requested: Scalars['Int']['output'];
-  variant: ProductVariant;
+  /** The variant; null when the catalog no longer shows it. */
+  variant?: Maybe<ProductVariant>;
+  /** The variant's id, always there. */
+  variantId: Scalars['ID']['output'];
 };
 
 /** A payment attempt with Adyen. */
@@ -471,7 +484,8 @@ export type OrderLineResolvers<ContextType = Context, ParentType extends Resolve
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type OrderNotPayableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderNotPayable'] = ResolversParentTypes['OrderNotPayable']> = ResolversObject<{
@@ -499,7 +513,8 @@ export type OutOfStockResolvers<ContextType = Context, ParentType extends Resolv
 export type OutOfStockLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutOfStockLine'] = ResolversParentTypes['OutOfStockLine']> = ResolversObject<{
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   requested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{

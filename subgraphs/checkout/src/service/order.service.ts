@@ -127,6 +127,15 @@ export class OrderService {
       ? await upstream.fetchCart(input.cartId, caller.identity)
       : null;
     if (!cart) return unavailable('CART_NOT_FOUND', 'No cart has this id');
+    // A variant whose product was unpublished or archived after it was added has no price and
+    // is not for sale: the shopper removes it and sees the new total before ordering.
+    if (cart.unavailableLines.length > 0) {
+      const variants = cart.unavailableLines.map((line) => line.variantId).join(', ');
+      return unavailable(
+        'CART_HAS_UNAVAILABLE_LINES',
+        `The catalog no longer sells some variants of this cart (${variants}); remove those lines first`,
+      );
+    }
     if (cart.lines.length === 0) return unavailable('CART_EMPTY', 'The cart has no lines');
     // The cart's own status lags behind (it learns of orders by event): checkout's orders are
     // the truth. A cart whose orders all failed to pay can be ordered again.

@@ -7,3 +7,4 @@ export type InventoryDb = PostgresJsDatabase<typeof schema>;
 
 /** The committed drizzle migrations of this subgraph. */
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export type InventoryTx = Parameters<Parameters<InventoryDb['transaction']>[0]>[0];
