@@ -47,6 +47,13 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
     logger,
   });
   const search = new PostgresSearch({ db: database.db, now, logger });
+  // The in-memory facet index loads before the first request, not during it.
+  await search.warmUp().catch(async (error: unknown) => {
+    await relay.close();
+    await queues.close();
+    await database.close();
+    throw error;
+  });
   const worker = createWorker({ queues, search, logger });
   // A scheduled price takes effect at its instant: the index and the event follow within a poll.
   const boundaries = runPeriodically(

@@ -1,0 +1,2 @@
+DROP INDEX "products"."search_documents_document_idx";--> statement-breakpoint
+CREATE INDEX "search_documents_document_idx" ON "products"."search_documents" USING gin ("document") WITH (fastupdate=false);
