@@ -6,7 +6,7 @@ import { graphql } from './support/graphql.ts';
 import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { eventually } from './support/eventually.ts';
 import { queueBackends } from './support/queues.ts';
-import { isBackgroundStatement } from './support/statements.ts';
+import { isBackgroundStatement } from '../scripts/background-statements.ts';
 
 const INTERNAL_TOKEN = 'e2e-internal-token-0123456789abcdef';
 const catalog = buildDemoCatalog(40);

@@ -59,6 +59,7 @@ describe('the README examples', () => {
   it('run as written, from browsing to a paid order and a restock', async () => {
     expect([...operations.keys()]).toEqual([
       'Browse',
+      'Search',
       'NewCart',
       'Add',
       'Pay',
@@ -70,6 +71,24 @@ describe('the README examples', () => {
     ]);
     const browsed = await run('Browse');
     expect(browsed.products.edges).toHaveLength(3);
+
+    const { search } = await run('Search');
+    expect(search.correctedQuery).toBe('backpack');
+    expect(search.products.edges.length).toBeGreaterThan(0);
+    const names: string[] = search.products.edges.map((e: any) => e.node.name);
+    for (const name of names) expect(name).toMatch(/backpack/i);
+    const material = search.facets.find((f: any) => f.name === 'material');
+    const canvas = material.values.find((v: any) => v.value === 'canvas');
+    expect(canvas).toMatchObject({ selected: true, count: search.products.totalCount });
+    // Disjunctive: the other materials keep their counts although canvas is selected.
+    expect(material.values.filter((v: any) => !v.selected && v.count > 0).length).toBeGreaterThan(
+      0,
+    );
+    const prices: number[] = search.products.edges.map((e: any) =>
+      Math.min(...e.node.variants.map((v: any) => v.price.amount)),
+    );
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(search.priceRange.min.amount).toBe(prices[0]);
 
     const cartId = (await run('NewCart')).createCart.id;
     const added = await run('Add', { cartId });

@@ -7,9 +7,10 @@
  * hook with the text of every statement the pool sends, on any of its connections, before it
  * goes out; `startGraph`'s `onQuery(subgraph, sql)` forwards it here. Queries run one at a time,
  * and a statement counts for a request when it is seen while that request is in flight and its
- * subgraph was fetched by the gateway during that request: the checkout outbox relay polls every
- * second on its own pool, and its `begin`/`select ... for update skip locked`/`commit` would
- * otherwise land in a request by chance (they are reported apart as background).
+ * subgraph was fetched by the gateway during that request, and it is no poll's: the outbox relays
+ * and products' price boundary poll run every second on the same pools, and their `begin`/
+ * `select ... for update skip locked`/`commit` would otherwise land in a request by chance
+ * (`isBackgroundStatement`; they are reported apart as background).
  *
  * Subgraph fetches are the HTTP requests each subgraph server received during the request
  * (node:http's `http.server.request.start` diagnostics channel): that is the executed query plan.
@@ -20,6 +21,7 @@
  */
 import diagnostics from 'node:diagnostics_channel';
 import type http from 'node:http';
+import { isBackgroundStatement } from '../background-statements.ts';
 import { buildDemoCatalog } from '../demo-catalog.ts';
 import { SINGLE_CLIENT_BUDGETS, startGraph } from '../graph.ts';
 import { createBenchDatabase } from './database.ts';
@@ -74,7 +76,7 @@ await runBench(async (defer) => {
     logLevel: 'warn',
     gateway: { budgets: SINGLE_CLIENT_BUDGETS },
     onQuery: (subgraph, query) => {
-      if (current) current.statements[subgraph].push(query);
+      if (current && !isBackgroundStatement(query)) current.statements[subgraph].push(query);
       else if (recordBackground) background.push({ subgraph, query });
     },
   });

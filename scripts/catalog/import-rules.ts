@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ProductsDb } from '../../subgraphs/products/src/db/client.ts';
-import { textValue } from '../../subgraphs/products/src/service/catalog-input.ts';
+import { textValue } from '../../subgraphs/products/src/service/admin/catalog-input.ts';
 import type { Row } from './records.ts';
 import type { CatalogRow } from './row.ts';
 

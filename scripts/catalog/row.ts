@@ -20,7 +20,7 @@ import {
   MAX_URL_LENGTH,
   MAX_VALUE_OPTIONS,
   MAX_VARIANT_OPTIONS,
-} from '../../subgraphs/products/src/service/catalog-input.ts';
+} from '../../subgraphs/products/src/service/admin/catalog-input.ts';
 import {
   MAX_PRICE_AMOUNT,
   STORE_CURRENCIES,

@@ -16,7 +16,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { graphql } from '../../../test/support/graphql.ts';
 import { eventually } from '../../../test/support/eventually.ts';
 import { queueBackends } from '../../../test/support/queues.ts';
-import { isBackgroundStatement } from '../../../test/support/statements.ts';
+import { isBackgroundStatement } from '../../../scripts/background-statements.ts';
 import { migrationsFolder, startCart } from '../src/app.ts';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '../src/service.ts';
 

@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { graphql as post } from '../../../test/support/graphql.ts';
 import { eventually } from '../../../test/support/eventually.ts';
 import { queueBackends } from '../../../test/support/queues.ts';
-import { isBackgroundStatement } from '../../../test/support/statements.ts';
+import { isBackgroundStatement } from '../../../scripts/background-statements.ts';
 import { migrationsFolder, seedInventory, startInventory } from '../src/app.ts';
 
 const INTERNAL_TOKEN = 'inventory-test-internal-token-0123456789';

@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { anyOf, anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
 import type { ProductsDb } from './db/client.ts';
 import {
@@ -9,6 +9,7 @@ import {
   prices,
   productAttributeValues,
   products,
+  productTypeAttributes,
   productTypes,
   variants,
 } from './db/schema.ts';
@@ -66,6 +67,17 @@ export function createLoaders(db: ProductsDb) {
     attributeById: loaderByKey(
       (ids: readonly string[]) => db.select().from(attributes).where(anyUuidOf(attributes.id, ids)),
       (row) => row.id,
+    ),
+    /** The attributes each product type's products carry, in the type's order. */
+    attributesByProductTypeId: loaderByGroup(
+      (ids: readonly string[]) =>
+        db
+          .select({ productTypeId: productTypeAttributes.productTypeId, attribute: attributes })
+          .from(productTypeAttributes)
+          .innerJoin(attributes, eq(attributes.id, productTypeAttributes.attributeId))
+          .where(anyUuidOf(productTypeAttributes.productTypeId, ids))
+          .orderBy(asc(productTypeAttributes.position), asc(attributes.code)),
+      (row) => row.productTypeId,
     ),
     attributeValuesByAttributeId: loaderByGroup(
       (ids: readonly string[]) =>

@@ -6,11 +6,14 @@ import {
   type Logger,
   type RawRequest,
 } from '@commerce-graph/kit';
-import type { Context } from './context.ts';
+import type { AdminServices, Context } from './context.ts';
 import type { ProductsDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
-import { CatalogAdminService } from './service/catalog-admin.service.ts';
+import { AdminCollectionsService } from './service/admin/collections.service.ts';
+import { AdminPricesService } from './service/admin/prices.service.ts';
+import { AdminProductsService } from './service/admin/products.service.ts';
+import { AdminTaxonomyService } from './service/admin/taxonomy.service.ts';
 import { CatalogService } from './service/catalog.service.ts';
 import type { SearchEngine } from './service/search/search-engine.ts';
 
@@ -28,13 +31,19 @@ export function createServer(deps: {
   internalToken?: string;
 }) {
   const catalog = new CatalogService(deps.db);
-  const admin = new CatalogAdminService({
+  const adminDeps = {
     db: deps.db,
     search: deps.search,
     relay: deps.relay,
     now: deps.now,
     logger: deps.logger,
-  });
+  };
+  const admin: AdminServices = {
+    products: new AdminProductsService(adminDeps),
+    prices: new AdminPricesService(adminDeps),
+    taxonomy: new AdminTaxonomyService(adminDeps),
+    collections: new AdminCollectionsService(adminDeps),
+  };
   const apollo = createSubgraphApollo<Context>({
     typeDefs,
     resolvers,

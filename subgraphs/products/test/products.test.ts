@@ -6,7 +6,7 @@ import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { graphql } from '../../../test/support/graphql.ts';
 import { queueBackends } from '../../../test/support/queues.ts';
-import { isBackgroundStatement } from '../../../test/support/statements.ts';
+import { isBackgroundStatement } from '../../../scripts/background-statements.ts';
 import { migrationsFolder, startProducts } from '../src/app.ts';
 import { MAX_CURSOR_LENGTH } from '../src/service/catalog.service.ts';
 

@@ -2,7 +2,7 @@
  * The inputs of staff's catalog mutations and the checks they get before any I/O: text lengths
  * and characters, slug and SKU formats, https media, price amounts, currencies and windows.
  * What needs the database (a category or attribute that exists, a value of the attribute's
- * kind) is checked by CatalogAdminService.
+ * kind) is checked by the admin services next to this file.
  */
 import { z } from 'zod';
 import { parseInput, userInput, type ParsedInput } from '@commerce-graph/kit';
@@ -19,14 +19,14 @@ import type {
   UpdateCollectionInput,
   UpdateProductInput,
   UpdateVariantInput,
-} from '../__generated__/resolvers-types.ts';
+} from '../../__generated__/resolvers-types.ts';
 import { refuse, type CatalogRefusal } from './catalog-errors.ts';
 import {
   MAX_PRICE_AMOUNT,
   STORE_CURRENCIES,
   isStoreCurrency,
   type StoreCurrency,
-} from './pricing.ts';
+} from '../pricing.ts';
 
 /** Longest name of a product, variant option, category, collection, attribute or type. */
 export const MAX_NAME_LENGTH = 200;

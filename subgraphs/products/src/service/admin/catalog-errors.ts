@@ -1,5 +1,5 @@
 /** The typed refusals of staff's catalog writes (the SDL's `UserError` types), and their results. */
-import type { ResolversParentTypes } from '../__generated__/resolvers-types.ts';
+import type { ResolversParentTypes } from '../../__generated__/resolvers-types.ts';
 
 /** What each catalog mutation answers: its entity, or why nothing was written. */
 export type ProductResult = ResolversParentTypes['ProductResult'];
