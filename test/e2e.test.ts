@@ -256,12 +256,21 @@ for (const backend of queueBackends()) {
     });
 
     it('serves a product page with variants, prices and availability in a constant number of SQL statements', async () => {
+      // The fewest of three runs: work a service does on its own (a poll, an event) can only add
+      // to a run's count, never take from it.
       const count = async (first: number) => {
         await gateway(BROWSE, { first }); // warm: new pool connections read the type catalogue
-        statements.products = 0;
-        statements.inventory = 0;
-        await gateway(BROWSE, { first });
-        return { products: statements.products, inventory: statements.inventory };
+        const runs: Array<{ products: number; inventory: number }> = [];
+        for (let run = 0; run < 3; run++) {
+          statements.products = 0;
+          statements.inventory = 0;
+          await gateway(BROWSE, { first });
+          runs.push({ products: statements.products ?? 0, inventory: statements.inventory ?? 0 });
+        }
+        return {
+          products: Math.min(...runs.map((r) => r.products)),
+          inventory: Math.min(...runs.map((r) => r.inventory)),
+        };
       };
       const small = await count(2);
       expect(await count(24)).toEqual(small);
