@@ -295,6 +295,14 @@ export async function recordAvailability(
     from unnest(${sql.param(ids)}::uuid[], ${sql.param(flags)}::text[]) as c(id, flag)
     on conflict (variant_id) do update set in_stock = excluded.in_stock, updated_at = now()
       where s.in_stock <> excluded.in_stock`);
+  // The documents to update, locked in product order first: two batches touching the same
+  // products (two replicas' workers, or a catalog write's reindex) then queue, never deadlock.
+  await tx.execute(sql`
+    select 1 from ${searchDocuments}
+    where product_id in (
+      select v.product_id from ${variants} v where v.id = any(${sql.param(ids)}::uuid[]))
+    order by product_id
+    for update`);
   const [result] = await tx.execute<{ changed: string[] }>(sql`
     with affected as (
       select distinct v.product_id from ${variants} v
