@@ -150,7 +150,6 @@ function defineShapes(env: BenchEnv, databaseUrl: string): Shape[] {
     // One load generator on 127.0.0.1 stands for many shoppers: no budget may throttle it.
     ANONYMOUS_COST_BUDGET: '1000000000',
   };
-  const adminToken = randomBytes(18).toString('base64url');
   const adyen = {
     ADYEN_API_KEY: `sim_${randomBytes(16).toString('hex')}`,
     ADYEN_HMAC_KEY: randomBytes(32).toString('hex'),
@@ -173,7 +172,6 @@ function defineShapes(env: BenchEnv, databaseUrl: string): Shape[] {
           CART_PORT: String(ports.cart),
           CHECKOUT_PORT: String(ports.checkout),
           ADYEN_SIMULATOR_PORT: String(ports.adyenSimulator),
-          ADMIN_TOKEN: adminToken,
           SEED_DEMO_DATA: 'false',
         }),
       ],
@@ -198,7 +196,6 @@ function defineShapes(env: BenchEnv, databaseUrl: string): Shape[] {
           ...base,
           DATABASE_URL: databaseUrl,
           INVENTORY_PORT: String(ports.inventory),
-          ADMIN_TOKEN: adminToken,
         }),
         spawnService('cart', 'subgraphs/cart/src/index.ts', {
           ...base,

@@ -102,8 +102,28 @@ export class AuditService {
   }
 }
 
+/**
+ * Records an action an operator did at the command line (the bootstrap of staff), in the
+ * caller's transaction: no staff member or key did it, so it names no actor.
+ */
+export async function recordOperatorAction(
+  tx: Pick<IdentityDb, 'insert'>,
+  action: string,
+  target: AdminAction['target'],
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await tx
+    .insert(adminAudit)
+    .values(toRow('identity', { actor: { kind: 'operator', id: null }, action, target, details }));
+}
+
 /** The row of an action; times in milliseconds, like the cursors that page through them. */
-function toRow(service: string, action: AdminAction): typeof adminAudit.$inferInsert {
+function toRow(
+  service: string,
+  action: Omit<AdminAction, 'actor'> & {
+    actor: AdminAction['actor'] | { kind: 'operator'; id: null };
+  },
+): typeof adminAudit.$inferInsert {
   return {
     occurredAt: new Date(),
     service,

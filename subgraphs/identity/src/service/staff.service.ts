@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
   isUuid,
   permissionsOf,
@@ -16,9 +16,9 @@ import type {
   StaffRole as StaffRoleEnum,
 } from '../__generated__/resolvers-types.ts';
 import type { IdentityDb, IdentityTx } from '../db/client.ts';
-import { adminAudit, customers, staffRoles } from '../db/schema.ts';
+import { customers, staffRoles } from '../db/schema.ts';
 import type { Loaders } from '../loaders.ts';
-import type { AuditService } from './audit.service.ts';
+import { recordOperatorAction, type AuditService } from './audit.service.ts';
 import { refuse } from './refusals.ts';
 import type { SessionService } from './session.service.ts';
 
@@ -134,12 +134,7 @@ export class StaffService {
           and(sql`lower(${customers.email}) = lower(${parsed.data})`, isNull(customers.erasedAt)),
         );
       if (!customer) return refuse.accountNotFound(input.email);
-      const granted = await tx
-        .insert(staffRoles)
-        .values({ customerId: customer.id, role, grantedBy: grantingStaff(actor) })
-        .onConflictDoNothing()
-        .returning();
-      if (granted.length > 0) {
+      if (await addRole(tx, customer.id, role, grantingStaff(actor))) {
         await this.deps.audit.record(
           tx,
           actor,
@@ -216,24 +211,32 @@ export async function grantRoleAsOperator(
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     await lockRoles(tx);
-    const granted = await tx
-      .insert(staffRoles)
-      .values({ customerId, role, grantedBy: null })
-      .onConflictDoNothing()
-      .returning();
-    if (granted.length > 0) {
-      await tx.insert(adminAudit).values({
-        occurredAt: new Date(),
-        service: 'identity',
-        actorKind: 'operator',
-        action: 'grantStaffRole',
-        targetType: 'Customer',
-        targetId: customerId,
-        details: { role },
-      });
+    const granted = await addRole(tx, customerId, role, null);
+    if (granted) {
+      await recordOperatorAction(
+        tx,
+        'grantStaffRole',
+        { type: 'Customer', id: customerId },
+        { role },
+      );
     }
-    return granted.length > 0;
+    return granted;
   });
+}
+
+/** Gives the account the role; false when it held it already. */
+async function addRole(
+  tx: IdentityTx,
+  customerId: string,
+  role: StaffRole,
+  grantedBy: string | null,
+): Promise<boolean> {
+  const granted = await tx
+    .insert(staffRoles)
+    .values({ customerId, role, grantedBy })
+    .onConflictDoNothing()
+    .returning({ id: staffRoles.id });
+  return granted.length > 0;
 }
 
 /** Role changes take turns: the last-owner check must see every concurrent revocation. */
@@ -248,6 +251,6 @@ async function member(tx: IdentityTx, id: string, email: string): Promise<StaffM
   const rows = await tx
     .select({ role: staffRoles.role })
     .from(staffRoles)
-    .where(inArray(staffRoles.customerId, [id]));
+    .where(eq(staffRoles.customerId, id));
   return { id, email, roles: inRoleOrder(rows.map((row) => row.role)) };
 }

@@ -53,13 +53,13 @@ export type InvalidStockQuantity = UserError & {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Admin: adds `delta` (negative to remove) to the units on hand. Needs the admin token. */
+  /** Admin: adds `delta` (negative to remove) to the units on hand. Needs staff with `stock:write` or a partner key with `inventory:write`. */
   adjustStock: StockResult;
   /** Internal (checkout): gives an order's reserved stock back. Idempotent. */
   releaseReservation: Scalars['Boolean']['output'];
   /** Internal (checkout): reserves stock for an order, all lines or none. Idempotent per order. */
   reserveStock: ReserveStockResult;
-  /** Admin: sets the units on hand of a variant in a warehouse. Needs the admin token. */
+  /** Admin: sets the units on hand of a variant in a warehouse. Needs staff with `stock:write` or a partner key with `inventory:write`. */
   setStock: StockResult;
 };
 
@@ -89,7 +89,7 @@ export type ProductVariant = {
   /** How much of this variant can be bought right now, across all warehouses. */
   availability: Availability;
   id: Scalars['ID']['output'];
-  /** Admin: stock per warehouse. Needs the admin token. */
+  /** Admin: stock per warehouse. Needs staff with `stock:write` or a partner key with `inventory:write`. */
   stockLevels: Array<StockLevel>;
 };
 
