@@ -65,6 +65,21 @@ export class CheckoutPrivacyService {
    */
   async eraseCustomer(customerId: string): Promise<number> {
     return this.db.transaction(async (tx) => {
+      // Lock the orders' notifications before the orders, in the webhook worker's order
+      // (notification, payment, order): an erasure racing a notification of the same order then
+      // waits for it instead of deadlocking.
+      const owned = await tx
+        .select({ id: orders.id })
+        .from(orders)
+        .where(eq(orders.customerId, customerId.toLowerCase()));
+      if (owned.length > 0) {
+        await tx
+          .select({ id: adyenNotifications.id })
+          .from(adyenNotifications)
+          .where(this.notificationsOf(owned.map((order) => order.id)))
+          .orderBy(asc(adyenNotifications.id))
+          .for('update');
+      }
       const anonymised = await tx
         .update(orders)
         .set({ email: null, customerId: null, anonymisedAt: sql`now()`, updatedAt: sql`now()` })
