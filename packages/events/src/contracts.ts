@@ -87,7 +87,18 @@ export const eventPayloads = {
    */
   'inventory.availability.changed': z.object({
     changes: z
-      .array(z.object({ variantId: id, inStock: z.boolean() }))
+      .array(
+        z.object({
+          variantId: id,
+          inStock: z.boolean(),
+          /**
+           * Grows with every availability change inventory records (a Postgres sequence): a
+           * consumer keeps the highest it applied per variant and ignores a lower one, so the
+           * order of delivery does not matter. Optional while older events may still be queued.
+           */
+          sequence: z.number().int().positive().optional(),
+        }),
+      )
       .min(1)
       .max(1000),
   }),
@@ -110,6 +121,15 @@ export interface EventEnvelope<N extends EventName = EventName> {
 
 /** The services that consume events; each has one queue of its own. */
 export type Consumer = 'products' | 'inventory' | 'cart' | 'checkout' | 'identity';
+
+/** Every consumer, for tools that visit all queues (dead letters). */
+export const consumers = [
+  'products',
+  'inventory',
+  'cart',
+  'checkout',
+  'identity',
+] as const satisfies readonly Consumer[];
 
 /** Who receives what. A producer never needs to know this; the bus reads it. */
 export const subscriptions: Record<EventName, readonly Consumer[]> = {

@@ -2,3 +2,4 @@ export * from './contracts.ts';
 export * from './outbox.ts';
 export * from './bus.ts';
 export * from './audit.ts';
+export * from './dead-letters.ts';

@@ -1,6 +1,14 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, createLogger, type RunningService } from '@commerce-graph/kit';
+import { randomUUID } from 'node:crypto';
+import { createEventPublisher, eventQueueName, type EventEnvelope } from '@commerce-graph/events';
+import {
+  connectDatabase,
+  createLogger,
+  createQueueFactory,
+  type QueueConnectionConfig,
+  type RunningService,
+} from '@commerce-graph/kit';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { eventually } from '../../../test/support/eventually.ts';
 import { graphql } from '../../../test/support/graphql.ts';
@@ -719,6 +727,117 @@ describe('PostgresSearch', () => {
     expect((await inStock()).products.rows.map((r) => r.id)).toContain(target.id);
   });
 
+  describe('setAvailability', () => {
+    /** A published, in-stock boots product with two variants, and a stock search to look. */
+    const target = async () => {
+      const all = await truth(sql, clock);
+      const product = all.find((p) => p.inStock && p.path.startsWith(pathOf('boots')))!;
+      const variants = await sql<{ id: string }[]>`
+        select id from products.variants where product_id = ${product.id} order by id`;
+      const shown = async () =>
+        (await engine.search(request({ categorySlug: 'boots', inStock: true }))).products.rows
+          .map((r) => r.id)
+          .includes(product.id);
+      const stored = async (variantId: string) =>
+        (
+          await sql<{ in_stock: boolean; sequence: string | null }[]>`
+            select in_stock, sequence from products.variant_stock where variant_id = ${variantId}`
+        )[0];
+      return { product, variants, shown, stored };
+    };
+    // One product for the whole block: each test starts from the sequences the last one left.
+    let picked: Awaited<ReturnType<typeof target>>;
+    beforeAll(async () => {
+      picked = await target();
+    });
+
+    // Guards issue 8: events delivered newest-first must not leave the older state behind.
+    it('keeps the newer change when two arrive newest-first', async () => {
+      const { variants, shown, stored } = picked;
+      const all = variants.map((v) => v.id);
+      await engine.setAvailability(
+        all.map((variantId) => ({ variantId, inStock: true, sequence: 10 })),
+      );
+      await engine.setAvailability(
+        all.map((variantId) => ({ variantId, inStock: false, sequence: 20 })),
+      );
+      await engine.setAvailability(
+        all.map((variantId) => ({ variantId, inStock: true, sequence: 15 })),
+      );
+      expect(await shown()).toBe(false);
+      expect(await stored(all[0]!)).toEqual({ in_stock: false, sequence: '20' });
+      // The facet index follows the stored state: its counts equal a recount of the tables.
+      const args = request({ categorySlug: 'boots', inStock: true });
+      expect(shownCounts(await engine.search(args))).toEqual(
+        bruteForce(await truth(sql, clock), args).counts,
+      );
+      await engine.setAvailability([{ variantId: all[0]!, inStock: true, sequence: 21 }]);
+      expect(await shown()).toBe(true);
+    });
+
+    it('ignores a late change with the same stock but records a newer sequence', async () => {
+      const { variants, stored } = picked;
+      const variantId = variants[0]!.id;
+      await engine.setAvailability([{ variantId, inStock: true, sequence: 30 }]);
+      // Same flag, newer sequence: stored, so that an older "out of stock" cannot apply after.
+      await engine.setAvailability([{ variantId, inStock: true, sequence: 32 }]);
+      await engine.setAvailability([{ variantId, inStock: false, sequence: 31 }]);
+      expect(await stored(variantId)).toEqual({ in_stock: true, sequence: '32' });
+    });
+
+    it('applies within one batch the change with the highest sequence, wherever it sits', async () => {
+      const { variants, stored } = picked;
+      const variantId = variants[0]!.id;
+      await engine.setAvailability([
+        { variantId, inStock: false, sequence: 42 },
+        { variantId, inStock: true, sequence: 41 },
+      ]);
+      expect(await stored(variantId)).toEqual({ in_stock: false, sequence: '42' });
+      await engine.setAvailability([{ variantId, inStock: true, sequence: 43 }]);
+    });
+
+    it('applies a change without a sequence as it comes, keeping the stored sequence', async () => {
+      const { variants, stored } = picked;
+      const variantId = variants[0]!.id;
+      await engine.setAvailability([{ variantId, inStock: false }]);
+      expect(await stored(variantId)).toEqual({ in_stock: false, sequence: '43' });
+      await engine.setAvailability([{ variantId, inStock: true }]);
+      expect(await stored(variantId)).toEqual({ in_stock: true, sequence: '43' });
+      await engine.setAvailability([{ variantId, inStock: false, sequence: 43 }]);
+      expect(await stored(variantId)).toEqual({ in_stock: true, sequence: '43' });
+    });
+
+    // Guards issue 8: parallel deliveries of one variant's changes end in the newest state.
+    it('ends in the newest state when changes race in parallel transactions', async () => {
+      const { variants, stored, shown } = picked;
+      const all = variants.map((v) => v.id);
+      const changes = Array.from({ length: 12 }, (_, i) => ({
+        inStock: i % 2 === 0,
+        sequence: 100 + i,
+      }));
+      // Shuffled deterministically: the newest (111, out of stock) is neither first nor last.
+      const order = [3, 11, 0, 7, 5, 9, 1, 10, 4, 8, 2, 6];
+      await Promise.all(
+        order.map((i) =>
+          engine.setAvailability(all.map((variantId) => ({ variantId, ...changes[i]! }))),
+        ),
+      );
+      for (const variantId of all) {
+        expect(await stored(variantId)).toEqual({ in_stock: false, sequence: '111' });
+      }
+      expect(await shown()).toBe(false);
+      const [document] = await sql<{ in_stock: boolean }[]>`
+        select d.in_stock from products.search_documents d
+        join products.variants v on v.product_id = d.product_id where v.id = ${all[0]!}`;
+      expect(document!.in_stock).toBe(false);
+      // Back in stock for the tests after this one.
+      await engine.setAvailability(
+        all.map((variantId) => ({ variantId, inStock: true, sequence: 200 })),
+      );
+      expect(await shown()).toBe(true);
+    });
+  });
+
   it('keeps dictionary counts right when names and categories are renamed', async () => {
     await sql`update products.products set name = 'Glacier Wool Jacket' where id = ${productIds[0]!}`;
     await sql`update products.categories set name = 'Booties' where slug = 'boots'`;
@@ -969,5 +1088,58 @@ describe('search over GraphQL', () => {
     expect(first).toEqual({ __typename: 'CategorySuggestion', category: { slug: 'sneakers' } });
     expect(rest.length).toBe(3);
     for (const s of rest) expect(s.product?.name).toMatch(/Sneaker/);
+  });
+});
+
+describe.each(queueBackends())('the availability consumer on $name', (backend) => {
+  let service: RunningService;
+  let queue: QueueConnectionConfig;
+
+  beforeAll(async () => {
+    queue = backend.config(database.url);
+    service = await startProducts({
+      databaseUrl: database.url,
+      port: 0,
+      migrate: false,
+      logLevel: 'silent',
+      queue,
+      now: () => NOW,
+    });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  // Guards issue 8: the sequence must survive the contract's parsing, or order matters again.
+  it('keeps the newer change when the events arrive newest-first', async () => {
+    const [variant] = await sql<{ id: string }[]>`
+      select v.id from products.variants v
+      join products.products p on p.id = v.product_id and p.status = 'PUBLISHED'
+      order by v.id desc limit 1`;
+    const event = (inStock: boolean, sequence: number): EventEnvelope => ({
+      id: randomUUID(),
+      name: 'inventory.availability.changed',
+      occurredAt: new Date().toISOString(),
+      payload: { changes: [{ variantId: variant!.id, inStock, sequence }] },
+    });
+    const queues = createQueueFactory(queue);
+    const jobs = queues.createQueue<EventEnvelope>(eventQueueName('products'));
+    try {
+      const publisher = createEventPublisher(queues);
+      const newer = event(false, 1_000);
+      const older = event(true, 999);
+      const done = (id: string) => async () => (await jobs.getJobState(id)) === 'completed';
+      await publisher.publish(newer);
+      await eventually(done(newer.id));
+      await publisher.publish(older);
+      await eventually(done(older.id));
+      const [stored] = await sql`
+        select in_stock, sequence from products.variant_stock where variant_id = ${variant!.id}`;
+      expect(stored).toEqual({ in_stock: false, sequence: '1000' });
+    } finally {
+      await jobs.close();
+      await queues.close();
+    }
   });
 });

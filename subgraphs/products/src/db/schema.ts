@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   char,
   check,
@@ -341,12 +342,17 @@ export const searchFacets = productsSchema.table(
 );
 
 /**
- * Whether each variant can be bought now, as inventory's `inventory.availability.changed`
- * events said last. A variant inventory never spoke of has no row: not in stock.
+ * Whether each variant can be bought now, as inventory's newest `inventory.availability.changed`
+ * said. A variant inventory never spoke of has no row: not in stock.
  */
 export const variantStock = productsSchema.table('variant_stock', {
   variantId: uuid('variant_id').primaryKey(),
   inStock: boolean('in_stock').notNull(),
+  /**
+   * The highest inventory sequence applied to this row: a change with a lower one arrived late
+   * and is ignored. Null while only changes without a sequence (older events) were applied.
+   */
+  sequence: bigint('sequence', { mode: 'number' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -23,6 +23,7 @@ import {
   type ResolvedWord,
 } from './search-sql.ts';
 import type {
+  AvailabilityChange,
   Executor,
   FacetView,
   SearchEngine,
@@ -279,9 +280,7 @@ export class PostgresSearch implements SearchEngine {
     }
   }
 
-  async setAvailability(
-    changes: ReadonlyArray<{ variantId: string; inStock: boolean }>,
-  ): Promise<void> {
+  async setAvailability(changes: ReadonlyArray<AvailabilityChange>): Promise<void> {
     const known = changes.filter((change) => isUuid(change.variantId));
     if (known.length === 0) return;
     const changed = await this.deps.db.transaction((tx) => recordAvailability(tx, known));

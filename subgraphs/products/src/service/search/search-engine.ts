@@ -53,6 +53,14 @@ export type Executor = Parameters<
   Parameters<import('../../db/client.ts').ProductsDb['transaction']>[0]
 >[0];
 
+/** One variant's availability as an `inventory.availability.changed` change carries it. */
+export interface AvailabilityChange {
+  variantId: string;
+  inStock: boolean;
+  /** Inventory's sequence: a change applies only over a lower one (or one without). */
+  sequence?: number | undefined;
+}
+
 /**
  * Product discovery behind one interface: the resolvers and the catalog's writers know only
  * this. `PostgresSearch` implements it on the `search_*` tables; an external engine (OpenSearch,
@@ -68,6 +76,9 @@ export interface SearchEngine {
    * every catalog write in its transaction (`executor`), by price boundaries and stock events.
    */
   reindex(productIds: readonly string[], executor?: Executor): Promise<void>;
-  /** Marks variants in or out of stock (inventory's events); reindexes what changed. */
-  setAvailability(changes: ReadonlyArray<{ variantId: string; inStock: boolean }>): Promise<void>;
+  /**
+   * Marks variants in or out of stock (inventory's events), ignoring a change older than the
+   * one stored; reindexes what changed.
+   */
+  setAvailability(changes: ReadonlyArray<AvailabilityChange>): Promise<void>;
 }

@@ -15,7 +15,7 @@ import {
 } from '../../db/schema.ts';
 import { STORE_CURRENCIES } from '../pricing.ts';
 import { IDS_PER_NOTIFY, INDEX_CHANNEL } from './index-sync.ts';
-import type { Executor } from './search-engine.ts';
+import type { AvailabilityChange, Executor } from './search-engine.ts';
 
 /** NOTIFY of these ids (a relation with a `product_id` column), in payloads of at most 200. */
 const notifyIds = (relation: ReturnType<typeof sql>) => sql`
@@ -275,26 +275,41 @@ export async function reindexBatch(tx: Executor, ids: readonly string[], now: Da
 }
 
 /**
- * Records variants as in or out of stock (the last event per variant wins) and recomputes
- * `in_stock` of the documents of their products: two statements for any number of changes.
- * Answers the products whose document changed.
+ * Records variants as in or out of stock, keeping per variant the change with the highest
+ * sequence (one without a sequence applies as it comes), and recomputes `in_stock` of the
+ * documents of their products from what is stored, not from the event: two statements for any
+ * number of changes. Events delivered in any order end in the same state. Answers the products
+ * whose document changed.
  */
 export async function recordAvailability(
   tx: Executor,
-  changes: ReadonlyArray<{ variantId: string; inStock: boolean }>,
+  changes: ReadonlyArray<AvailabilityChange>,
 ): Promise<string[]> {
-  const last = new Map<string, boolean>();
-  for (const change of changes) last.set(change.variantId.toLowerCase(), change.inStock);
-  const ids = [...last.keys()].sort();
+  // Within one batch, the same rule as the upsert's: applying them one by one ends the same.
+  const newest = new Map<string, AvailabilityChange>();
+  for (const change of changes) {
+    const id = change.variantId.toLowerCase();
+    const kept = newest.get(id);
+    if (!kept || supersedes(change, kept)) newest.set(id, change);
+  }
+  const ids = [...newest.keys()].sort();
   // As text: postgres.js sends a JS boolean array as one boolean, and strings in a boolean[]
   // parameter all as false.
-  const flags = ids.map((id) => String(last.get(id)!));
+  const flags = ids.map((id) => String(newest.get(id)!.inStock));
+  const sequences = ids.map((id) => newest.get(id)!.sequence ?? null);
+  // One statement: the conflict's row lock orders two events for a variant, and the loser
+  // re-checks the condition against the winner's committed row.
   await tx.execute(sql`
-    insert into ${variantStock} as s (variant_id, in_stock, updated_at)
-    select id, flag::boolean, now()
-    from unnest(${sql.param(ids)}::uuid[], ${sql.param(flags)}::text[]) as c(id, flag)
-    on conflict (variant_id) do update set in_stock = excluded.in_stock, updated_at = now()
-      where s.in_stock <> excluded.in_stock`);
+    insert into ${variantStock} as s (variant_id, in_stock, sequence, updated_at)
+    select id, flag::boolean, seq, now()
+    from unnest(${sql.param(ids)}::uuid[], ${sql.param(flags)}::text[],
+                ${sql.param(sequences)}::bigint[]) as c(id, flag, seq)
+    on conflict (variant_id) do update
+      set in_stock = excluded.in_stock,
+          sequence = greatest(s.sequence, excluded.sequence),
+          updated_at = now()
+      where case when excluded.sequence is null then s.in_stock <> excluded.in_stock
+                 else s.sequence is null or excluded.sequence > s.sequence end`);
   // The documents to update, locked in product order first: two batches touching the same
   // products (two replicas' workers, or a catalog write's reindex) then queue, never deadlock.
   await tx.execute(sql`
@@ -324,4 +339,10 @@ export async function recordAvailability(
     select coalesce((select array_agg(product_id::text) from changed), '{}') as changed,
            ${notifyIds(sql`changed`)} as notified`);
   return result?.changed ?? [];
+}
+
+/** Whether `change` replaces `kept` for the same variant: the rule of the upsert's `where`. */
+function supersedes(change: AvailabilityChange, kept: AvailabilityChange): boolean {
+  if (change.sequence === undefined) return true;
+  return kept.sequence === undefined || change.sequence > kept.sequence;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "products"."variant_stock" ADD COLUMN "sequence" bigint;
