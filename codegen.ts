@@ -40,14 +40,20 @@ const config: CodegenConfig = {
       CategorySuggestion: '../service/search/search-engine.ts#CategorySuggestionView',
     }),
     ...subgraph('cart', {
-      Cart: '../db/schema.ts#CartRow',
+      Cart: '../service/cart-lines.ts#CartView',
       CartLine: '../db/schema.ts#CartLineRow',
+      DiscountCode: '../db/schema.ts#DiscountCodeRow',
     }),
     ...subgraph('inventory', {
-      ProductVariant: '../service.ts#VariantRef',
+      ProductVariant: '../service/stock.service.ts#VariantRef',
       Warehouse: '../db/schema.ts#WarehouseRow',
       StockLevel: '../db/schema.ts#StockLevelRow',
-      Reservation: '../service.ts#ReservationView',
+      StockMovement: '../db/schema.ts#StockMovementRow',
+      StockMovementConnection: '../service/ledger.service.ts#StockMovementPage',
+      StockTransfer: '../service/stock.service.ts#StockTransferView',
+      VariantInventoryPolicy: '../service/settings.service.ts#VariantPolicy',
+      Availability: '../service/settings.service.ts#AvailabilityView',
+      Reservation: '../service/reservation.service.ts#ReservationView',
     }),
     ...subgraph('checkout', {
       Order: '../db/schema.ts#OrderRow',

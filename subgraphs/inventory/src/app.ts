@@ -12,21 +12,38 @@ import {
 import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events';
 import { migrationsFolder, schema } from './db/client.ts';
 import { outboxEvents } from './db/schema.ts';
+import { createExpiryJobs } from './expiry.ts';
 import { seedStock, type StockSeed } from './seed.ts';
 import { createServer } from './server.ts';
-import { InventoryService } from './service.ts';
+import { createServices, type InventoryServices } from './service/index.ts';
+import { DEFAULT_RESERVATION_TTL_MS } from './service/reservation.service.ts';
+import { createCheckoutClient, type CheckoutClient } from './upstream.ts';
 import { createWorker } from './worker.ts';
 
-export type { StockSeed };
+export type { StockSeed, CheckoutClient };
+export type { OrderPaymentState } from './upstream.ts';
 export { migrationsFolder };
 
 export interface InventoryConfig extends SubgraphConfig {
   queue: QueueConnectionConfig;
   /**
-   * Reservations older than this are released as abandoned (default 24 h). Keep it well above
-   * checkout's payment timeout, which settles every real order first.
+   * How long an unpaid reservation holds its units (RESERVATION_TTL_MINUTES, default 15
+   * minutes); then inventory asks checkout and releases it unless the order was paid.
    */
   reservationTtlMs?: number;
+  /**
+   * Checkout's GraphQL endpoint, asked (`expireUnpaidOrder`) before an expired reservation is
+   * released. A function when it is known only after inventory started (one process runs both).
+   * Unset, and without `checkout`: reservations never expire (tests of other services).
+   */
+  checkoutUrl?: string | (() => string);
+  /** Replaces the HTTP checkout client (tests). */
+  checkout?: CheckoutClient;
+}
+
+/** A running inventory subgraph; `services` lets tests drive expiry and the sweep directly. */
+export interface RunningInventory extends RunningService {
+  services: InventoryServices;
 }
 
 /** Loads warehouses and stock into an empty inventory schema; false when stock already exists. */
@@ -39,8 +56,8 @@ export async function seedInventory(databaseUrl: string, seed: StockSeed): Promi
   }
 }
 
-/** Connects, migrates and starts the inventory subgraph and its event worker. */
-export async function startInventory(config: InventoryConfig): Promise<RunningService> {
+/** Connects, migrates and starts the inventory subgraph, its event worker and its expiry. */
+export async function startInventory(config: InventoryConfig): Promise<RunningInventory> {
   const logger = createLogger('inventory', config.logLevel);
   if (config.migrate !== false) {
     await runMigrations(config.databaseUrl, 'inventory', migrationsFolder);
@@ -56,26 +73,46 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
     publish: createEventPublisher(queues).publish,
     logger,
   });
-  const service = new InventoryService({ db: database.db, relay });
-  const worker = createWorker({ queues, service, logger });
-  const reservationTtlMs = config.reservationTtlMs ?? 24 * 3600_000;
-  const sweep = runPeriodically(
-    'reservation sweep',
-    Math.min(60_000, Math.max(100, reservationTtlMs / 4)),
-    async () => {
-      const released = await service.releaseAbandonedReservations(reservationTtlMs);
-      if (released > 0) logger.warn({ released }, 'released abandoned reservations');
-    },
+  const reservationTtlMs = config.reservationTtlMs ?? DEFAULT_RESERVATION_TTL_MS;
+  const checkout =
+    config.checkout ??
+    (config.checkoutUrl
+      ? createCheckoutClient({ url: config.checkoutUrl, internalToken: config.internalToken })
+      : undefined);
+  if (!checkout) logger.warn('no checkout URL: reservations will not expire');
+  // The worker calls back into the services built with its schedule function: a late binding.
+  const expiry = checkout
+    ? createExpiryJobs({ queues, reservations: () => services.reservations, logger })
+    : undefined;
+  const services = createServices({
+    db: database.db,
+    relay,
     logger,
-  );
+    reservationTtlMs,
+    checkout,
+    scheduleExpiry: expiry?.schedule,
+  });
+  const stockNotices = await services.markers.listen(database.sql, logger);
+  const worker = createWorker({ queues, reservations: services.reservations, logger });
+  const sweep = checkout
+    ? runPeriodically(
+        'reservation sweep',
+        Math.min(60_000, Math.max(100, reservationTtlMs / 4)),
+        async () => {
+          const settled = await services.reservations.sweepExpiredReservations();
+          if (settled > 0) logger.warn({ settled }, 'the sweep expired reservations');
+        },
+        logger,
+      )
+    : undefined;
   const { apollo, context } = createServer({
     db: database.db,
-    service,
+    services,
     logger,
     production: config.production ?? false,
     internalToken: config.internalToken,
   });
-  return serveApollo({
+  const running = await serveApollo({
     name: 'inventory',
     apollo,
     context,
@@ -83,13 +120,18 @@ export async function startInventory(config: InventoryConfig): Promise<RunningSe
     port: config.port,
     host: config.host,
     internalToken: config.internalToken,
-    ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    ready: async () =>
+      (await database.sql`select 1`).length === 1 &&
+      worker.isRunning() &&
+      (expiry?.isRunning() ?? true),
     details: { queue: queues.kind },
     release: async () => {
-      sweep.stop();
+      sweep?.stop();
+      await stockNotices.unlisten().catch(() => undefined);
       await relay.close();
       await queues.close();
       await database.close();
     },
   });
+  return Object.assign(running, { services });
 }

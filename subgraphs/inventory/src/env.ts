@@ -7,7 +7,12 @@ const schema = z
     REDIS_URL: envVar.redisUrl().optional(),
     INVENTORY_PORT: envVar.port(4002),
     HOST: z.string().default('127.0.0.1'),
-    RESERVATION_TTL_HOURS: z.coerce.number().positive().default(24),
+    CHECKOUT_URL: envVar.url().default('http://127.0.0.1:4004/graphql'),
+    RESERVATION_TTL_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(15),
     INTERNAL_TOKEN: envVar.internalToken(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),

@@ -1,24 +1,22 @@
 import DataLoader from 'dataloader';
-import { asc, sql } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
 import type { InventoryDb } from './db/client.ts';
 import { stockLevels, warehouses } from './db/schema.ts';
+import { DEFAULT_POLICY, readVariantStock, type VariantStock } from './service/availability.ts';
 
 /** Per-request loaders: every lookup by key in this subgraph is one statement per batch. */
 export function createLoaders(db: InventoryDb) {
   return {
-    /** Units available now per variant (0 for a variant inventory has never heard of). */
-    availableByVariantId: new DataLoader<string, number>(async (ids) => {
-      const rows = await db
-        .select({
-          variantId: stockLevels.variantId,
-          available: sql<number>`sum(${stockLevels.onHand} - ${stockLevels.reserved})::int`,
-        })
-        .from(stockLevels)
-        .where(anyUuidOf(stockLevels.variantId, ids))
-        .groupBy(stockLevels.variantId);
-      const byId = new Map(rows.map((r) => [r.variantId, r.available]));
-      return ids.map((id) => byId.get(id) ?? 0);
+    /**
+     * Policy and free units per variant (defaults and 0 for a variant inventory never heard of):
+     * availability and the admin policy of a page of variants in one statement.
+     */
+    variantStockById: new DataLoader<string, VariantStock>(async (ids) => {
+      const byId = await readVariantStock(db, ids);
+      return ids.map(
+        (id) => byId.get(id.toLowerCase()) ?? { variantId: id, ...DEFAULT_POLICY, free: 0 },
+      );
     }),
     stockLevelsByVariantId: loaderByGroup(
       (ids: readonly string[]) =>

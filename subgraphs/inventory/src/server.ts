@@ -9,14 +9,14 @@ import type { Context } from './context.ts';
 import type { InventoryDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
-import { InventoryService } from './service.ts';
+import type { InventoryServices } from './service/index.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
 /** Builds the inventory subgraph (schema, server, per-request context); does not listen. */
 export function createServer(deps: {
   db: InventoryDb;
-  service: InventoryService;
+  services: InventoryServices;
   logger: Logger;
   production: boolean;
   /** Verifies the gateway's identity assertions; without it, any assertion is refused. */
@@ -29,7 +29,7 @@ export function createServer(deps: {
     production: deps.production,
   });
   const context = async (request: RawRequest): Promise<Context> => ({
-    service: deps.service,
+    services: deps.services,
     loaders: createLoaders(deps.db),
     // A forged or expired assertion throws here: the request is answered 401 before any resolver.
     actor: await actorFromHeaders(deps.internalToken, request.headers),

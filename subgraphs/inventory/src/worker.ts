@@ -1,11 +1,11 @@
 import { createEventConsumer } from '@commerce-graph/events';
 import type { Logger, QueueFactory } from '@commerce-graph/kit';
-import type { InventoryService } from './service.ts';
+import type { ReservationService } from './service/index.ts';
 
 /** Consumes checkout's payment outcomes: a paid order's stock is sold, a failed one's released. */
 export function createWorker(deps: {
   queues: QueueFactory;
-  service: InventoryService;
+  reservations: ReservationService;
   logger: Logger;
 }) {
   return createEventConsumer({
@@ -14,11 +14,14 @@ export function createWorker(deps: {
     logger: deps.logger,
     handlers: {
       'checkout.payment.authorised': async ({ orderId }) => {
-        const lines = await deps.service.commitReservation(orderId);
-        deps.logger.info({ orderId, lines }, 'reservation sold');
+        const lines = await deps.reservations.commitReservation(orderId);
+        // Nothing RESERVED: sold before (a redelivery), or released (expired) before the payment.
+        if (lines === 0)
+          deps.logger.info({ orderId }, 'payment for an order holding no reservation');
+        else deps.logger.info({ orderId, lines }, 'reservation sold');
       },
       'checkout.payment.failed': async ({ orderId, reason }) => {
-        const lines = await deps.service.releaseReservation(orderId);
+        const lines = await deps.reservations.releaseReservation(orderId);
         deps.logger.info({ orderId, lines, reason }, 'reservation released');
       },
     },

@@ -41,6 +41,8 @@ async function graphql<T = Record<string, any>>(
 const variantA = randomUUID(); // 6 in AMS + 4 in BER
 const variantB = randomUUID(); // 3 in AMS
 const soldOut = randomUUID(); // 0 everywhere
+/** A guest shopper, as checkout names one for purchase limits. */
+const customerKey = 'email:shopper@example.com';
 
 const RESERVE = /* GraphQL */ `
   mutation ($input: ReserveStockInput!) {
@@ -149,7 +151,7 @@ for (const backend of queueBackends()) {
 
     it('reserves across warehouses, fullest first, and is idempotent per order', async () => {
       const orderId = randomUUID();
-      const input = { orderId, lines: [{ variantId: variantA, quantity: 8 }] };
+      const input = { orderId, customerKey, lines: [{ variantId: variantA, quantity: 8 }] };
       const first = await graphql<{ reserveStock: { lines: unknown[] } }>(service.url, RESERVE, {
         input,
       });
@@ -180,6 +182,7 @@ for (const backend of queueBackends()) {
       const { data } = await graphql<{ reserveStock: unknown }>(service.url, RESERVE, {
         input: {
           orderId: randomUUID(),
+          customerKey,
           lines: [
             { variantId: variantA, quantity: 1 },
             { variantId: variantB, quantity: 4 },
@@ -203,10 +206,11 @@ for (const backend of queueBackends()) {
     });
 
     it('never oversells when 40 orders race for 10 units', async () => {
+      const orderIds = Array.from({ length: 40 }, () => randomUUID());
       const results = await Promise.all(
-        Array.from({ length: 40 }, () =>
+        orderIds.map((orderId) =>
           graphql<{ reserveStock: { __typename: string } }>(service.url, RESERVE, {
-            input: { orderId: randomUUID(), lines: [{ variantId: variantA, quantity: 1 }] },
+            input: { orderId, customerKey, lines: [{ variantId: variantA, quantity: 1 }] },
           }),
         ),
       );
@@ -217,8 +221,13 @@ for (const backend of queueBackends()) {
         [{ reserved: number }]
       >`select sum(reserved)::int as reserved from inventory.stock_levels where variant_id = ${variantA}`;
       expect(reserved).toBe(10);
-      await sql`update inventory.reservations set status = 'RELEASED' where variant_id = ${variantA}`;
-      await sql`update inventory.stock_levels set reserved = 0 where variant_id = ${variantA}`;
+      // Released through the service, so every replica's sold-out marker hears it.
+      for (const orderId of orderIds) {
+        await graphql(service.url, 'mutation($o: ID!) { releaseReservation(orderId: $o) }', {
+          o: orderId,
+        });
+      }
+      expect(await available(variantA)).toBe(10);
     });
 
     it('refuses absurd or malformed reservation input with BAD_USER_INPUT', async () => {
@@ -230,7 +239,7 @@ for (const backend of queueBackends()) {
         [],
       ]) {
         const result = await graphql(service.url, RESERVE, {
-          input: { orderId: randomUUID(), lines },
+          input: { orderId: randomUUID(), customerKey, lines },
         });
         expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       }
@@ -241,7 +250,7 @@ for (const backend of queueBackends()) {
       const failed = randomUUID();
       for (const orderId of [paid, failed]) {
         await graphql(service.url, RESERVE, {
-          input: { orderId, lines: [{ variantId: variantB, quantity: 1 }] },
+          input: { orderId, customerKey, lines: [{ variantId: variantB, quantity: 1 }] },
         });
       }
       const queues = createQueueFactory(queueConfig);
@@ -344,7 +353,11 @@ for (const backend of queueBackends()) {
         const changesOf = async () =>
           (
             await sql<
-              Array<{ payload: { changes: Array<{ variantId: string; inStock: boolean }> } }>
+              Array<{
+                payload: {
+                  changes: Array<{ variantId: string; inStock: boolean; sequence: number }>;
+                };
+              }>
             >`
               select payload from inventory.outbox_events
               where name = 'inventory.availability.changed'
@@ -359,19 +372,25 @@ for (const backend of queueBackends()) {
         const reserved = await graphql<{ reserveStock: { __typename: string } }>(
           service.url,
           RESERVE,
-          { input: { orderId, lines: [{ variantId, quantity: 5 }] } },
+          { input: { orderId, customerKey, lines: [{ variantId, quantity: 5 }] } },
         );
         expect(reserved.data?.reserveStock.__typename).toBe('Reservation');
         await graphql(service.url, 'mutation($o: ID!) { releaseReservation(orderId: $o) }', {
           o: orderId,
         });
         await set(0);
-        expect(await changesOf()).toEqual([
+        const changes = await changesOf();
+        expect(changes.map(({ sequence: _, ...change }) => change)).toEqual([
           { variantId, inStock: true },
           { variantId, inStock: false },
           { variantId, inStock: true },
           { variantId, inStock: false },
         ]);
+        // Each change carries a sequence that grows, so a consumer can drop an older one.
+        const sequences = changes.map((c) => c.sequence);
+        expect(sequences.every((n) => Number.isInteger(n) && n > 0)).toBe(true);
+        expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
+        expect(new Set(sequences).size).toBe(4);
       });
 
       it('audit every change: who, what, before and after, from where', async () => {
@@ -444,7 +463,7 @@ for (const backend of queueBackends()) {
       it('refuses to go below what is reserved, or an unknown warehouse', async () => {
         const orderId = randomUUID();
         await graphql(service.url, RESERVE, {
-          input: { orderId, lines: [{ variantId: variantA, quantity: 5 }] },
+          input: { orderId, customerKey, lines: [{ variantId: variantA, quantity: 5 }] },
         });
         const below = await graphql<{ setStock: { __typename: string } }>(
           service.url,
