@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'staff:manage',
   /** Read the audit log of admin actions. */
   'audit:read',
+  /** Create, read and disable discount codes. */
+  'discounts:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,7 +29,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const STAFF_ROLES = {
   /** Everything, including granting roles: the first admin's role. */
   owner: PERMISSIONS,
-  'catalog-manager': ['catalog:write'],
+  'catalog-manager': ['catalog:write', 'discounts:manage'],
   'stock-manager': ['stock:write'],
   'order-manager': ['orders:manage'],
   'customer-support': ['orders:manage', 'customers:manage'],

@@ -5,6 +5,7 @@ import {
   createSubgraphClient,
   internalHeaders,
   runMigrations,
+  runPeriodically,
   serveApollo,
   type QueueConnectionConfig,
   type RunningService,
@@ -13,14 +14,38 @@ import {
 import { migrationsFolder, schema } from './db/client.ts';
 import { createServer } from './server.ts';
 import { CartPrivacyService } from './privacy.service.ts';
-import { CartService } from './service.ts';
+import { deleteAbandonedCarts } from './service/abandoned.ts';
+import { CartService } from './service/cart-lines.ts';
+import { DiscountService } from './service/discounts.ts';
+import { CartMergeService } from './service/merge.ts';
+import { CartOrderService } from './service/orders.ts';
+import type { EstimateHook } from './service/pricing.ts';
 import { createWorker } from './worker.ts';
 
 export { migrationsFolder };
+export { deleteAbandonedCarts };
+export type { EstimateHook };
+
+const HOUR_MS = 3_600_000;
 
 export interface CartConfig extends SubgraphConfig {
   /** GraphQL endpoint of the products subgraph, where prices come from. */
   productsUrl: string;
+  /**
+   * GraphQL endpoint of the inventory subgraph: whether a variant is in stock, its purchase
+   * limits. Omitted (tests that run no inventory): every variant counts as in stock with only
+   * the general line limit; inventory still refuses at order time.
+   */
+  inventoryUrl?: string;
+  /** Active and merged carts untouched this long are deleted (default 30). */
+  cartTtlDays?: number;
+  /** How often the abandoned-cart sweep runs (default hourly). */
+  abandonedSweepEveryMs?: number;
+  /**
+   * Estimated shipping and tax for `Cart.totals`; the default knows neither (null). The
+   * checkout issue owns the real rates.
+   */
+  estimate?: EstimateHook;
   /** Where the cart's event queue lives (Redis, or PostgreSQL when there is no Redis). */
   queue: QueueConnectionConfig;
 }
@@ -33,17 +58,36 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     applicationName: 'cart',
     onQuery: config.onQuery,
   });
-  const service = new CartService(database.db);
+  const service = new CartService(database.db, config.estimate);
+  const discounts = new DiscountService(database.db, service);
+  const orders = new CartOrderService(database.db);
   const queues = createQueueFactory(config.queue);
   const privacy = new CartPrivacyService(database.db);
-  const worker = createWorker({ queues, service, privacy, logger });
+  const worker = createWorker({ queues, orders, discounts, privacy, logger });
+  const ttlDays = config.cartTtlDays ?? 30;
+  const sweep = runPeriodically(
+    'abandoned cart sweep',
+    config.abandonedSweepEveryMs ?? HOUR_MS,
+    async () => {
+      const deleted = await deleteAbandonedCarts(database.db, ttlDays);
+      if (deleted > 0) logger.info({ deleted, ttlDays }, 'abandoned carts deleted');
+    },
+    logger,
+  );
   const { apollo, context } = createServer({
     db: database.db,
     service,
+    merge: new CartMergeService(database.db, service),
+    discounts,
     privacy,
     products: createSubgraphClient('products', config.productsUrl, {
       headers: internalHeaders(config.internalToken),
     }),
+    inventory: config.inventoryUrl
+      ? createSubgraphClient('inventory', config.inventoryUrl, {
+          headers: internalHeaders(config.internalToken),
+        })
+      : null,
     logger,
     production: config.production ?? false,
     internalToken: config.internalToken,
@@ -60,6 +104,7 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     details: { queue: queues.kind },
     // Also on a failed start: the worker already runs and must not be left behind.
     release: async () => {
+      sweep.stop();
       await queues.close();
       await database.close();
     },

@@ -1,12 +1,18 @@
 import type { Actor } from '@commerce-graph/kit';
 import type { Loaders } from './loaders.ts';
 import type { CartPrivacyService } from './privacy.service.ts';
-import type { CartService } from './service.ts';
+import type { CartService } from './service/cart-lines.ts';
+import type { DiscountService } from './service/discounts.ts';
+import type { CartMergeService } from './service/merge.ts';
 
-/** What every resolver gets: per-request loaders and the shared service. */
+/** What every resolver gets: per-request loaders and the shared services. */
 export interface Context {
   loaders: Loaders;
   service: CartService;
+  /** Guest cart claims and merges at login. */
+  merge: CartMergeService;
+  /** Discount codes: staff's, shoppers' and checkout's side. */
+  discounts: DiscountService;
   /** GDPR export and erasure of a customer's carts. */
   privacy: CartPrivacyService;
   /** Who the request acts for, as the gateway asserted it. */

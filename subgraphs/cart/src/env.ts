@@ -8,6 +8,8 @@ const schema = z
     CART_PORT: envVar.port(4003),
     HOST: z.string().default('127.0.0.1'),
     PRODUCTS_URL: envVar.url().default('http://127.0.0.1:4001/graphql'),
+    INVENTORY_URL: envVar.url().default('http://127.0.0.1:4002/graphql'),
+    CART_TTL_DAYS: z.coerce.number().int().positive().max(3650).default(30),
     INTERNAL_TOKEN: envVar.internalToken(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),

@@ -9,6 +9,8 @@ await runService(async () => {
     port: env.CART_PORT,
     host: env.HOST,
     productsUrl: env.PRODUCTS_URL,
+    inventoryUrl: env.INVENTORY_URL,
+    cartTtlDays: env.CART_TTL_DAYS,
     queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,

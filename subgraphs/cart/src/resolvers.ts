@@ -1,38 +1,58 @@
 import { jsonScalar } from '@commerce-graph/kit';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
-/** Thin adapters: each resolver is one call into the service or a per-request loader. */
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
+/** Thin adapters: each resolver is one call into a service or a per-request loader. */
 export const resolvers: Resolvers = {
   JSON: jsonScalar,
   Query: {
     cart: (_, { id }, { service, loaders, actor }) => service.findCart(loaders, actor, id),
+    myCart: (_, __, { service, loaders, actor }) => service.myCart(loaders, actor),
+    discountCode: (_, { code }, { discounts, actor }) => discounts.findDiscountCode(actor, code),
     // @inaccessible: only services holding the internal token reach it, never the public graph.
     cartPersonalData: (_, { customerId }, { privacy }) => privacy.personalData(customerId),
   },
   Mutation: {
-    createCart: (_, __, { service, actor }) => service.createCart(actor),
-    claimCart: (_, { cartId }, { service, loaders, actor }) =>
-      service.claimCart(loaders, actor, cartId),
+    createCart: (_, { currencyCode }, { service, actor }) =>
+      service.createCart(actor, currencyCode),
+    claimCart: (_, { cartId }, { merge, loaders, actor }) =>
+      merge.claimCart(loaders, actor, cartId),
     addCartLine: (_, args, { service, loaders, actor }) =>
       service.addCartLine(loaders, actor, args),
     updateCartLine: (_, args, { service, loaders, actor }) =>
       service.updateCartLine(loaders, actor, args),
     removeCartLine: (_, args, { service, loaders, actor }) =>
       service.removeCartLine(loaders, actor, args),
+    applyDiscountCode: (_, args, { discounts, loaders, actor }) =>
+      discounts.applyDiscountCode(loaders, actor, args),
+    removeDiscountCode: (_, { cartId }, { discounts, loaders, actor }) =>
+      discounts.removeDiscountCode(loaders, actor, cartId),
+    createDiscountCode: (_, { input }, { discounts, loaders, actor }) =>
+      discounts.createDiscountCode(loaders, actor, input),
+    disableDiscountCode: (_, { code }, { discounts, actor }) =>
+      discounts.disableDiscountCode(actor, code),
+    // @inaccessible: checkout's calls while placing an order.
+    redeemCartDiscount: (_, args, { discounts, loaders }) =>
+      discounts.redeemCartDiscount(loaders, args),
+    releaseCartDiscount: (_, { orderId }, { discounts }) => discounts.releaseCartDiscount(orderId),
   },
-  CartResult: {
-    __resolveType: (result) => result.__typename,
-  },
-  UserError: {
-    __resolveType: (error) => error.__typename,
-  },
+  CartResult: { __resolveType: (result) => result.__typename },
+  DiscountCodeResult: { __resolveType: (result) => result.__typename },
+  DiscountRedemptionResult: { __resolveType: (result) => result.__typename },
+  UserError: { __resolveType: (result) => result.__typename },
   Cart: {
     __resolveReference: (ref, { service, loaders, actor }) =>
       service.findCart(loaders, actor, ref.id),
+    currencyCode: (cart) => cart.currency,
+    discountCode: (cart, _, { discounts, loaders }) =>
+      discounts.appliedCode(loaders, cart.discountCodeId),
     lines: (cart, _, { service, loaders }) => service.availableLines(loaders, cart),
     unavailableLines: (cart, _, { service, loaders }) => service.unavailableLines(loaders, cart),
     totalQuantity: (cart, _, { service, loaders }) => service.totalQuantity(loaders, cart),
     subtotal: (cart, _, { service, loaders }) => service.subtotal(loaders, cart),
+    totals: (cart, _, { service, loaders }) => service.totals(loaders, cart),
+    mergeNotes: (cart) => cart.mergeNotes ?? [],
     createdAt: (cart) => cart.createdAt.toISOString(),
     updatedAt: (cart) => cart.updatedAt.toISOString(),
   },
@@ -40,5 +60,21 @@ export const resolvers: Resolvers = {
     variant: (line) => ({ id: line.variantId }),
     unitPrice: (line, _, { service, loaders }) => service.unitPrice(loaders, line),
     lineTotal: (line, _, { service, loaders }) => service.lineTotal(loaders, line),
+    priceChangedSince: (line, _, { service, loaders }) => service.priceChangedSince(loaders, line),
+  },
+  DiscountCode: {
+    amountOff: (code) =>
+      code.amountOff !== null && code.currency
+        ? { amount: code.amountOff, currencyCode: code.currency }
+        : null,
+    currencyCode: (code) => code.currency,
+    minimumSubtotal: (code) =>
+      code.minimumSubtotal !== null && code.currency
+        ? { amount: code.minimumSubtotal, currencyCode: code.currency }
+        : null,
+    startsAt: (code) => iso(code.startsAt),
+    endsAt: (code) => iso(code.endsAt),
+    disabled: (code) => code.disabledAt !== null,
+    createdAt: (code) => code.createdAt.toISOString(),
   },
 };

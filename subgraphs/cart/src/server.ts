@@ -11,7 +11,9 @@ import type { CartDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import type { CartPrivacyService } from './privacy.service.ts';
-import type { CartService } from './service.ts';
+import type { CartService } from './service/cart-lines.ts';
+import type { DiscountService } from './service/discounts.ts';
+import type { CartMergeService } from './service/merge.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
@@ -19,9 +21,13 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export function createServer(deps: {
   db: CartDb;
   service: CartService;
+  merge: CartMergeService;
+  discounts: DiscountService;
   privacy: CartPrivacyService;
   /** The products subgraph, source of every price. */
   products: SubgraphClient;
+  /** The inventory subgraph, source of stock and purchase limits; null: none checked. */
+  inventory: SubgraphClient | null;
   logger: Logger;
   production: boolean;
   /** Verifies the gateway's identity assertions. */
@@ -35,8 +41,10 @@ export function createServer(deps: {
   });
   const context = async (request: RawRequest): Promise<Context> => ({
     service: deps.service,
+    merge: deps.merge,
+    discounts: deps.discounts,
     privacy: deps.privacy,
-    loaders: createLoaders(deps.db, deps.products),
+    loaders: createLoaders(deps.db, deps.products, deps.inventory),
     actor: await actorFromHeaders(deps.internalToken, request.headers),
   });
   return { apollo, context };

@@ -1,15 +1,18 @@
 import { createEventConsumer } from '@commerce-graph/events';
 import type { Logger, QueueFactory } from '@commerce-graph/kit';
 import type { CartPrivacyService } from './privacy.service.ts';
-import type { CartService } from './service.ts';
+import type { DiscountService } from './service/discounts.ts';
+import type { CartOrderService } from './service/orders.ts';
 
 /**
- * Consumes checkout's events: the cart an order came from is spent, and opens again when that
- * order's payment fails; and identity's erasures: an erased customer's carts are deleted.
+ * Consumes checkout's events: the cart an order came from is spent, and opens again (with its
+ * discount redemption given back) when that order's payment fails, in whichever order the two
+ * arrive; and identity's erasures: an erased customer's carts are deleted.
  */
 export function createWorker(deps: {
   queues: QueueFactory;
-  service: CartService;
+  orders: CartOrderService;
+  discounts: DiscountService;
   privacy: CartPrivacyService;
   logger: Logger;
 }) {
@@ -18,20 +21,21 @@ export function createWorker(deps: {
     consumer: 'cart',
     logger: deps.logger,
     handlers: {
-      // Delivery is at least once, and checkOutCart is idempotent. An unknown cart or one spent by
-      // another order would fail on every retry: it is logged and the event is done.
+      // Delivery is at least once, and checkOutCart is idempotent. An unknown cart, one spent by
+      // another order, or an order whose payment failed already is logged and the event is done.
       'checkout.order.placed': async ({ cartId, orderId }, event) => {
-        const outcome = await deps.service.checkOutCart(cartId, orderId);
+        const outcome = await deps.orders.checkOutCart(cartId, orderId);
         const log = { cartId, orderId, eventId: event.id, outcome };
-        if (outcome === 'unknown-cart' || outcome === 'other-order') {
-          deps.logger.warn(log, 'order placed event ignored');
-        } else {
+        if (outcome === 'checked-out' || outcome === 'already-checked-out') {
           deps.logger.info(log, 'cart checked out');
+        } else {
+          deps.logger.warn(log, 'order placed event ignored');
         }
       },
       // Only the order that spent the cart can give it back; a replay finds it open already.
       'checkout.payment.failed': async ({ cartId, orderId }, event) => {
-        const reopened = await deps.service.reopenCart(cartId, orderId);
+        const reopened = await deps.orders.recordPaymentFailed(cartId, orderId);
+        await deps.discounts.releaseCartDiscount(orderId);
         deps.logger.info({ cartId, orderId, eventId: event.id, reopened }, 'payment failed');
       },
       // Idempotent: a redelivery finds no cart of the customer left and deletes nothing.

@@ -18,7 +18,7 @@ import { eventually } from '../../../test/support/eventually.ts';
 import { queueBackends } from '../../../test/support/queues.ts';
 import { isBackgroundStatement } from '../../../scripts/background-statements.ts';
 import { migrationsFolder, startCart } from '../src/app.ts';
-import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '../src/service.ts';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '../src/service/cart-lines.ts';
 
 // 20 products of 4 variants, each priced in EUR, USD and GBP; the cart asks for EUR prices.
 const catalog = buildDemoCatalog(20);

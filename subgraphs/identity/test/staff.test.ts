@@ -113,6 +113,7 @@ describe('staff roles', () => {
       'keys:manage',
       'staff:manage',
       'audit:read',
+      'discounts:manage',
     ]);
     const me = await h.run<{ me: { staffRoles: string[]; permissions: string[] } }>(
       '{ me { staffRoles permissions } }',

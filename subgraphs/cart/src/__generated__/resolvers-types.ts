@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CartRow, CartLineRow } from '../db/schema.ts';
+import type { CartView } from '../service/cart-lines.ts';
+import type { CartLineRow, DiscountCodeRow } from '../db/schema.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -21,16 +22,31 @@ export type Cart = {
   __typename?: 'Cart';
   /** When the cart was created (ISO 8601). */
   createdAt: Scalars['String']['output'];
+  /** The currency of every price in the cart, chosen at `createCart`. */
+  currencyCode: Scalars['String']['output'];
+  /** The applied discount code (upper-case); null when none is. */
+  discountCode?: Maybe<Scalars['String']['output']>;
   /** Unguessable id; whoever knows it can read and change the cart. */
   id: Scalars['ID']['output'];
   /** One line per variant the catalog sells now, oldest first. */
   lines: Array<CartLine>;
-  /** ACTIVE while it can change; CHECKED_OUT once an order was placed from it. */
+  /**
+   * Filled only in the answer of the `claimCart` that merged a guest cart into this one: the
+   * guest lines that could not be merged in full. Empty everywhere else.
+   */
+  mergeNotes: Array<CartMergeNote>;
+  /** ACTIVE while it can change; CHECKED_OUT once an order was placed from it; MERGED once merged. */
   status: CartStatus;
   /** Sum of the line totals of `lines`; null while there is none. */
   subtotal?: Maybe<Money>;
   /** Sum of the quantities of `lines`. */
   totalQuantity: Scalars['Int']['output'];
+  /**
+   * Subtotal, discount, estimated shipping and tax, and total, in minor units of `currencyCode`.
+   * A cart whose live prices passed the cart cap (2,000,000,000 minor units) answers the error
+   * CART_TOTAL_TOO_LARGE here rather than an overflowing Int.
+   */
+  totals: CartTotals;
   /**
    * Lines whose variant the catalog no longer sells (its product was unpublished or archived, or
    * the variant deleted), oldest first. They stay in the cart so the shopper can be told and
@@ -71,6 +87,8 @@ export type CartLine = {
   id: Scalars['ID']['output'];
   /** `unitPrice` times `quantity`. */
   lineTotal: Money;
+  /** Set when the unit price differs from the one the line was added (or last changed) at. */
+  priceChangedSince?: Maybe<PriceChange>;
   /** Units of the variant, 1 to 99. */
   quantity: Scalars['Int']['output'];
   /** The variant's current catalog price for one unit. */
@@ -92,6 +110,19 @@ export type CartLineNotFound = UserError & {
   message: Scalars['String']['output'];
 };
 
+/** A guest line that could not be merged in full into the customer's cart. */
+export type CartMergeNote = {
+  __typename?: 'CartMergeNote';
+  /** Units the merged line holds now (0: not merged). */
+  kept: Scalars['Int']['output'];
+  /** Why: CAPPED (the purchase limit), UNAVAILABLE (not sold now), CART_FULL (too many lines). */
+  reason: Scalars['String']['output'];
+  /** Units the two carts held together. */
+  requested: Scalars['Int']['output'];
+  /** The variant of the guest line. */
+  variantId: Scalars['ID']['output'];
+};
+
 /** No cart has the given id (or it is another customer's). Code CART_NOT_FOUND. */
 export type CartNotFound = UserError & {
   __typename?: 'CartNotFound';
@@ -104,18 +135,74 @@ export type CartNotFound = UserError & {
 };
 
 /** The outcome of a cart change: the updated cart, or the reason nothing was changed. */
-export type CartResult = Cart | CartClosed | CartLimitExceeded | CartLineNotFound | CartNotFound | CurrencyMismatch | InvalidQuantity | SignInRequired | VariantNotFound;
+export type CartResult = Cart | CartClosed | CartLimitExceeded | CartLineNotFound | CartNotFound | CartTotalTooLarge | CurrencyMismatch | DiscountRejected | InvalidQuantity | SignInRequired | VariantNotFound | VariantSoldOut;
 
 /** Where a cart is in its life. */
 export type CartStatus =
   /** Lines can be added, changed and removed. */
   | 'ACTIVE'
   /** An order was placed from this cart; it no longer changes. */
-  | 'CHECKED_OUT';
+  | 'CHECKED_OUT'
+  /** Its lines were merged into the customer's cart at login; it no longer changes. */
+  | 'MERGED';
 
 /**
- * The variant is priced in another currency than the lines already in the cart. Code
- * CURRENCY_MISMATCH.
+ * The change would push the cart's subtotal past the cap (2,000,000,000 minor units), which keeps
+ * every amount a 32-bit Int. Code CART_TOTAL_TOO_LARGE.
+ */
+export type CartTotalTooLarge = UserError & {
+  __typename?: 'CartTotalTooLarge';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** The cap, in minor units. */
+  max: Scalars['Int']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** What a cart costs, in minor units of its currency. */
+export type CartTotals = {
+  __typename?: 'CartTotals';
+  /** What the applied discount code takes off now (0 when none applies). */
+  discount: Money;
+  /** Estimated shipping; null while unknown (checkout owns the real rates). */
+  shipping?: Maybe<Money>;
+  /** Sum of the line totals of `lines` (0 when there is none). */
+  subtotal: Money;
+  /** Estimated tax; null while unknown. */
+  tax?: Maybe<Money>;
+  /** subtotal - discount, plus shipping and tax when estimated. */
+  total: Money;
+};
+
+/** A new discount code. */
+export type CreateDiscountCodeInput = {
+  /** FIXED_AMOUNT: minor units of `currencyCode`, 1 or more. */
+  amountOff?: InputMaybe<Scalars['Int']['input']>;
+  /** Only products in this category or its descendants are discounted; omitted: the whole order. */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Letters, digits, `-` and `_`, 3 to 40; stored upper-case, unique. */
+  code: Scalars['String']['input'];
+  /** Required with `amountOff` or `minimumSubtotal`: the code then applies to carts in this currency only. */
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  /** When the code stops applying (ISO 8601); omitted: never. */
+  endsAt?: InputMaybe<Scalars['String']['input']>;
+  kind: DiscountKind;
+  /** Smallest cart subtotal (minor units of `currencyCode`) the code applies to. */
+  minimumSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  /** PERCENTAGE: 1 to 100. */
+  percentOff?: InputMaybe<Scalars['Int']['input']>;
+  /** When the code starts to apply (ISO 8601); omitted: at once. */
+  startsAt?: InputMaybe<Scalars['String']['input']>;
+  /** Most orders that may redeem the code in total; omitted: no limit. */
+  usageLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Most orders one customer may redeem it in; omitted: no limit. */
+  usageLimitPerCustomer?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Kept for older clients; no longer returned: a cart's currency is chosen at `createCart` and
+ * every variant is priced in it. Code CURRENCY_MISMATCH.
  */
 export type CurrencyMismatch = UserError & {
   __typename?: 'CurrencyMismatch';
@@ -129,12 +216,116 @@ export type CurrencyMismatch = UserError & {
   variantCurrency: Scalars['String']['output'];
 };
 
+/** A discount code as staff manage it. */
+export type DiscountCode = {
+  __typename?: 'DiscountCode';
+  /** FIXED_AMOUNT: the amount off. */
+  amountOff?: Maybe<Money>;
+  /** The category scope; null: the whole order. */
+  categoryId?: Maybe<Scalars['ID']['output']>;
+  code: Scalars['String']['output'];
+  /** ISO 8601. */
+  createdAt: Scalars['String']['output'];
+  /** The currency the code is restricted to, if any. */
+  currencyCode?: Maybe<Scalars['String']['output']>;
+  /** Disabled codes never apply again. */
+  disabled: Scalars['Boolean']['output'];
+  /** ISO 8601. */
+  endsAt?: Maybe<Scalars['String']['output']>;
+  kind: DiscountKind;
+  minimumSubtotal?: Maybe<Money>;
+  percentOff?: Maybe<Scalars['Int']['output']>;
+  /** ISO 8601. */
+  startsAt?: Maybe<Scalars['String']['output']>;
+  /** Orders holding a redemption now (released ones are given back). */
+  timesUsed: Scalars['Int']['output'];
+  usageLimit?: Maybe<Scalars['Int']['output']>;
+  usageLimitPerCustomer?: Maybe<Scalars['Int']['output']>;
+};
+
+/** No discount code has the code. Code DISCOUNT_NOT_FOUND. */
+export type DiscountCodeNotFound = UserError & {
+  __typename?: 'DiscountCodeNotFound';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** The code that matched nothing. */
+  discountCode: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** The outcome of a discount code admin mutation. */
+export type DiscountCodeResult = DiscountCode | DiscountCodeNotFound | DiscountCodeTaken | InvalidDiscountCode;
+
+/** Another discount code has the code. Code DISCOUNT_CODE_TAKEN. */
+export type DiscountCodeTaken = UserError & {
+  __typename?: 'DiscountCodeTaken';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** The code already in use. */
+  discountCode: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** What a discount code takes off. */
+export type DiscountKind =
+  /** `amountOff` minor units of `currencyCode`, at most the eligible lines' sum. */
+  | 'FIXED_AMOUNT'
+  /** `percentOff` percent of the eligible lines. */
+  | 'PERCENTAGE';
+
+/** Internal: the order holds a redemption of the code. */
+export type DiscountRedeemed = {
+  __typename?: 'DiscountRedeemed';
+  /** The discount in minor units of the cart's currency. */
+  amount: Scalars['Int']['output'];
+  /** The discount code redeemed. */
+  code: Scalars['String']['output'];
+};
+
+/** Internal: the outcome of `redeemCartDiscount`. */
+export type DiscountRedemptionResult = DiscountRedeemed | DiscountRejected;
+
+/**
+ * A discount code cannot be used. Codes: DISCOUNT_NOT_FOUND, DISCOUNT_DISABLED,
+ * DISCOUNT_NOT_STARTED, DISCOUNT_EXPIRED, DISCOUNT_USAGE_LIMIT_REACHED,
+ * DISCOUNT_CUSTOMER_LIMIT_REACHED, DISCOUNT_MINIMUM_NOT_MET, DISCOUNT_NO_ELIGIBLE_LINES,
+ * DISCOUNT_CURRENCY_MISMATCH, DISCOUNT_REDEMPTION_RELEASED. Nothing was written.
+ */
+export type DiscountRejected = UserError & {
+  __typename?: 'DiscountRejected';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /**
+   * The code refused, upper-cased; null when the cart had none applied. Nullable like
+   * `Cart.discountCode`, so one selection on `CartResult` can ask for both.
+   */
+  discountCode?: Maybe<Scalars['String']['output']>;
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** The new code's input breaks a rule (named in `field`). Code INVALID_DISCOUNT_CODE. */
+export type InvalidDiscountCode = UserError & {
+  __typename?: 'InvalidDiscountCode';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** The input field at fault. */
+  field: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
 /** A line quantity outside the allowed range. Code INVALID_QUANTITY. */
 export type InvalidQuantity = UserError & {
   __typename?: 'InvalidQuantity';
   /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
-  /** Largest quantity a line can hold. */
+  /**
+   * Largest quantity a line of this variant can hold: 99, or less when inventory limits the
+   * variant per order or per customer.
+   */
   max: Scalars['Int']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
@@ -161,8 +352,17 @@ export type Mutation = {
    */
   addCartLine: CartResult;
   /**
+   * Applies a discount code to the cart (replacing any other). Refused with `DiscountRejected`
+   * when the code is unknown, disabled, not started, expired, used up, in another currency, when
+   * the subtotal is below its minimum or no line is eligible. The code is checked again when the
+   * order is placed.
+   */
+  applyDiscountCode: CartResult;
+  /**
    * Signed in: makes a guest cart (one created while signed out) the customer's own, for example
-   * right after login. From then on only this customer reaches it.
+   * right after login. When the customer already has an ACTIVE cart, the guest cart's lines are
+   * merged into it instead (quantities of one variant add up to its purchase limit; see
+   * `Cart.mergeNotes`), the guest cart becomes MERGED, and the result is the customer's cart.
    */
   claimCart: CartResult;
   /**
@@ -170,8 +370,27 @@ export type Mutation = {
    * customer's cart belongs to that customer; nobody else can read or change it, id or not.
    */
   createCart: Cart;
+  /** Staff (`discounts:manage`): a new discount code. */
+  createDiscountCode: DiscountCodeResult;
+  /** Staff (`discounts:manage`): disables a code for good; carts that applied it no longer get it. */
+  disableDiscountCode: DiscountCodeResult;
+  /**
+   * Internal (checkout, when placing an order): redeems the cart's applied code for the order,
+   * under the code's row lock, so parallel orders never pass its usage limits. Idempotent per
+   * `orderId`: a second call answers the first redemption. `amount` is the discount in minor units
+   * the cart's totals showed checkout. A redemption released already is refused with
+   * DISCOUNT_REDEMPTION_RELEASED.
+   */
+  redeemCartDiscount: DiscountRedemptionResult;
+  /**
+   * Internal (checkout): gives the order's redemption back. Idempotent; a redemption that arrives
+   * after its release is refused. Always true.
+   */
+  releaseCartDiscount: Scalars['Boolean']['output'];
   /** Removes a line from a cart. */
   removeCartLine: CartResult;
+  /** Removes the applied discount code (a no-op when none is applied). */
+  removeDiscountCode: CartResult;
   /**
    * Sets the quantity of a line. A quantity of 0 removes the line. A line whose variant the
    * catalog no longer sells (see `Cart.unavailableLines`) can only be removed.
@@ -187,8 +406,42 @@ export type MutationAddCartLineArgs = {
 };
 
 
+export type MutationApplyDiscountCodeArgs = {
+  cartId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+};
+
+
 export type MutationClaimCartArgs = {
   cartId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateCartArgs = {
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCreateDiscountCodeArgs = {
+  input: CreateDiscountCodeInput;
+};
+
+
+export type MutationDisableDiscountCodeArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationRedeemCartDiscountArgs = {
+  amount: Scalars['Int']['input'];
+  cartId: Scalars['ID']['input'];
+  customerKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationReleaseCartDiscountArgs = {
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -198,10 +451,24 @@ export type MutationRemoveCartLineArgs = {
 };
 
 
+export type MutationRemoveDiscountCodeArgs = {
+  cartId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateCartLineArgs = {
   cartId: Scalars['ID']['input'];
   lineId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
+};
+
+/** A price that changed since the shopper added the line. */
+export type PriceChange = {
+  __typename?: 'PriceChange';
+  /** The unit price now. */
+  current: Money;
+  /** The unit price when the line was added or its quantity last changed. */
+  previous: Money;
 };
 
 /** A purchasable version of a product: one SKU with its options and its price. */
@@ -219,6 +486,10 @@ export type Query = {
   cart?: Maybe<Cart>;
   /** Internal (identity, GDPR export): the customer's carts and their lines as plain JSON. */
   cartPersonalData: Scalars['JSON']['output'];
+  /** Staff (`discounts:manage`): one discount code (case-insensitive), with its usage so far. */
+  discountCode?: Maybe<DiscountCode>;
+  /** The signed-in customer's newest ACTIVE cart; null for a guest and for a customer without one. */
+  myCart?: Maybe<Cart>;
 };
 
 
@@ -229,6 +500,11 @@ export type QueryCartArgs = {
 
 export type QueryCartPersonalDataArgs = {
   customerId: Scalars['ID']['input'];
+};
+
+
+export type QueryDiscountCodeArgs = {
+  code: Scalars['String']['input'];
 };
 
 /** Only a signed-in customer can do this. Code SIGN_IN_REQUIRED. */
@@ -270,6 +546,17 @@ export type VariantNotFound = UserError & {
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
   /** The id that matched no variant. */
+  variantId: Scalars['ID']['output'];
+};
+
+/** The variant is sold out and cannot be backordered. Code VARIANT_SOLD_OUT. */
+export type VariantSoldOut = UserError & {
+  __typename?: 'VariantSoldOut';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** The sold-out variant. */
   variantId: Scalars['ID']['output'];
 };
 
@@ -367,15 +654,28 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   CartResult:
-    | ( CartRow & { __typename: 'Cart' } )
+    | ( CartView & { __typename: 'Cart' } )
     | ( CartClosed & { __typename: 'CartClosed' } )
     | ( CartLimitExceeded & { __typename: 'CartLimitExceeded' } )
     | ( CartLineNotFound & { __typename: 'CartLineNotFound' } )
     | ( CartNotFound & { __typename: 'CartNotFound' } )
+    | ( CartTotalTooLarge & { __typename: 'CartTotalTooLarge' } )
     | ( CurrencyMismatch & { __typename: 'CurrencyMismatch' } )
+    | ( DiscountRejected & { __typename: 'DiscountRejected' } )
     | ( InvalidQuantity & { __typename: 'InvalidQuantity' } )
     | ( SignInRequired & { __typename: 'SignInRequired' } )
     | ( VariantNotFound & { __typename: 'VariantNotFound' } )
+    | ( VariantSoldOut & { __typename: 'VariantSoldOut' } )
+  ;
+  DiscountCodeResult:
+    | ( DiscountCodeRow & { __typename: 'DiscountCode' } )
+    | ( DiscountCodeNotFound & { __typename: 'DiscountCodeNotFound' } )
+    | ( DiscountCodeTaken & { __typename: 'DiscountCodeTaken' } )
+    | ( InvalidDiscountCode & { __typename: 'InvalidDiscountCode' } )
+  ;
+  DiscountRedemptionResult:
+    | ( DiscountRedeemed & { __typename: 'DiscountRedeemed' } )
+    | ( DiscountRejected & { __typename: 'DiscountRejected' } )
   ;
 }>;
 
@@ -386,16 +686,22 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( CartLimitExceeded & { __typename: 'CartLimitExceeded' } )
     | ( CartLineNotFound & { __typename: 'CartLineNotFound' } )
     | ( CartNotFound & { __typename: 'CartNotFound' } )
+    | ( CartTotalTooLarge & { __typename: 'CartTotalTooLarge' } )
     | ( CurrencyMismatch & { __typename: 'CurrencyMismatch' } )
+    | ( DiscountCodeNotFound & { __typename: 'DiscountCodeNotFound' } )
+    | ( DiscountCodeTaken & { __typename: 'DiscountCodeTaken' } )
+    | ( DiscountRejected & { __typename: 'DiscountRejected' } )
+    | ( InvalidDiscountCode & { __typename: 'InvalidDiscountCode' } )
     | ( InvalidQuantity & { __typename: 'InvalidQuantity' } )
     | ( SignInRequired & { __typename: 'SignInRequired' } )
     | ( VariantNotFound & { __typename: 'VariantNotFound' } )
+    | ( VariantSoldOut & { __typename: 'VariantSoldOut' } )
   ;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Cart: ResolverTypeWrapper<CartRow>;
+  Cart: ResolverTypeWrapper<CartView>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -403,26 +709,41 @@ export type ResolversTypes = ResolversObject<{
   CartLimitExceeded: ResolverTypeWrapper<CartLimitExceeded>;
   CartLine: ResolverTypeWrapper<CartLineRow>;
   CartLineNotFound: ResolverTypeWrapper<CartLineNotFound>;
+  CartMergeNote: ResolverTypeWrapper<CartMergeNote>;
   CartNotFound: ResolverTypeWrapper<CartNotFound>;
   CartResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CartResult']>;
   CartStatus: CartStatus;
+  CartTotalTooLarge: ResolverTypeWrapper<CartTotalTooLarge>;
+  CartTotals: ResolverTypeWrapper<CartTotals>;
+  CreateDiscountCodeInput: CreateDiscountCodeInput;
   CurrencyMismatch: ResolverTypeWrapper<CurrencyMismatch>;
+  DiscountCode: ResolverTypeWrapper<DiscountCodeRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DiscountCodeNotFound: ResolverTypeWrapper<DiscountCodeNotFound>;
+  DiscountCodeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DiscountCodeResult']>;
+  DiscountCodeTaken: ResolverTypeWrapper<DiscountCodeTaken>;
+  DiscountKind: DiscountKind;
+  DiscountRedeemed: ResolverTypeWrapper<DiscountRedeemed>;
+  DiscountRedemptionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DiscountRedemptionResult']>;
+  DiscountRejected: ResolverTypeWrapper<DiscountRejected>;
+  InvalidDiscountCode: ResolverTypeWrapper<InvalidDiscountCode>;
   InvalidQuantity: ResolverTypeWrapper<InvalidQuantity>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PriceChange: ResolverTypeWrapper<PriceChange>;
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SignInRequired: ResolverTypeWrapper<SignInRequired>;
   UnavailableCartLine: ResolverTypeWrapper<UnavailableCartLine>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   VariantNotFound: ResolverTypeWrapper<VariantNotFound>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  VariantSoldOut: ResolverTypeWrapper<VariantSoldOut>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Cart: CartRow;
+  Cart: CartView;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -430,30 +751,48 @@ export type ResolversParentTypes = ResolversObject<{
   CartLimitExceeded: CartLimitExceeded;
   CartLine: CartLineRow;
   CartLineNotFound: CartLineNotFound;
+  CartMergeNote: CartMergeNote;
   CartNotFound: CartNotFound;
   CartResult: ResolversUnionTypes<ResolversParentTypes>['CartResult'];
+  CartTotalTooLarge: CartTotalTooLarge;
+  CartTotals: CartTotals;
+  CreateDiscountCodeInput: CreateDiscountCodeInput;
   CurrencyMismatch: CurrencyMismatch;
+  DiscountCode: DiscountCodeRow;
+  Boolean: Scalars['Boolean']['output'];
+  DiscountCodeNotFound: DiscountCodeNotFound;
+  DiscountCodeResult: ResolversUnionTypes<ResolversParentTypes>['DiscountCodeResult'];
+  DiscountCodeTaken: DiscountCodeTaken;
+  DiscountRedeemed: DiscountRedeemed;
+  DiscountRedemptionResult: ResolversUnionTypes<ResolversParentTypes>['DiscountRedemptionResult'];
+  DiscountRejected: DiscountRejected;
+  InvalidDiscountCode: InvalidDiscountCode;
   InvalidQuantity: InvalidQuantity;
   JSON: Scalars['JSON']['output'];
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  PriceChange: PriceChange;
   ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
   SignInRequired: SignInRequired;
   UnavailableCartLine: UnavailableCartLine;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   VariantNotFound: VariantNotFound;
-  Boolean: Scalars['Boolean']['output'];
+  VariantSoldOut: VariantSoldOut;
 }>;
 
 export type CartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['CartLine']>, ParentType, ContextType>;
+  mergeNotes?: Resolver<Array<ResolversTypes['CartMergeNote']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CartStatus'], ParentType, ContextType>;
   subtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   totalQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['CartTotals'], ParentType, ContextType>;
   unavailableLines?: Resolver<Array<ResolversTypes['UnavailableCartLine']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -476,6 +815,7 @@ export type CartLimitExceededResolvers<ContextType = Context, ParentType extends
 export type CartLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartLine'] = ResolversParentTypes['CartLine']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  priceChangedSince?: Resolver<Maybe<ResolversTypes['PriceChange']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
@@ -489,6 +829,13 @@ export type CartLineNotFoundResolvers<ContextType = Context, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CartMergeNoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartMergeNote'] = ResolversParentTypes['CartMergeNote']> = ResolversObject<{
+  kept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type CartNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartNotFound'] = ResolversParentTypes['CartNotFound']> = ResolversObject<{
   cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -497,7 +844,22 @@ export type CartNotFoundResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type CartResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartResult'] = ResolversParentTypes['CartResult']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Cart' | 'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CurrencyMismatch' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Cart' | 'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CartTotalTooLarge' | 'CurrencyMismatch' | 'DiscountRejected' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound' | 'VariantSoldOut', ParentType, ContextType>;
+}>;
+
+export type CartTotalTooLargeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartTotalTooLarge'] = ResolversParentTypes['CartTotalTooLarge']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CartTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartTotals'] = ResolversParentTypes['CartTotals']> = ResolversObject<{
+  discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  shipping?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type CurrencyMismatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CurrencyMismatch'] = ResolversParentTypes['CurrencyMismatch']> = ResolversObject<{
@@ -505,6 +867,66 @@ export type CurrencyMismatchResolvers<ContextType = Context, ParentType extends 
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   variantCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DiscountCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountCode'] = ResolversParentTypes['DiscountCode']> = ResolversObject<{
+  amountOff?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  categoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currencyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DiscountKind'], ParentType, ContextType>;
+  minimumSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  percentOff?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timesUsed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usageLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  usageLimitPerCustomer?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DiscountCodeNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountCodeNotFound'] = ResolversParentTypes['DiscountCodeNotFound']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DiscountCodeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountCodeResult'] = ResolversParentTypes['DiscountCodeResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'DiscountCode' | 'DiscountCodeNotFound' | 'DiscountCodeTaken' | 'InvalidDiscountCode', ParentType, ContextType>;
+}>;
+
+export type DiscountCodeTakenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountCodeTaken'] = ResolversParentTypes['DiscountCodeTaken']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DiscountRedeemedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountRedeemed'] = ResolversParentTypes['DiscountRedeemed']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DiscountRedemptionResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountRedemptionResult'] = ResolversParentTypes['DiscountRedemptionResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'DiscountRedeemed' | 'DiscountRejected', ParentType, ContextType>;
+}>;
+
+export type DiscountRejectedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountRejected'] = ResolversParentTypes['DiscountRejected']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InvalidDiscountCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidDiscountCode'] = ResolversParentTypes['InvalidDiscountCode']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -528,10 +950,21 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCartLine?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationAddCartLineArgs, 'cartId' | 'quantity' | 'variantId'>>;
+  applyDiscountCode?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationApplyDiscountCodeArgs, 'cartId' | 'code'>>;
   claimCart?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationClaimCartArgs, 'cartId'>>;
-  createCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
+  createCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, Partial<MutationCreateCartArgs>>;
+  createDiscountCode?: Resolver<ResolversTypes['DiscountCodeResult'], ParentType, ContextType, RequireFields<MutationCreateDiscountCodeArgs, 'input'>>;
+  disableDiscountCode?: Resolver<ResolversTypes['DiscountCodeResult'], ParentType, ContextType, RequireFields<MutationDisableDiscountCodeArgs, 'code'>>;
+  redeemCartDiscount?: Resolver<ResolversTypes['DiscountRedemptionResult'], ParentType, ContextType, RequireFields<MutationRedeemCartDiscountArgs, 'amount' | 'cartId' | 'customerKey' | 'orderId'>>;
+  releaseCartDiscount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseCartDiscountArgs, 'orderId'>>;
   removeCartLine?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationRemoveCartLineArgs, 'cartId' | 'lineId'>>;
+  removeDiscountCode?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationRemoveDiscountCodeArgs, 'cartId'>>;
   updateCartLine?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationUpdateCartLineArgs, 'cartId' | 'lineId' | 'quantity'>>;
+}>;
+
+export type PriceChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PriceChange'] = ResolversParentTypes['PriceChange']> = ResolversObject<{
+  current?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  previous?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type ProductVariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
@@ -541,6 +974,8 @@ export type ProductVariantResolvers<ContextType = Context, ParentType extends Re
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType, RequireFields<QueryCartArgs, 'id'>>;
   cartPersonalData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryCartPersonalDataArgs, 'customerId'>>;
+  discountCode?: Resolver<Maybe<ResolversTypes['DiscountCode']>, ParentType, ContextType, RequireFields<QueryDiscountCodeArgs, 'code'>>;
+  myCart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType>;
 }>;
 
 export type SignInRequiredResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignInRequired'] = ResolversParentTypes['SignInRequired']> = ResolversObject<{
@@ -556,10 +991,17 @@ export type UnavailableCartLineResolvers<ContextType = Context, ParentType exten
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CurrencyMismatch' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CartTotalTooLarge' | 'CurrencyMismatch' | 'DiscountCodeNotFound' | 'DiscountCodeTaken' | 'DiscountRejected' | 'InvalidDiscountCode' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound' | 'VariantSoldOut', ParentType, ContextType>;
 }>;
 
 export type VariantNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VariantNotFound'] = ResolversParentTypes['VariantNotFound']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type VariantSoldOutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VariantSoldOut'] = ResolversParentTypes['VariantSoldOut']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -572,18 +1014,31 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CartLimitExceeded?: CartLimitExceededResolvers<ContextType>;
   CartLine?: CartLineResolvers<ContextType>;
   CartLineNotFound?: CartLineNotFoundResolvers<ContextType>;
+  CartMergeNote?: CartMergeNoteResolvers<ContextType>;
   CartNotFound?: CartNotFoundResolvers<ContextType>;
   CartResult?: CartResultResolvers<ContextType>;
+  CartTotalTooLarge?: CartTotalTooLargeResolvers<ContextType>;
+  CartTotals?: CartTotalsResolvers<ContextType>;
   CurrencyMismatch?: CurrencyMismatchResolvers<ContextType>;
+  DiscountCode?: DiscountCodeResolvers<ContextType>;
+  DiscountCodeNotFound?: DiscountCodeNotFoundResolvers<ContextType>;
+  DiscountCodeResult?: DiscountCodeResultResolvers<ContextType>;
+  DiscountCodeTaken?: DiscountCodeTakenResolvers<ContextType>;
+  DiscountRedeemed?: DiscountRedeemedResolvers<ContextType>;
+  DiscountRedemptionResult?: DiscountRedemptionResultResolvers<ContextType>;
+  DiscountRejected?: DiscountRejectedResolvers<ContextType>;
+  InvalidDiscountCode?: InvalidDiscountCodeResolvers<ContextType>;
   InvalidQuantity?: InvalidQuantityResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PriceChange?: PriceChangeResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SignInRequired?: SignInRequiredResolvers<ContextType>;
   UnavailableCartLine?: UnavailableCartLineResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   VariantNotFound?: VariantNotFoundResolvers<ContextType>;
+  VariantSoldOut?: VariantSoldOutResolvers<ContextType>;
 }>;
 

@@ -592,6 +592,8 @@ export type Permission =
   | 'CATALOG_WRITE'
   /** `customers:manage`: export or erase a customer's personal data on their behalf. */
   | 'CUSTOMERS_MANAGE'
+  /** `discounts:manage`: create, read and disable discount codes. */
+  | 'DISCOUNTS_MANAGE'
   /** `keys:manage`: make, list and revoke partner API keys. */
   | 'KEYS_MANAGE'
   /** `orders:manage`: read any order; fulfil, cancel and refund orders. */
@@ -720,7 +722,7 @@ export type StaffMember = {
 
 /** A staff role: a named set of permissions an account can hold. */
 export type StaffRole =
-  /** CATALOG_WRITE. */
+  /** CATALOG_WRITE and DISCOUNTS_MANAGE. */
   | 'CATALOG_MANAGER'
   /** ORDERS_MANAGE and CUSTOMERS_MANAGE. */
   | 'CUSTOMER_SUPPORT'

@@ -44,6 +44,7 @@ const PERMISSION_ENUMS: Record<Permission, PermissionEnum> = {
   'keys:manage': 'KEYS_MANAGE',
   'staff:manage': 'STAFF_MANAGE',
   'audit:read': 'AUDIT_READ',
+  'discounts:manage': 'DISCOUNTS_MANAGE',
 };
 
 /** Roles in the SDL's order, which is the kit's. */
