@@ -129,6 +129,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
   const { apollo, context } = createServer({
     db: database.db,
     orders,
+    payments,
     lookups,
     privacy,
     logger,

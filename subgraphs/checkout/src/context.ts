@@ -2,12 +2,15 @@ import type { Actor } from '@commerce-graph/kit';
 import type { Loaders } from './loaders.ts';
 import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
+import type { PaymentService } from './service/payment.service.ts';
 import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 
 /** What every resolver gets: per-request loaders and the order service. */
 export interface Context {
   loaders: Loaders;
   orders: OrderService;
+  /** The payment state machine (internal callers: expiry of unpaid orders). */
+  payments: PaymentService;
   /** Orders by number and email, read-only and limited per client network. */
   lookups: OrderLookupService;
   /** GDPR export of a customer's orders. */

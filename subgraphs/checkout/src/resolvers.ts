@@ -20,11 +20,15 @@ export const resolvers: Resolvers = {
       orders.placeOrder(input, { actor, identity }),
     submitPaymentDetails: (_, args, { orders, loaders, actor }) =>
       orders.submitPaymentDetails(loaders, actor, args),
+    // @inaccessible: inventory asks when a reservation expires, whether to sell or release it.
+    expireUnpaidOrder: (_, { orderId }, { payments }) => payments.expireUnpaidOrder(orderId),
   },
   Order: {
     __resolveReference: (ref, { orders, loaders, actor }) =>
       orders.findOrder(loaders, actor, ref.id),
     number: (order) => formatOrderNumber(order.number),
+    subtotal: (order) => money(order.subtotalAmount, order.currency),
+    discount: (order) => money(order.discountAmount, order.currency),
     total: (order) => money(order.totalAmount, order.currency),
     lines: async (order, _, { loaders }) =>
       (await loaders.linesByOrderId.load(order.id)).map((line) => ({

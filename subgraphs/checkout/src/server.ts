@@ -12,6 +12,7 @@ import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
+import type { PaymentService } from './service/payment.service.ts';
 import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
@@ -20,6 +21,7 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export function createServer(deps: {
   db: CheckoutDb;
   orders: OrderService;
+  payments: PaymentService;
   lookups: OrderLookupService;
   privacy: CheckoutPrivacyService;
   logger: Logger;
@@ -39,6 +41,7 @@ export function createServer(deps: {
     const identity = request.headers[IDENTITY_HEADER];
     return {
       orders: deps.orders,
+      payments: deps.payments,
       lookups: deps.lookups,
       privacy: deps.privacy,
       loaders: createLoaders(deps.db),

@@ -142,9 +142,10 @@ for (const backend of queueBackends()) {
         const taken = digitsOf((await placeGuestOrder()).order.number);
         const insert = (overriding: boolean) =>
           sql.unsafe(
-            `insert into checkout.orders (id, number, cart_id, email, total_amount, currency)
+            `insert into checkout.orders
+               (id, number, cart_id, email, subtotal_amount, total_amount, currency)
              ${overriding ? 'overriding system value' : ''}
-             values ($1, $2, $3, 'x@example.com', 1, 'EUR')`,
+             values ($1, $2, $3, 'x@example.com', 1, 1, 'EUR')`,
             [randomUUID(), taken.toString(), randomUUID()],
           );
         await expect(insert(false)).rejects.toMatchObject({ code: '428C9' });
@@ -382,7 +383,16 @@ describe('migration 0004_order_numbers', () => {
       await sql.end();
     }
   };
+  /** An order of 100 EUR placed `daysAgo`, in the tables as they are now (all migrations). */
   const insertOrder = (sql: postgres.Sql, daysAgo: number) =>
+    sql<[{ id: string }]>`
+      insert into checkout.orders
+        (id, cart_id, email, subtotal_amount, total_amount, currency, created_at)
+      values (${randomUUID()}, ${randomUUID()}, 'a@example.com', 100, 100, 'EUR',
+              now() - make_interval(days => ${daysAgo}))
+      returning id`.then(([row]) => row.id);
+  /** The same, in the tables as they were before 0004 (no number, no subtotal). */
+  const insertOldOrder = (sql: postgres.Sql, daysAgo: number) =>
     sql<[{ id: string }]>`
       insert into checkout.orders (id, cart_id, email, total_amount, currency, created_at)
       values (${randomUUID()}, ${randomUUID()}, 'a@example.com', 100, 'EUR',
@@ -393,9 +403,9 @@ describe('migration 0004_order_numbers', () => {
     await withDatabase(async (sql, url) => {
       await runMigrations(url, 'checkout', before0004);
       // Inserted out of order, and the newest updated (its row moves in storage).
-      const newest = await insertOrder(sql, 1);
-      const oldest = await insertOrder(sql, 3);
-      const middle = await insertOrder(sql, 2);
+      const newest = await insertOldOrder(sql, 1);
+      const oldest = await insertOldOrder(sql, 3);
+      const middle = await insertOldOrder(sql, 2);
       await sql`update checkout.orders set status = 'PAID' where id = ${newest}`;
 
       await runMigrations(url, 'checkout', migrationsFolder);
@@ -410,6 +420,29 @@ describe('migration 0004_order_numbers', () => {
       const [row] = await sql<[{ number: string }]>`
         select number::text from checkout.orders where id = ${next}`;
       expect(row.number).toBe('100004');
+    });
+  });
+
+  // Guards migration 0005_order_discounts on a table with orders: its NOT NULL subtotal needs
+  // the backfill, and an order from before discounts had none.
+  it('gives orders placed before discounts their total as subtotal and no discount (0005)', async () => {
+    await withDatabase(async (sql, url) => {
+      await runMigrations(url, 'checkout', before0004);
+      const old = await insertOldOrder(sql, 1);
+      await runMigrations(url, 'checkout', migrationsFolder);
+      const [row] = await sql<[Record<string, unknown>]>`
+        select subtotal_amount, discount_amount, discount_code, total_amount
+        from checkout.orders where id = ${old}`;
+      expect(row).toEqual({
+        subtotal_amount: 100,
+        discount_amount: 0,
+        discount_code: null,
+        total_amount: 100,
+      });
+      // The checks hold from now on: a total that is not subtotal - discount is refused.
+      await expect(
+        sql`update checkout.orders set discount_amount = 10 where id = ${old}`,
+      ).rejects.toMatchObject({ constraint_name: 'orders_total_is_subtotal_less_discount' });
     });
   });
 

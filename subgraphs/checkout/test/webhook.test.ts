@@ -16,6 +16,7 @@ import { buildDemoCatalog } from '../../../scripts/demo-catalog.ts';
 import { migrateAll, seedDemoData } from '../../../scripts/graph.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { eventually } from '../../../test/support/eventually.ts';
+import { graphql } from '../../../test/support/graphql.ts';
 import { queueBackends } from '../../../test/support/queues.ts';
 import { startCheckout } from '../src/app.ts';
 import {
@@ -386,6 +387,173 @@ for (const backend of queueBackends()) {
       });
       expect(late[1]!.outcome).toBe('needs attention: authorised while REFUSED');
       expect((await fetchOrder(shop.checkoutUrl, order))?.status).toBe('PAYMENT_FAILED');
+    });
+
+    describe('expireUnpaidOrder', () => {
+      /** Inventory's call when an order's reservation expires. */
+      const expireUnpaid = async (orderId: string) => {
+        const response = await graphql<{ expireUnpaidOrder: string }>(
+          shop.checkoutUrl,
+          'mutation($id: ID!) { expireUnpaidOrder(orderId: $id) }',
+          { id: orderId },
+        );
+        expect(response.errors).toBeUndefined();
+        return response.data!.expireUnpaidOrder;
+      };
+
+      const outboxCount = async () =>
+        (await sql<Array<{ n: number }>>`select count(*)::int as n from checkout.outbox_events`)[0]!
+          .n;
+
+      /** The cancellations checkout received back from the simulator for an order. */
+      const cancellationsOf = async (orderId: string) =>
+        (
+          await sql<Array<{ n: number }>>`
+            select count(*)::int as n from checkout.adyen_notifications
+            where merchant_reference = ${orderId} and event_code in ('CANCELLATION', 'TECHNICAL_CANCEL')`
+        )[0]!.n;
+
+      /**
+       * Checks that an order, its payment, its events, its stock and the notification about it
+       * all tell the same story as the state `expireUnpaidOrder` answered.
+       */
+      async function expectConsistent(
+        order: Awaited<ReturnType<typeof pendingOrder>>,
+        state: string,
+        stockBefore: { onHand: number },
+      ) {
+        const outcome = await processedOutcome(order.pspReference);
+        const view = await fetchOrder(shop.checkoutUrl, order);
+        if (state === 'PAID') {
+          expect(outcome).toBe('applied: authorised');
+          expect(view).toMatchObject({ status: 'PAID', payment: { status: 'AUTHORISED' } });
+          expect(await outboxEventsOf(sql, order.order.id)).toEqual([
+            'checkout.order.placed',
+            'checkout.payment.authorised',
+          ]);
+          await eventually(async () => (await stockOf(sql, order.variant.id)).reserved === 0);
+          expect((await stockOf(sql, order.variant.id)).onHand).toBe(stockBefore.onHand - 1);
+        } else {
+          expect(state).toBe('FAILED');
+          // The authorisation came too late: recorded for a person, as after any expiry.
+          expect(outcome).toBe('needs attention: authorised while EXPIRED');
+          expect(view).toMatchObject({ status: 'PAYMENT_FAILED', payment: { status: 'EXPIRED' } });
+          expect(await outboxEventsOf(sql, order.order.id)).toEqual([
+            'checkout.order.placed',
+            'checkout.payment.failed',
+          ]);
+          await eventually(async () => (await stockOf(sql, order.variant.id)).reserved === 0);
+          expect((await stockOf(sql, order.variant.id)).onHand).toBe(stockBefore.onHand);
+        }
+        // Asked again (inventory's job retried), it answers the same and changes nothing.
+        const events = await outboxEventsOf(sql, order.order.id);
+        expect(await expireUnpaid(order.order.id)).toBe(state);
+        expect(await outboxEventsOf(sql, order.order.id)).toEqual(events);
+      }
+
+      it('answers NOT_FOUND for an unknown or malformed order id and writes nothing', async () => {
+        const before = await outboxCount();
+        expect(await expireUnpaid(randomUUID())).toBe('NOT_FOUND');
+        expect(await expireUnpaid('not-an-order-id')).toBe('NOT_FOUND');
+        expect(await expireUnpaid('')).toBe('NOT_FOUND');
+        expect(await outboxCount()).toBe(before);
+      });
+
+      it('expires a PENDING payment as the payment expiry does, releases its stock and asks Adyen to cancel', async () => {
+        const order = await pendingOrder();
+        const before = await stockOf(sql, order.variant.id);
+        // Cancellations come back to checkout as notifications: proof Adyen was asked.
+        shop.simulator.setWebhookUrl(shop.webhookUrl);
+        try {
+          expect(await expireUnpaid(order.order.id)).toBe('FAILED');
+          expect(await fetchOrder(shop.checkoutUrl, order)).toMatchObject({
+            status: 'PAYMENT_FAILED',
+            payment: { status: 'EXPIRED', resultCode: 'Expired' },
+          });
+          expect(await outboxEventsOf(sql, order.order.id)).toEqual([
+            'checkout.order.placed',
+            'checkout.payment.failed',
+          ]);
+          await eventually(async () => (await stockOf(sql, order.variant.id)).reserved === 0);
+          expect((await stockOf(sql, order.variant.id)).onHand).toBe(before.onHand);
+          await eventually(async () => (await cancellationsOf(order.order.id)) > 0);
+        } finally {
+          shop.simulator.setWebhookUrl(undefined);
+        }
+        // A second call finds it failed already: same answer, no second event.
+        expect(await expireUnpaid(order.order.id)).toBe('FAILED');
+        expect(await outboxEventsOf(sql, order.order.id)).toEqual([
+          'checkout.order.placed',
+          'checkout.payment.failed',
+        ]);
+      });
+
+      it('answers PAID for an authorised order and changes nothing', async () => {
+        const order = await pendingOrder();
+        expect(await deliver(sign(authorisationOf(order)))).toEqual({
+          status: 200,
+          text: '[accepted]',
+        });
+        expect(await processedOutcome(order.pspReference)).toBe('applied: authorised');
+        expect(await expireUnpaid(order.order.id)).toBe('PAID');
+        expect((await fetchOrder(shop.checkoutUrl, order))?.status).toBe('PAID');
+        expect(await outboxEventsOf(sql, order.order.id)).toEqual([
+          'checkout.order.placed',
+          'checkout.payment.authorised',
+        ]);
+      });
+
+      it('answers FAILED for a refused payment without a second failure event', async () => {
+        const order = await pendingOrder();
+        expect(await deliver(sign(authorisationOf(order, { success: false })))).toEqual({
+          status: 200,
+          text: '[accepted]',
+        });
+        expect(await processedOutcome(order.pspReference)).toBe('applied: refused');
+        expect(await expireUnpaid(order.order.id)).toBe('FAILED');
+        expect(await fetchOrder(shop.checkoutUrl, order)).toMatchObject({
+          status: 'PAYMENT_FAILED',
+          payment: { status: 'REFUSED' },
+        });
+        expect(await outboxEventsOf(sql, order.order.id)).toEqual([
+          'checkout.order.placed',
+          'checkout.payment.failed',
+        ]);
+      });
+
+      it('records an authorisation that arrives after the expiry as needing attention', async () => {
+        const order = await pendingOrder();
+        const before = await stockOf(sql, order.variant.id);
+        expect(await expireUnpaid(order.order.id)).toBe('FAILED');
+        expect(await deliver(sign(authorisationOf(order)))).toEqual({
+          status: 200,
+          text: '[accepted]',
+        });
+        await expectConsistent(order, 'FAILED', before);
+      });
+
+      // Guards the row lock: an expiry racing an authorisation must never leave a PAID order
+      // whose stock was released, nor a failed order that took the money silently.
+      it('gives a consistent answer when it races the authorisation of the same payment', async () => {
+        const orders = [];
+        for (let i = 0; i < 8; i++) orders.push(await pendingOrder());
+        const before = await Promise.all(orders.map((o) => stockOf(sql, o.variant.id)));
+        const states = await Promise.all(
+          orders.map(async (order, i) => {
+            expect(await deliver(sign(authorisationOf(order)))).toEqual({
+              status: 200,
+              text: '[accepted]',
+            });
+            // The worker is picking the notification up now: staggered expiries meet it before,
+            // during and after its transaction (which one wins does not matter, consistency does).
+            await new Promise((resolve) => setTimeout(resolve, i * 10));
+            return expireUnpaid(order.order.id);
+          }),
+        );
+        for (const [i, order] of orders.entries()) {
+          await expectConsistent(order, states[i]!, before[i]!);
+        }
+      });
     });
   });
 }

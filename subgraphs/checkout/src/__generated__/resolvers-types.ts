@@ -30,6 +30,20 @@ export type CartUnavailable = UserError & {
   message: Scalars['String']['output'];
 };
 
+/**
+ * The cart's discount code cannot be used for this order: code DISCOUNT_NOT_FOUND,
+ * DISCOUNT_DISABLED, DISCOUNT_NOT_STARTED, DISCOUNT_EXPIRED, DISCOUNT_USAGE_LIMIT_REACHED,
+ * DISCOUNT_CUSTOMER_LIMIT_REACHED or DISCOUNT_MINIMUM_NOT_MET. No order was created and nothing
+ * was reserved: remove the code from the cart (or fix the cart) and order again.
+ */
+export type DiscountUnavailable = UserError & {
+  __typename?: 'DiscountUnavailable';
+  code: Scalars['String']['output'];
+  /** The code the cart had applied. */
+  discountCode: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
 /** A field of the input is not acceptable; `field` names it. */
 export type InvalidCheckoutInput = UserError & {
   __typename?: 'InvalidCheckoutInput';
@@ -50,6 +64,14 @@ export type Money = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Internal (inventory, when an order's stock reservation expires): settles the order's payment
+   * for good. A payment still PENDING is expired under its row lock, as the payment expiry does
+   * (the order fails, `checkout.payment.failed` is emitted, Adyen is asked to cancel): FAILED. An
+   * authorised payment answers PAID (sell the stock); one that already failed answers FAILED; an
+   * unknown or malformed order id answers NOT_FOUND. Idempotent: a second call answers the same.
+   */
+  expireUnpaidOrder: OrderPaymentState;
+  /**
    * Turns a cart into an order: reserves its stock, fixes its prices and starts the payment with
    * Adyen. Card data arrives only as Adyen-encrypted fields; the server never sees a card number.
    */
@@ -59,6 +81,11 @@ export type Mutation = {
    * that Adyen's Drop-in or Components returned: a JSON object of at most 32768 characters.
    */
   submitPaymentDetails: SubmitPaymentDetailsResult;
+};
+
+
+export type MutationExpireUnpaidOrderArgs = {
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -77,6 +104,10 @@ export type MutationSubmitPaymentDetailsArgs = {
 export type Order = {
   __typename?: 'Order';
   createdAt: Scalars['String']['output'];
+  /** What the discount code took off the subtotal; zero without one. */
+  discount: Money;
+  /** The discount code the order was placed with, or null. */
+  discountCode?: Maybe<Scalars['String']['output']>;
   /** Where order mails go; null once the customer's account was erased (GDPR). */
   email?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -90,6 +121,9 @@ export type Order = {
   /** The order's payment attempt. */
   payment: Payment;
   status: OrderStatus;
+  /** The sum of the lines, before the discount. */
+  subtotal: Money;
+  /** What the shopper pays: `subtotal` minus `discount`. */
   total: Money;
 };
 
@@ -115,6 +149,15 @@ export type OrderNotPayable = UserError & {
   message: Scalars['String']['output'];
   orderId: Scalars['ID']['output'];
 };
+
+/** Internal: whether an order's stock must be sold or released (see `expireUnpaidOrder`). */
+export type OrderPaymentState =
+  /** The payment failed, was refused or expired: release the reservation. */
+  | 'FAILED'
+  /** No order has this id: release the reservation. */
+  | 'NOT_FOUND'
+  /** The payment is authorised (the order is PAID): turn the reservation into a sale. */
+  | 'PAID';
 
 /** The order exists; `payment` says what the provider answered. */
 export type OrderPlaced = {
@@ -205,11 +248,33 @@ export type PlaceOrderInput = {
   returnUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type PlaceOrderResult = CartUnavailable | InvalidCheckoutInput | OrderPlaced | OutOfStock;
+export type PlaceOrderResult = CartUnavailable | DiscountUnavailable | InvalidCheckoutInput | OrderPlaced | OutOfStock | PurchaseLimitExceeded;
 
 export type ProductVariant = {
   __typename?: 'ProductVariant';
   id: Scalars['ID']['output'];
+};
+
+/**
+ * Some lines ask for more units of a variant than one order or one customer may buy (code
+ * PURCHASE_LIMIT_EXCEEDED); no order was created and nothing was reserved.
+ */
+export type PurchaseLimitExceeded = UserError & {
+  __typename?: 'PurchaseLimitExceeded';
+  code: Scalars['String']['output'];
+  lines: Array<PurchaseLimitLine>;
+  message: Scalars['String']['output'];
+};
+
+/** A line over its variant's purchase limit. */
+export type PurchaseLimitLine = {
+  __typename?: 'PurchaseLimitLine';
+  /** Units of this variant the customer holds or bought in other orders. */
+  alreadyBought: Scalars['Int']['output'];
+  /** The limit that was hit: per order, or per customer when alreadyBought counts. */
+  limit: Scalars['Int']['output'];
+  requested: Scalars['Int']['output'];
+  variantId: Scalars['ID']['output'];
 };
 
 export type Query = {
@@ -363,9 +428,11 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   PlaceOrderResult:
     | ( CartUnavailable & { __typename: 'CartUnavailable' } )
+    | ( DiscountUnavailable & { __typename: 'DiscountUnavailable' } )
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
     | ( OrderPlacedResult & { __typename: 'OrderPlaced' } )
     | ( Omit<OutOfStock, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } & { __typename: 'OutOfStock' } )
+    | ( PurchaseLimitExceeded & { __typename: 'PurchaseLimitExceeded' } )
   ;
   SubmitPaymentDetailsResult:
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
@@ -378,9 +445,11 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   UserError:
     | ( CartUnavailable & { __typename: 'CartUnavailable' } )
+    | ( DiscountUnavailable & { __typename: 'DiscountUnavailable' } )
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
     | ( OrderNotPayable & { __typename: 'OrderNotPayable' } )
     | ( Omit<OutOfStock, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } & { __typename: 'OutOfStock' } )
+    | ( PurchaseLimitExceeded & { __typename: 'PurchaseLimitExceeded' } )
   ;
 }>;
 
@@ -389,6 +458,7 @@ export type ResolversTypes = ResolversObject<{
   CartUnavailable: ResolverTypeWrapper<CartUnavailable>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  DiscountUnavailable: ResolverTypeWrapper<DiscountUnavailable>;
   InvalidCheckoutInput: ResolverTypeWrapper<InvalidCheckoutInput>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Money: ResolverTypeWrapper<Money>;
@@ -397,6 +467,7 @@ export type ResolversTypes = ResolversObject<{
   Order: ResolverTypeWrapper<OrderRow>;
   OrderLine: ResolverTypeWrapper<OrderLineView>;
   OrderNotPayable: ResolverTypeWrapper<OrderNotPayable>;
+  OrderPaymentState: OrderPaymentState;
   OrderPlaced: ResolverTypeWrapper<OrderPlacedResult>;
   OrderStatus: OrderStatus;
   OutOfStock: ResolverTypeWrapper<Omit<OutOfStock, 'lines'> & { lines: Array<ResolversTypes['OutOfStockLine']> }>;
@@ -407,6 +478,8 @@ export type ResolversTypes = ResolversObject<{
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PlaceOrderResult']>;
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
+  PurchaseLimitExceeded: ResolverTypeWrapper<PurchaseLimitExceeded>;
+  PurchaseLimitLine: ResolverTypeWrapper<PurchaseLimitLine>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubmitPaymentDetailsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitPaymentDetailsResult']>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
@@ -418,6 +491,7 @@ export type ResolversParentTypes = ResolversObject<{
   CartUnavailable: CartUnavailable;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  DiscountUnavailable: DiscountUnavailable;
   InvalidCheckoutInput: InvalidCheckoutInput;
   JSON: Scalars['JSON']['output'];
   Money: Money;
@@ -434,6 +508,8 @@ export type ResolversParentTypes = ResolversObject<{
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolversUnionTypes<ResolversParentTypes>['PlaceOrderResult'];
   ProductVariant: ProductVariant;
+  PurchaseLimitExceeded: PurchaseLimitExceeded;
+  PurchaseLimitLine: PurchaseLimitLine;
   Query: Record<PropertyKey, never>;
   SubmitPaymentDetailsResult: ResolversUnionTypes<ResolversParentTypes>['SubmitPaymentDetailsResult'];
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
@@ -443,6 +519,13 @@ export type ResolversParentTypes = ResolversObject<{
 export type CartUnavailableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartUnavailable'] = ResolversParentTypes['CartUnavailable']> = ResolversObject<{
   cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DiscountUnavailableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountUnavailable'] = ResolversParentTypes['DiscountUnavailable']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -464,6 +547,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  expireUnpaidOrder?: Resolver<ResolversTypes['OrderPaymentState'], ParentType, ContextType, RequireFields<MutationExpireUnpaidOrderArgs, 'orderId'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   submitPaymentDetails?: Resolver<ResolversTypes['SubmitPaymentDetailsResult'], ParentType, ContextType, RequireFields<MutationSubmitPaymentDetailsArgs, 'details' | 'orderId'>>;
 }>;
@@ -471,12 +555,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  discountCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
@@ -527,11 +614,25 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type PlaceOrderResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceOrderResult'] = ResolversParentTypes['PlaceOrderResult']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'DiscountUnavailable' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock' | 'PurchaseLimitExceeded', ParentType, ContextType>;
 }>;
 
 export type ProductVariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type PurchaseLimitExceededResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseLimitExceeded'] = ResolversParentTypes['PurchaseLimitExceeded']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['PurchaseLimitLine']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PurchaseLimitLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseLimitLine'] = ResolversParentTypes['PurchaseLimitLine']> = ResolversObject<{
+  alreadyBought?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -545,11 +646,12 @@ export type SubmitPaymentDetailsResultResolvers<ContextType = Context, ParentTyp
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'InvalidCheckoutInput' | 'OrderNotPayable' | 'OutOfStock', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'DiscountUnavailable' | 'InvalidCheckoutInput' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   CartUnavailable?: CartUnavailableResolvers<ContextType>;
+  DiscountUnavailable?: DiscountUnavailableResolvers<ContextType>;
   InvalidCheckoutInput?: InvalidCheckoutInputResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
@@ -563,6 +665,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Payment?: PaymentResolvers<ContextType>;
   PlaceOrderResult?: PlaceOrderResultResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
+  PurchaseLimitExceeded?: PurchaseLimitExceededResolvers<ContextType>;
+  PurchaseLimitLine?: PurchaseLimitLineResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SubmitPaymentDetailsResult?: SubmitPaymentDetailsResultResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

@@ -47,6 +47,13 @@ export const orders = checkoutSchema.table(
     /** Null once the customer's account was erased (GDPR); the order itself stays, for tax law. */
     email: text('email'),
     status: text('status').$type<OrderStatus>().notNull().default('PENDING_PAYMENT'),
+    /** The sum of the lines at order time, before the discount (minor units). */
+    subtotalAmount: integer('subtotal_amount').notNull(),
+    /** What the discount code took off; 0 without one. */
+    discountAmount: integer('discount_amount').notNull().default(0),
+    /** The cart's discount code, redeemed for this order; null without one. */
+    discountCode: text('discount_code'),
+    /** What the shopper pays: subtotal - discount, and the payment's amount. */
     totalAmount: integer('total_amount').notNull(),
     currency: char('currency', { length: 3 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -62,6 +69,14 @@ export const orders = checkoutSchema.table(
     uniqueIndex('orders_number_unique').on(t.number),
     check('orders_status_valid', sql`${t.status} in ('PENDING_PAYMENT', 'PAID', 'PAYMENT_FAILED')`),
     check('orders_total_nonnegative', sql`${t.totalAmount} >= 0`),
+    check(
+      'orders_discount_within_subtotal',
+      sql`${t.discountAmount} >= 0 and ${t.discountAmount} <= ${t.subtotalAmount}`,
+    ),
+    check(
+      'orders_total_is_subtotal_less_discount',
+      sql`${t.totalAmount} = ${t.subtotalAmount} - ${t.discountAmount}`,
+    ),
   ],
 );
 

@@ -14,7 +14,7 @@ import {
   type PaymentRow,
 } from '../db/schema.ts';
 import type { Loaders } from '../loaders.ts';
-import type { Upstream } from '../upstream.ts';
+import type { CartSnapshot, PurchaseLimitLine, Upstream } from '../upstream.ts';
 import {
   invalidInput,
   paymentMethodFields,
@@ -51,6 +51,8 @@ export type PlaceOrderResult =
   | OrderPlacedResult
   | UserError<'CartUnavailable', { cartId: string }>
   | UserError<'OutOfStock', { lines: StockShortage[] }>
+  | UserError<'PurchaseLimitExceeded', { lines: PurchaseLimitLine[] }>
+  | UserError<'DiscountUnavailable', { discountCode: string }>
   | InvalidCheckoutInput;
 
 export type SubmitDetailsResult =
@@ -148,32 +150,92 @@ export class OrderService {
     if (cart.lines.some((l) => l.unitPrice.currencyCode !== currency)) {
       return invalidInput('cartId', 'The cart mixes currencies');
     }
-    const total = cart.lines.reduce((sum, l) => sum + l.unitPrice.amount * l.quantity, 0);
-    if (total > MAX_ORDER_TOTAL) {
+    const subtotal = cart.lines.reduce((sum, l) => sum + l.unitPrice.amount * l.quantity, 0);
+    // The subtotal is stored and shown as a 32-bit integer too, so the cap applies before the
+    // discount: every amount of the order fits.
+    if (subtotal > MAX_ORDER_TOTAL) {
       return invalidInput('cartId', `An order may total at most ${MAX_ORDER_TOTAL} minor units`);
     }
+    const discount = discountOf(cart, subtotal, currency);
+    const total = subtotal - discount;
 
     const orderId = randomUUID();
     const paymentId = randomUUID();
     const accessKey = randomBytes(24).toString('base64url');
     const customerId = caller.actor.kind === 'customer' ? caller.actor.customerId : null;
+    const customerKey = customerKeyOf(customerId, input.email);
+
+    // The code first, so a refused code holds no stock. From here on every failure gives back
+    // what was taken: the redemption and the reservation.
+    let discountCode: string | null = null;
+    if (cart.discountCode !== null) {
+      const redemption = await upstream
+        .redeemCartDiscount(cart.id, orderId, customerKey, discount)
+        .catch(async (error: unknown) => {
+          // The cart may have redeemed before the answer was lost: give it back (idempotent).
+          await this.releaseDiscountQuietly(orderId);
+          throw error;
+        });
+      if (redemption.__typename === 'DiscountRejected') {
+        return {
+          __typename: 'DiscountUnavailable',
+          code: redemption.code,
+          message: redemption.message,
+          discountCode: redemption.discountCode,
+        };
+      }
+      if (redemption.amount !== discount) {
+        await this.releaseDiscountQuietly(orderId);
+        throw new Error(
+          `cart redeemed ${redemption.amount} for order ${orderId}, its totals showed ${discount}`,
+        );
+      }
+      discountCode = cart.discountCode;
+    }
+    const releaseDiscount = async () => {
+      if (discountCode !== null) await this.releaseDiscountQuietly(orderId);
+    };
+    const giveBack = async () => {
+      await this.releaseQuietly(orderId);
+      await releaseDiscount();
+    };
+
     const reservation = await upstream
       .reserveStock(
         orderId,
+        customerKey,
         cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
       )
       .catch(async (error: unknown) => {
-        // Inventory may have reserved before the answer was lost: give it back (idempotent).
-        await this.releaseQuietly(orderId);
+        // Inventory may have reserved before the answer was lost (a timeout): give it back at
+        // once. Inventory serialises the release with the reserve, and a reserve that commits
+        // after the release undoes itself, so no stock stays held.
+        await giveBack();
         throw error;
       });
+    // Refused for stock or limits: nothing was reserved, only the code is given back.
     if (reservation.__typename === 'InsufficientStock') {
+      await releaseDiscount();
       return {
         __typename: 'OutOfStock',
         code: 'OUT_OF_STOCK',
         message: 'Some lines ask for more than is in stock',
         lines: reservation.lines,
       };
+    }
+    if (reservation.__typename === 'PurchaseLimitExceeded') {
+      await releaseDiscount();
+      return {
+        __typename: 'PurchaseLimitExceeded',
+        code: 'PURCHASE_LIMIT_EXCEEDED',
+        message: reservation.message,
+        lines: reservation.lines,
+      };
+    }
+    if (reservation.__typename !== 'Reservation') {
+      // The order id is brand new: no earlier reserve or release can exist for it.
+      await giveBack();
+      throw new Error(`inventory answered ${reservation.__typename} for new order ${orderId}`);
     }
 
     let order: OrderRow;
@@ -188,6 +250,9 @@ export class OrderService {
             customerId,
             accessKeyHash: hashOf(accessKey),
             email: input.email,
+            subtotalAmount: subtotal,
+            discountAmount: discount,
+            discountCode,
             totalAmount: total,
             currency,
           })
@@ -214,7 +279,7 @@ export class OrderService {
         return { order: order as OrderRow, payment: payment as PaymentRow };
       }));
     } catch (error) {
-      await this.releaseQuietly(orderId);
+      await giveBack();
       if (isUniqueViolation(error)) {
         return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
       }
@@ -332,6 +397,16 @@ export class OrderService {
     return outcome;
   }
 
+  /** Gives an order's discount redemption back, logging (not throwing) when the cart fails. */
+  private async releaseDiscountQuietly(orderId: string): Promise<void> {
+    await this.deps.upstream.releaseCartDiscount(orderId).catch((error: unknown) => {
+      this.deps.logger.error(
+        { err: error, orderId },
+        'could not release the discount redemption of a failed order',
+      );
+    });
+  }
+
   /** Releases an order's reservation, logging (not throwing) when inventory cannot be reached. */
   private async releaseQuietly(orderId: string): Promise<void> {
     await this.deps.upstream.releaseReservation(orderId).catch((error: unknown) => {
@@ -351,6 +426,33 @@ export class OrderService {
     if (!order || !payment) throw new Error(`order ${orderId} vanished`);
     return { __typename: 'OrderPlaced', order, payment, action: action ?? null, accessKey: null };
   }
+}
+
+/**
+ * The discount the cart's own totals showed, checked against the subtotal checkout computed
+ * from the same lines: a cart that disagrees is a fault, not a shopper's mistake.
+ */
+function discountOf(cart: CartSnapshot, subtotal: number, currency: string): number {
+  const { totals } = cart;
+  if (totals.subtotal.amount !== subtotal || totals.subtotal.currencyCode !== currency) {
+    throw new Error(
+      `cart ${cart.id} totals a subtotal of ${totals.subtotal.amount} ${totals.subtotal.currencyCode}, its lines ${subtotal} ${currency}`,
+    );
+  }
+  if (cart.discountCode === null) return 0;
+  const discount = totals.discount.amount;
+  if (!Number.isInteger(discount) || discount < 0 || discount > subtotal) {
+    throw new Error(`cart ${cart.id} shows a discount of ${discount} on ${subtotal}`);
+  }
+  return discount;
+}
+
+/**
+ * Who buys, for inventory's purchase limits per customer: a signed-in customer's id, or a
+ * guest's email (already normalised by the input check; compared in any letter case).
+ */
+export function customerKeyOf(customerId: string | null, email: string): string {
+  return customerId ? customerId.toLowerCase() : `email:${email.toLowerCase()}`;
 }
 
 function isUniqueViolation(error: unknown): boolean {

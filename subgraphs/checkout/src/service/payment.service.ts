@@ -15,6 +15,9 @@ import {
 /** A transaction of the checkout database. */
 export type Tx = Parameters<Parameters<CheckoutDb['transaction']>[0]>[0];
 
+/** What inventory does with an order's reservation: sell it (PAID) or release it. */
+export type OrderPaymentState = 'PAID' | 'FAILED' | 'NOT_FOUND';
+
 /** Adyen result codes that end a payment without money: the stock goes back on sale. */
 export const FAILED_RESULT_CODES = new Set(['Refused', 'Error', 'Cancelled']);
 
@@ -67,12 +70,53 @@ export class PaymentService {
       });
       if (!outcome.startsWith('applied')) continue;
       expired++;
-      await this.provider.cancelPayment(payment).catch((error: unknown) => {
-        this.logger.warn({ err: error, paymentId: payment.id }, 'cancel of expired payment failed');
-      });
+      await this.cancelExpired(payment);
     }
     if (expired > 0) this.logger.info({ expired }, 'expired stale payments');
     return expired;
+  }
+
+  /**
+   * Settles an order's payment for good because its stock reservation expired, and says what
+   * inventory must do with the stock. Under the payment's row lock, so an authorisation
+   * processed at the same moment either comes first (PAID) or finds the payment EXPIRED and is
+   * recorded as needing attention, exactly as after the stale-payment expiry.
+   */
+  async expireUnpaidOrder(orderId: string): Promise<OrderPaymentState> {
+    if (!isUuid(orderId)) return 'NOT_FOUND';
+    const settled = await this.db.transaction(async (tx) => {
+      const [payment] = await tx
+        .select()
+        .from(payments)
+        .where(eq(payments.orderId, orderId))
+        .for('update');
+      // An order and its payment are written in one transaction: no payment, no order.
+      if (!payment) return { state: 'NOT_FOUND' as const };
+      if (payment.status === 'AUTHORISED') return { state: 'PAID' as const };
+      if (payment.status !== 'PENDING') return { state: 'FAILED' as const };
+      const outcome = await this.applyAuthorisation(tx, payment, {
+        success: false,
+        resultCode: 'Expired',
+        reason: 'The stock reservation expired before the payment completed',
+      });
+      if (!outcome.startsWith('applied')) {
+        throw new Error(`payment ${payment.id} could not be expired: ${outcome}`);
+      }
+      return { state: 'FAILED' as const, expired: payment };
+    });
+    if (settled.expired) {
+      await this.relay.flush();
+      this.logger.info({ orderId, paymentId: settled.expired.id }, 'expired unpaid order');
+      await this.cancelExpired(settled.expired);
+    }
+    return settled.state;
+  }
+
+  /** Asks Adyen to cancel an expired payment, in case it authorised after all; logs a failure. */
+  private async cancelExpired(payment: PaymentRow): Promise<void> {
+    await this.provider.cancelPayment(payment).catch((error: unknown) => {
+      this.logger.warn({ err: error, paymentId: payment.id }, 'cancel of expired payment failed');
+    });
   }
 
   /** Applies a final authorisation outcome inside `tx`; returns what it did, for the record. */

@@ -50,6 +50,13 @@ export type PlaceOrderResult =
       message: string;
       lines: Array<{ variant: { id: string }; requested: number; available: number }>;
     }
+  | {
+      __typename: 'PurchaseLimitExceeded';
+      code: string;
+      message: string;
+      lines: Array<{ variantId: string; limit: number; requested: number; alreadyBought: number }>;
+    }
+  | { __typename: 'DiscountUnavailable'; code: string; message: string; discountCode: string }
   | { __typename: 'InvalidCheckoutInput'; code: string; message: string; field: string };
 
 /** Every field of an order the tests read, as fragment `OrderFields`. */
@@ -122,6 +129,17 @@ const PLACE_ORDER = /* GraphQL */ `
           requested
           available
         }
+      }
+      ... on PurchaseLimitExceeded {
+        lines {
+          variantId
+          limit
+          requested
+          alreadyBought
+        }
+      }
+      ... on DiscountUnavailable {
+        discountCode
       }
       ... on InvalidCheckoutInput {
         field
