@@ -34,6 +34,12 @@ const schema = z
       .positive()
       .max(24 * 60)
       .default(15),
+    RESERVATION_TTL_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(15),
+    CART_TTL_DAYS: z.coerce.number().int().positive().max(3650).default(30),
     SEED_DEMO_DATA: envVar.boolean(true),
     INTERNAL_TOKEN: envVar.internalToken(),
     // Unset: made up per run, so sessions end with the run.

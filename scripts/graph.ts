@@ -80,6 +80,10 @@ export interface GraphOptions {
   identity?: { passwordHashing?: PasswordHashing; budgets?: Partial<IdentityBudgets> };
   /** How long a payment may stay PENDING before its order fails (default 15 minutes). */
   paymentTimeoutMs?: number;
+  /** How long an unpaid reservation holds its stock before inventory expires it (default 15 minutes). */
+  reservationTtlMs?: number;
+  /** Cart: active and merged carts untouched this many days are deleted (default 30). */
+  cartTtlDays?: number;
   /** Loaded when the database has no catalog yet. */
   catalog?: DemoCatalog;
   production?: boolean;
@@ -212,10 +216,14 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       onQuery: onQuery('products'),
     });
     started.push(products);
+    // Inventory asks checkout before it expires a reservation; checkout starts after it.
+    let checkoutUrl = '';
     const inventory = await startInventory({
       ...common,
       port: options.ports.inventory,
       queue: options.queue,
+      checkoutUrl: () => checkoutUrl,
+      reservationTtlMs: options.reservationTtlMs,
       onQuery: onQuery('inventory'),
     });
     started.push(inventory);
@@ -224,6 +232,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       port: options.ports.cart,
       queue: options.queue,
       productsUrl: products.url,
+      inventoryUrl: inventory.url,
+      cartTtlDays: options.cartTtlDays,
       onQuery: onQuery('cart'),
     });
     started.push(cart);
@@ -240,6 +250,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       onQuery: onQuery('checkout'),
     });
     started.push(checkout);
+    checkoutUrl = checkout.url;
     simulator?.setWebhookUrl(checkout.url.replace(/\/graphql$/, '/webhooks/adyen'));
     const accessTokenSecret = options.accessTokenSecret ?? randomBytes(32).toString('base64url');
     const identity = await startIdentity({

@@ -102,6 +102,8 @@ try {
         ? { username: env.ADYEN_WEBHOOK_USERNAME, password: env.ADYEN_WEBHOOK_PASSWORD }
         : undefined,
     paymentTimeoutMs: env.PAYMENT_TIMEOUT_MINUTES * 60_000,
+    reservationTtlMs: env.RESERVATION_TTL_MINUTES * 60_000,
+    cartTtlDays: env.CART_TTL_DAYS,
     catalog: env.SEED_DEMO_DATA ? buildDemoCatalog() : undefined,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,

@@ -100,9 +100,19 @@ describe('the graph under attack (production mode)', () => {
     });
     gateway = shop.graph.gatewayUrl;
     const page = await graphql<{
-      products: { edges: Array<{ node: { variants: Array<{ id: string }> } }> };
-    }>(gateway, '{ products(first: 1) { edges { node { variants { id } } } } }');
-    variantId = page.data!.products.edges[0]!.node.variants[0]!.id;
+      products: {
+        edges: Array<{
+          node: { variants: Array<{ id: string; availability: { inStock: boolean } }> };
+        }>;
+      };
+    }>(
+      gateway,
+      '{ products(first: 4) { edges { node { variants { id availability { inStock } } } } } }',
+    );
+    // The cart refuses a sold-out variant: take the first one in stock.
+    variantId = page
+      .data!.products.edges.flatMap((edge) => edge.node.variants)
+      .find((variant) => variant.availability.inStock)!.id;
     before = await rowsWritten();
   });
 

@@ -110,11 +110,35 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
     withheld: [],
   },
   'cart.carts': {
-    exported: ['id', 'status', 'currency', 'customer_id', 'order_id', 'created_at', 'updated_at'],
+    exported: [
+      'id',
+      'status',
+      'currency',
+      'customer_id',
+      'order_id',
+      'merged_into',
+      'discount_code_id',
+      'created_at',
+      'updated_at',
+    ],
     withheld: [],
   },
   'cart.cart_lines': {
-    exported: ['id', 'cart_id', 'variant_id', 'quantity', 'created_at'],
+    exported: ['id', 'cart_id', 'variant_id', 'quantity', 'added_unit_price', 'created_at'],
+    withheld: [],
+  },
+  'cart.discount_redemptions': {
+    exported: [
+      'id',
+      'order_id',
+      'discount_code_id',
+      'cart_id',
+      'customer_key',
+      'amount',
+      'status',
+      'created_at',
+      'released_at',
+    ],
     withheld: [],
   },
   'checkout.orders': {
@@ -125,6 +149,9 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
       'customer_id',
       'email',
       'status',
+      'subtotal_amount',
+      'discount_amount',
+      'discount_code',
       'total_amount',
       'currency',
       'created_at',
@@ -177,8 +204,11 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
  * days after publishing; identity's mail events of an erased customer are deleted with it).
  */
 const TRANSPORT_TABLES = ['identity.outbox_events', 'checkout.outbox_events'];
-/** Tables about no customer: partner API keys name a partner, not a person. */
-const NOT_ABOUT_CUSTOMERS = ['identity.api_keys'];
+/**
+ * Tables about no customer: partner API keys name a partner, not a person; discount codes are
+ * the shop's (their `created_by` is a staff member acting for it); order outcomes hold order ids.
+ */
+const NOT_ABOUT_CUSTOMERS = ['identity.api_keys', 'cart.discount_codes', 'cart.order_outcomes'];
 
 /** Which rows of each table are the customer's (`me.cid`: the customer id, `me.mail`: the email). */
 const OWNED_ROWS: Record<string, string> = {
@@ -192,6 +222,7 @@ const OWNED_ROWS: Record<string, string> = {
   'identity.admin_audit': 'actor_id = me.cid or target_id = me.cid::text',
   'cart.carts': 'customer_id = me.cid',
   'cart.cart_lines': 'cart_id in (select id from cart.carts where customer_id = me.cid)',
+  'cart.discount_redemptions': 'customer_key = me.cid::text',
   'checkout.orders': 'customer_id = me.cid',
   'checkout.order_lines': 'order_id in (select id from checkout.orders where customer_id = me.cid)',
   'checkout.payments': 'order_id in (select id from checkout.orders where customer_id = me.cid)',
@@ -284,8 +315,30 @@ describe('GDPR export and erasure (through the gateway)', () => {
         staff: [SUPPORT, STOCK],
       },
     );
-    const page = await anonymous('{ products(first: 1) { edges { node { variants { id } } } } }');
-    variantId = page.data!.products.edges[0].node.variants[0].id;
+    const page = await anonymous(
+      '{ products(first: 4) { edges { node { variants { id availability { inStock } } } } } }',
+    );
+    // The cart refuses a sold-out variant: take the first one in stock.
+    variantId = page
+      .data!.products.edges.flatMap(
+        (edge: { node: { variants: Array<{ id: string; availability: { inStock: boolean } }> } }) =>
+          edge.node.variants,
+      )
+      .find((variant: { availability: { inStock: boolean } }) => variant.availability.inStock).id;
+    // A discount code the customer redeems, so the export holds a redemption.
+    const created = await graphql<Record<string, any>>(
+      shop.graph.gatewayUrl,
+      `
+        mutation {
+          createDiscountCode(input: { code: "PRIVACY10", kind: PERCENTAGE, percentOff: 10 }) {
+            __typename
+          }
+        }
+      `,
+      {},
+      await shop.staffHeaders(),
+    );
+    expect(created.data?.createDiscountCode.__typename).toBe('DiscountCode');
   });
   afterAll(async () => {
     await shop?.close();
@@ -321,6 +374,11 @@ describe('GDPR export and erasure (through the gateway)', () => {
       { c: cartId, v: variantId },
     );
     expect(added.data?.addCartLine.__typename).toBe('Cart');
+    const discounted = await me(
+      'mutation($c: ID!) { applyDiscountCode(cartId: $c, code: "privacy10") { __typename } }',
+      { c: cartId },
+    );
+    expect(discounted.data?.applyDiscountCode.__typename).toBe('Cart');
     const placed = await me(
       `mutation($input: PlaceOrderInput!) {
         placeOrder(input: $input) { __typename ... on OrderPlaced { order { id } } } }`,
@@ -518,6 +576,7 @@ describe('GDPR export and erasure (through the gateway)', () => {
       'identity.account_tokens',
       'identity.staff_roles',
       'cart.carts',
+      'cart.discount_redemptions',
     ]) {
       expect(rows[table], table).toEqual([]);
     }

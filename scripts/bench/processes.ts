@@ -96,3 +96,15 @@ export function descendants(pid: number): number[] {
   );
   return children.flatMap((child) => [child, ...descendants(child)]);
 }
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+/** CPU seconds (user + system) one process has used so far, from /proc/<pid>/stat (0 when gone). */
+export function cpuSeconds(pid: number): number {
+  const stat = readProc(`/proc/${pid}/stat`);
+  if (!stat) return 0;
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+}

@@ -16,7 +16,6 @@
  * alternates A and B three times and prints medians. BENCH_SECONDS, BENCH_WARMUP_SECONDS and
  * BENCH_CONCURRENCY change the load (defaults 10, 2, 32).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { buildDemoCatalog } from '../demo-catalog.ts';
 import { migrateAll, seedDemoData } from '../graph.ts';
@@ -25,7 +24,6 @@ import { readBenchEnv, type BenchEnv } from './env.ts';
 import { runBench, type Defer } from './harness.ts';
 import { postOperation, runLoad, type LoadResult, type Operation } from './load.ts';
 import { PRODUCT_PAGE_QUERY } from './operations.ts';
-import { freePorts } from './ports.ts';
 import {
   descendants,
   residentBytes,
@@ -33,10 +31,16 @@ import {
   stopServices,
   type ServiceProcess,
 } from './processes.ts';
+import {
+  baseServiceEnv,
+  graphqlUrl,
+  pickPorts,
+  spawnSeparateServices,
+  waitUntilServing,
+  type Ports,
+} from './services.ts';
 import { formatTable } from './table.ts';
 
-const POLL_MS = 50;
-const START_TIMEOUT_MS = 120_000;
 const CART_LINES = 5;
 
 const PRODUCT_PAGE: Operation = { query: PRODUCT_PAGE_QUERY, variables: { n: 24 } };
@@ -76,48 +80,6 @@ const CART_QUERY = /* GraphQL */ `
   }
 `;
 
-// Touches all four subgraphs, so an answer means the whole graph serves, not just the gateway.
-const READY: Operation = {
-  query: /* GraphQL */ `
-    query Ready($cart: ID!, $order: ID!) {
-      products(first: 1) {
-        edges {
-          node {
-            variants {
-              availability {
-                inStock
-              }
-            }
-          }
-        }
-      }
-      cart(id: $cart) {
-        id
-      }
-      order(id: $order) {
-        id
-      }
-    }
-  `,
-  variables: { cart: randomUUID(), order: randomUUID() },
-};
-
-const PORT_NAMES = [
-  'gateway',
-  'products',
-  'inventory',
-  'cart',
-  'checkout',
-  'adyenSimulator',
-] as const;
-type Ports = Record<(typeof PORT_NAMES)[number], number>;
-
-/** A distinct free port for every service of a shape. */
-async function pickPorts(): Promise<Ports> {
-  const free = await freePorts(PORT_NAMES.length);
-  return Object.fromEntries(PORT_NAMES.map((name, i) => [name, free[i]])) as Ports;
-}
-
 interface Shape {
   key: 'A' | 'B';
   title: string;
@@ -135,27 +97,9 @@ interface ShapeResult {
   killed: string[];
 }
 
-const graphqlUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
-
 function defineShapes(env: BenchEnv, databaseUrl: string): Shape[] {
-  // Only these reach the services: nothing else from the shell that runs the benchmark.
-  const base = {
-    PATH: env.PATH,
-    HOME: env.HOME,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    // Production subgraphs refuse to start without it.
-    INTERNAL_TOKEN: randomBytes(24).toString('base64url'),
-    // One load generator on 127.0.0.1 stands for many shoppers: no budget may throttle it.
-    ANONYMOUS_COST_BUDGET: '1000000000',
-  };
-  const adyen = {
-    ADYEN_API_KEY: `sim_${randomBytes(16).toString('hex')}`,
-    ADYEN_HMAC_KEY: randomBytes(32).toString('hex'),
-    ADYEN_MERCHANT_ACCOUNT: 'CommerceGraphBench',
-  };
-
+  // The queues stay on PostgreSQL (no REDIS_URL): both shapes are measured on the same backend.
+  const base = baseServiceEnv({ PATH: env.PATH, HOME: env.HOME });
   return [
     {
       key: 'A',
@@ -179,76 +123,9 @@ function defineShapes(env: BenchEnv, databaseUrl: string): Shape[] {
     {
       key: 'B',
       title: 'separate processes (6 entrypoints)',
-      spawn: (ports) => [
-        spawnService('adyen-simulator', 'packages/adyen-simulator/src/main.ts', {
-          ...base,
-          ...adyen,
-          ADYEN_SIMULATOR_PORT: String(ports.adyenSimulator),
-          ADYEN_SIMULATOR_HOST: '127.0.0.1',
-          ADYEN_WEBHOOK_URL: `http://127.0.0.1:${ports.checkout}/webhooks/adyen`,
-        }),
-        spawnService('products', 'subgraphs/products/src/index.ts', {
-          ...base,
-          DATABASE_URL: databaseUrl,
-          PRODUCTS_PORT: String(ports.products),
-        }),
-        spawnService('inventory', 'subgraphs/inventory/src/index.ts', {
-          ...base,
-          DATABASE_URL: databaseUrl,
-          INVENTORY_PORT: String(ports.inventory),
-        }),
-        spawnService('cart', 'subgraphs/cart/src/index.ts', {
-          ...base,
-          DATABASE_URL: databaseUrl,
-          CART_PORT: String(ports.cart),
-          PRODUCTS_URL: graphqlUrl(ports.products),
-        }),
-        spawnService('checkout', 'subgraphs/checkout/src/index.ts', {
-          ...base,
-          ...adyen,
-          DATABASE_URL: databaseUrl,
-          CHECKOUT_PORT: String(ports.checkout),
-          CART_URL: graphqlUrl(ports.cart),
-          INVENTORY_URL: graphqlUrl(ports.inventory),
-          ADYEN_SIMULATOR_URL: `http://127.0.0.1:${ports.adyenSimulator}`,
-        }),
-        spawnService('gateway', 'gateway/src/index.ts', {
-          ...base,
-          GATEWAY_PORT: String(ports.gateway),
-          PRODUCTS_URL: graphqlUrl(ports.products),
-          INVENTORY_URL: graphqlUrl(ports.inventory),
-          CART_URL: graphqlUrl(ports.cart),
-          CHECKOUT_URL: graphqlUrl(ports.checkout),
-        }),
-      ],
+      spawn: (ports) => spawnSeparateServices(ports, base, databaseUrl),
     },
   ];
-}
-
-/** Resolves when the gateway answers READY without errors; throws if a process exits first. */
-async function waitUntilServing(gatewayUrl: string, services: ServiceProcess[]): Promise<void> {
-  let exited: ServiceProcess | undefined;
-  for (const service of services) void service.exited.then(() => (exited ??= service));
-  const body = JSON.stringify(READY);
-  const deadline = performance.now() + START_TIMEOUT_MS;
-  let lastError: string | undefined;
-  for (;;) {
-    if (exited) {
-      throw new Error(
-        `${exited.name} exited (${await exited.exited}) before the graph answered:\n${exited.output()}`,
-      );
-    }
-    try {
-      await postOperation(gatewayUrl, body, 2_000);
-      return;
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
-    }
-    if (performance.now() > deadline) {
-      throw new Error(`no answer within ${START_TIMEOUT_MS / 1000} s; last error: ${lastError}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
 }
 
 /** Creates a cart through the gateway with one line for each of the first variants of a page. */
