@@ -52,6 +52,21 @@ export const eventPayloads = {
     reason: z.string(),
   }),
   /**
+   * placeOrder gave up on an order it never wrote, after it may have reserved its stock or
+   * redeemed its cart's discount code, and could not give those back at once (inventory or the
+   * cart did not answer). Inventory releases the order's reservation and the cart its discount
+   * redemption; both leave a RELEASED marker, so a reserve or redemption that commits later
+   * undoes itself. Never recorded for an order that exists: such an order fails by
+   * `checkout.payment.failed` instead.
+   */
+  'checkout.order.abandoned': z.object({
+    orderId: id,
+    /** The cart the order was being placed from; it stays open (it was never checked out). */
+    cartId: id,
+    /** Why checkout gave up, for the consumers' logs, such as `inventory: unreachable at ...`. */
+    reason: z.string().min(1).max(1000),
+  }),
+  /**
    * A mail with a single-use token must reach a customer: a password reset they asked for, or
    * the verification of their address. Carries the token itself (identity stores only its hash),
    * so the payload is never logged.
@@ -136,6 +151,8 @@ export const subscriptions: Record<EventName, readonly Consumer[]> = {
   'checkout.order.placed': ['cart'],
   'checkout.payment.authorised': ['inventory'],
   'checkout.payment.failed': ['inventory', 'cart'],
+  // The durable give-back of a failed placeOrder: the reservation and the discount redemption.
+  'checkout.order.abandoned': ['inventory', 'cart'],
   // Identity mails its own customers: the worker hands the mail to the sender.
   'identity.email.requested': ['identity'],
   // Erasure reaches every subgraph that keeps data by customer id.

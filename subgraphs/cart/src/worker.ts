@@ -7,7 +7,8 @@ import type { CartOrderService } from './service/orders.ts';
 /**
  * Consumes checkout's events: the cart an order came from is spent, and opens again (with its
  * discount redemption given back) when that order's payment fails, in whichever order the two
- * arrive; and identity's erasures: an erased customer's carts are deleted.
+ * arrive; an abandoned order's discount redemption is given back; and identity's erasures: an
+ * erased customer's carts are deleted.
  */
 export function createWorker(deps: {
   queues: QueueFactory;
@@ -37,6 +38,15 @@ export function createWorker(deps: {
         const reopened = await deps.orders.recordPaymentFailed(cartId, orderId);
         await deps.discounts.releaseCartDiscount(orderId);
         deps.logger.info({ cartId, orderId, eventId: event.id, reopened }, 'payment failed');
+      },
+      // The order was never written, so its cart was never checked out: only the code is given
+      // back. Idempotent; before a late redemption it leaves a marker that refuses that one.
+      'checkout.order.abandoned': async ({ cartId, orderId, reason }, event) => {
+        await deps.discounts.releaseCartDiscount(orderId);
+        deps.logger.info(
+          { cartId, orderId, eventId: event.id, reason },
+          'abandoned order released',
+        );
       },
       // Idempotent: a redelivery finds no cart of the customer left and deletes nothing.
       'identity.customer.erased': async ({ customerId }, event) => {

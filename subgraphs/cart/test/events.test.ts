@@ -124,3 +124,53 @@ describe('checkout events in either order', () => {
     });
   });
 });
+
+const orderAbandoned = (
+  cartId: string,
+  orderId: string,
+): EventEnvelope<'checkout.order.abandoned'> => ({
+  id: randomUUID(),
+  name: 'checkout.order.abandoned',
+  occurredAt: new Date().toISOString(),
+  payload: { orderId, cartId, reason: 'cart: unreachable; discount redemption not released' },
+});
+
+describe('checkout.order.abandoned', () => {
+  it('gives the redemption back once, however often it arrives, and the cart stays open', async () => {
+    const { id, orderId, code } = await cartWithRedeemedOrder();
+    const event = orderAbandoned(id, orderId);
+    // The same event twice (deduplicated by id), then another record of the same give-up.
+    await deliver(event);
+    await deliver(event);
+    await deliver(orderAbandoned(id, orderId));
+    expect(await finalState(id, orderId, code)).toEqual({
+      cart: { status: 'ACTIVE', order_id: null },
+      redemption: { status: 'RELEASED' },
+      usage: { times_used: 0 },
+    });
+  });
+
+  // Guards the timeout hole: the give-back may be consumed before the redemption commits.
+  it('refuses a late redemption of the order it arrived before', async () => {
+    const { id, code } = await cartWithRedeemedOrder();
+    const orderId = randomUUID();
+    await deliver(orderAbandoned(id, orderId));
+    const late = await shop.as<{ redeemCartDiscount: { __typename: string; code?: string } }>(
+      guest,
+      `mutation($c: ID!, $o: ID!) {
+        redeemCartDiscount(cartId: $c, orderId: $o, customerKey: "email:b@example.com", amount: 1000) {
+          __typename
+          ... on DiscountRejected { code }
+        }
+      }`,
+      { c: id, o: orderId },
+    );
+    expect(late.data?.redeemCartDiscount).toEqual({
+      __typename: 'DiscountRejected',
+      code: 'DISCOUNT_REDEMPTION_RELEASED',
+    });
+    const [usage] = await shop.sql`select times_used from cart.discount_codes where code = ${code}`;
+    // Only the other order's redemption counts.
+    expect(usage).toEqual({ times_used: 1 });
+  });
+});

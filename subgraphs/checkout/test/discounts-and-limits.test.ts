@@ -273,6 +273,9 @@ describe('placeOrder with discount codes and purchase limits', () => {
     const email = `limit-${randomBytes(4).toString('hex')}@example.com`;
     const first = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }], internal);
     await placeOrderOk(checkoutUrl, orderInput(first, { email }), internal);
+    // The first order's sale lands later (webhook, then event): wait for it, so the snapshot
+    // below compares what the refusal did, not what the sale did meanwhile.
+    await eventually(async () => (await stockOf(sql, variant.id)).reserved === 0);
 
     const second = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }], internal);
     const before = await stockOf(sql, variant.id);

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxRelay } from '@commerce-graph/events';
-import { ANONYMOUS, connectDatabase, createLogger, type Actor } from '@commerce-graph/kit';
+import {
+  ANONYMOUS,
+  connectDatabase,
+  createLogger,
+  UpstreamError,
+  type Actor,
+} from '@commerce-graph/kit';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import type { PaymentProvider } from '../src/adyen.ts';
 import { migrationsFolder, schema } from '../src/db/client.ts';
@@ -57,6 +63,8 @@ describe('placeOrder with the cart and inventory', () => {
         amount: 400,
       }),
       reserve: async (): Promise<Reservation> => ({ __typename: 'Reservation' }),
+      releaseReservation: async (): Promise<void> => undefined,
+      releaseDiscount: async (): Promise<void> => undefined,
     };
     const api: Upstream = {
       async fetchCart(cartId) {
@@ -73,9 +81,11 @@ describe('placeOrder with the cart and inventory', () => {
       },
       async releaseReservation(orderId) {
         calls.push(['releaseReservation', orderId]);
+        return state.releaseReservation();
       },
       async releaseCartDiscount(orderId) {
         calls.push(['releaseCartDiscount', orderId]);
+        return state.releaseDiscount();
       },
     };
     return { api, calls, state, names: () => calls.map((c) => c[0]) };
@@ -87,7 +97,14 @@ describe('placeOrder with the cart and inventory', () => {
     cancelPayment: async () => undefined,
     verifyNotification: () => true,
   };
-  const relay: OutboxRelay = { flush: async () => 0, close: async () => undefined };
+  let flushes = 0;
+  const relay: OutboxRelay = {
+    flush: async () => {
+      flushes++;
+      return 0;
+    },
+    close: async () => undefined,
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase([{ subgraph: 'checkout', folder: migrationsFolder }]);
@@ -329,5 +346,142 @@ describe('placeOrder with the cart and inventory', () => {
     upstream.state.cart = cart;
     expect(await place()).toMatchObject({ __typename: 'InvalidCheckoutInput', field: 'cartId' });
     expect(upstream.names()).toEqual(['fetchCart']);
+  });
+
+  describe('when the cart or inventory does not answer', () => {
+    /** What the kit's client throws when a call gets no answer in time. */
+    const timeout = (service: 'cart' | 'inventory') =>
+      new UpstreamError(
+        service,
+        `unreachable at http://${service}/graphql: TimeoutError: The operation was aborted due to timeout`,
+      );
+    const abandonedEvents = () =>
+      connection.sql<Array<{ payload: { orderId: string; cartId: string; reason: string } }>>`
+        select payload from checkout.outbox_events where name = 'checkout.order.abandoned'
+        and payload->>'orderId' = ${orderIdOf()}`;
+    const unavailable = {
+      __typename: 'CheckoutUnavailable',
+      code: 'CHECKOUT_UNAVAILABLE',
+      retryAfterSeconds: 5,
+    };
+
+    // Regression (issue 8, the flash sale): a reserve that timed out answered
+    // INTERNAL_SERVER_ERROR, and its failed release left the units held until the TTL.
+    it('answers CheckoutUnavailable and records checkout.order.abandoned when reserveStock times out and its release fails', async () => {
+      const before = await rowCounts();
+      const flushesBefore = flushes;
+      upstream.state.reserve = async () => {
+        throw timeout('inventory');
+      };
+      upstream.state.releaseReservation = async () => {
+        throw timeout('inventory');
+      };
+      const result = await place();
+      expect(result).toMatchObject(unavailable);
+      expect((result as { message: string }).message).toContain('nothing was charged');
+      expect(upstream.names()).toEqual([
+        'fetchCart',
+        'redeemCartDiscount',
+        'reserveStock',
+        'releaseReservation',
+        'releaseCartDiscount',
+      ]);
+      const events = await abandonedEvents();
+      expect(events).toHaveLength(1);
+      expect(events[0]!.payload).toMatchObject({
+        orderId: orderIdOf(),
+        cartId: upstream.calls[0]![1],
+        reason: expect.stringContaining('reservation not released'),
+      });
+      expect(await rowCounts()).toEqual({ ...before, outbox: before.outbox + 1 });
+      expect(flushes).toBeGreaterThan(flushesBefore);
+    });
+
+    it('records checkout.order.abandoned when the redemption cannot be given back after the cart timed out', async () => {
+      const before = await rowCounts();
+      upstream.state.redeem = async () => {
+        throw timeout('cart');
+      };
+      upstream.state.releaseDiscount = async () => {
+        throw timeout('cart');
+      };
+      expect(await place()).toMatchObject(unavailable);
+      expect(upstream.names()).toEqual(['fetchCart', 'redeemCartDiscount', 'releaseCartDiscount']);
+      const events = await abandonedEvents();
+      expect(events).toHaveLength(1);
+      expect(events[0]!.payload.reason).toContain('discount redemption not released');
+      expect(await rowCounts()).toEqual({ ...before, outbox: before.outbox + 1 });
+    });
+
+    it('records checkout.order.abandoned when stock is short and the redemption cannot be given back', async () => {
+      const before = await rowCounts();
+      upstream.state.reserve = async () => ({ __typename: 'InsufficientStock', lines: [] });
+      upstream.state.releaseDiscount = async () => {
+        throw timeout('cart');
+      };
+      expect(await place()).toMatchObject({ __typename: 'OutOfStock' });
+      expect(await abandonedEvents()).toHaveLength(1);
+      expect(await rowCounts()).toEqual({ ...before, outbox: before.outbox + 1 });
+    });
+
+    it('records nothing when the synchronous give-back succeeds', async () => {
+      const before = await rowCounts();
+      upstream.state.reserve = async () => {
+        throw timeout('inventory');
+      };
+      expect(await place()).toMatchObject(unavailable);
+      expect(upstream.names()).toEqual([
+        'fetchCart',
+        'redeemCartDiscount',
+        'reserveStock',
+        'releaseReservation',
+        'releaseCartDiscount',
+      ]);
+      expect(await abandonedEvents()).toHaveLength(0);
+      expect(await rowCounts()).toEqual(before);
+    });
+
+    it('answers CheckoutUnavailable when the cart cannot be read, having taken nothing', async () => {
+      const before = await rowCounts();
+      upstream.api.fetchCart = async (cartId) => {
+        upstream.calls.push(['fetchCart', cartId]);
+        throw timeout('cart');
+      };
+      expect(await place()).toMatchObject({
+        ...unavailable,
+        message: expect.stringContaining('the cart service'),
+      });
+      expect(upstream.names()).toEqual(['fetchCart']);
+      expect(await rowCounts()).toEqual(before);
+    });
+
+    it('records nothing for an order id that was written after all (its payment settles it)', async () => {
+      upstream.state.reserve = async () => {
+        // Stands for a commit whose answer was lost: a row with this very order id exists.
+        await connection.sql`
+          insert into checkout.orders (id, cart_id, email, subtotal_amount, total_amount, currency)
+          values (${orderIdOf()}, ${randomUUID()}, 'other@example.com', 1, 1, 'EUR')`;
+        return { __typename: 'Reservation' };
+      };
+      upstream.state.releaseReservation = async () => {
+        throw timeout('inventory');
+      };
+      expect(await place()).toMatchObject({ code: 'CART_ALREADY_ORDERED' });
+      expect(await abandonedEvents()).toHaveLength(0);
+    });
+
+    it('still throws when inventory answered GraphQL errors (a bug, not a passing fault), after giving back', async () => {
+      upstream.state.reserve = async () => {
+        throw new UpstreamError('inventory', 'orderId must be a UUID', [
+          { message: 'orderId must be a UUID' },
+        ]);
+      };
+      upstream.state.releaseReservation = async () => {
+        throw timeout('inventory');
+      };
+      await expect(place()).rejects.toThrow('orderId must be a UUID');
+      // The give-back is made durable all the same.
+      expect(await abandonedEvents()).toHaveLength(1);
+    });
   });
 });

@@ -2,7 +2,10 @@ import { createEventConsumer } from '@commerce-graph/events';
 import type { Logger, QueueFactory } from '@commerce-graph/kit';
 import type { ReservationService } from './service/index.ts';
 
-/** Consumes checkout's payment outcomes: a paid order's stock is sold, a failed one's released. */
+/**
+ * Consumes checkout's payment outcomes: a paid order's stock is sold, a failed one's released;
+ * and its abandoned orders (placeOrder gave up and could not release at once): released.
+ */
 export function createWorker(deps: {
   queues: QueueFactory;
   reservations: ReservationService;
@@ -23,6 +26,12 @@ export function createWorker(deps: {
       'checkout.payment.failed': async ({ orderId, reason }) => {
         const lines = await deps.reservations.releaseReservation(orderId);
         deps.logger.info({ orderId, lines, reason }, 'reservation released');
+      },
+      // Idempotent and serialised with the reserve under the order's lock; when it comes before
+      // a late reserve, it leaves the order RELEASED and that reserve refuses itself.
+      'checkout.order.abandoned': async ({ orderId, reason }, event) => {
+        const lines = await deps.reservations.releaseReservation(orderId);
+        deps.logger.info({ orderId, lines, reason, eventId: event.id }, 'abandoned order released');
       },
     },
   });

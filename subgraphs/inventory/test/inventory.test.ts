@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
-import { createEventPublisher } from '@commerce-graph/events';
+import { createEventPublisher, eventQueueName, type EventEnvelope } from '@commerce-graph/events';
 import {
   createQueueFactory,
   IDENTITY_HEADER,
@@ -41,6 +41,7 @@ async function graphql<T = Record<string, any>>(
 const variantA = randomUUID(); // 6 in AMS + 4 in BER
 const variantB = randomUUID(); // 3 in AMS
 const soldOut = randomUUID(); // 0 everywhere
+const abandonedVariant = randomUUID(); // 5 in BER, for checkout.order.abandoned
 /** A guest shopper, as checkout names one for purchase limits. */
 const customerKey = 'email:shopper@example.com';
 
@@ -102,6 +103,7 @@ for (const backend of queueBackends()) {
           { variantId: variantA, warehouseCode: 'BER', onHand: 4 },
           { variantId: variantB, warehouseCode: 'AMS', onHand: 3 },
           { variantId: soldOut, warehouseCode: 'BER', onHand: 0 },
+          { variantId: abandonedVariant, warehouseCode: 'BER', onHand: 5 },
         ],
       });
       queueConfig = backend.config(database.url);
@@ -288,6 +290,67 @@ for (const backend of queueBackends()) {
         await sql`select on_hand, reserved from inventory.stock_levels where variant_id = ${variantB}`;
       expect(level).toEqual({ on_hand: 2, reserved: 0 });
       await queues.close();
+    });
+
+    describe('checkout.order.abandoned', () => {
+      const abandonedEvent = (orderId: string): EventEnvelope<'checkout.order.abandoned'> => ({
+        id: randomUUID(),
+        name: 'checkout.order.abandoned',
+        occurredAt: new Date().toISOString(),
+        payload: {
+          orderId,
+          cartId: randomUUID(),
+          reason: 'inventory: unreachable; reservation not released: inventory: unreachable',
+        },
+      });
+      /** Publishes each event and waits until inventory's worker completed it. */
+      async function deliver(...events: EventEnvelope[]) {
+        const queues = createQueueFactory(queueConfig);
+        const jobs = queues.createQueue<EventEnvelope>(eventQueueName('inventory'));
+        try {
+          for (const event of events) {
+            await createEventPublisher(queues).publish(event);
+            await eventually(async () => (await jobs.getJobState(event.id)) === 'completed');
+          }
+        } finally {
+          await queues.close();
+        }
+      }
+      const stockOf = async () =>
+        (
+          await sql`select on_hand, reserved from inventory.stock_levels where variant_id = ${abandonedVariant}`
+        )[0];
+      const movementsOf = (orderId: string) =>
+        sql`select kind, reserved_delta from inventory.stock_movements where order_id = ${orderId} order by id`;
+
+      it('releases the reservation, and a redelivery changes nothing', async () => {
+        const orderId = randomUUID();
+        const reserved = await graphql(service.url, RESERVE, {
+          input: { orderId, customerKey, lines: [{ variantId: abandonedVariant, quantity: 2 }] },
+        });
+        expect(reserved.data?.reserveStock.__typename).toBe('Reservation');
+        expect(await stockOf()).toEqual({ on_hand: 5, reserved: 2 });
+        const event = abandonedEvent(orderId);
+        // The same event twice (deduplicated by id), then another record of the same give-up.
+        await deliver(event, event, abandonedEvent(orderId));
+        expect(await stockOf()).toEqual({ on_hand: 5, reserved: 0 });
+        expect(await movementsOf(orderId)).toEqual([
+          { kind: 'RESERVATION', reserved_delta: 2 },
+          { kind: 'RELEASE', reserved_delta: -2 },
+        ]);
+      });
+
+      // Guards the timeout hole: the give-back may be consumed before the reserve commits.
+      it('leaves nothing held when it arrives before a late reserve of the order', async () => {
+        const orderId = randomUUID();
+        await deliver(abandonedEvent(orderId));
+        const late = await graphql(service.url, RESERVE, {
+          input: { orderId, customerKey, lines: [{ variantId: abandonedVariant, quantity: 2 }] },
+        });
+        expect(late.data?.reserveStock.__typename).toBe('ReservationReleased');
+        expect(await stockOf()).toEqual({ on_hand: 5, reserved: 0 });
+        expect(await movementsOf(orderId)).toEqual([]);
+      });
     });
 
     describe('admin stock changes', () => {

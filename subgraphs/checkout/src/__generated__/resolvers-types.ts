@@ -31,6 +31,20 @@ export type CartUnavailable = UserError & {
 };
 
 /**
+ * Checkout could not reach the cart or inventory in time (code CHECKOUT_UNAVAILABLE), a passing
+ * fault such as a burst of traffic. No order was created and nothing was charged; whatever was held
+ * for the attempt (stock, the discount code's use) is given back. The shopper may place the order
+ * again after `retryAfterSeconds`.
+ */
+export type CheckoutUnavailable = UserError & {
+  __typename?: 'CheckoutUnavailable';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** Seconds to wait before trying again. */
+  retryAfterSeconds: Scalars['Int']['output'];
+};
+
+/**
  * The cart's discount code cannot be used for this order: code DISCOUNT_NOT_FOUND,
  * DISCOUNT_DISABLED, DISCOUNT_NOT_STARTED, DISCOUNT_EXPIRED, DISCOUNT_USAGE_LIMIT_REACHED,
  * DISCOUNT_CUSTOMER_LIMIT_REACHED or DISCOUNT_MINIMUM_NOT_MET. No order was created and nothing
@@ -248,7 +262,7 @@ export type PlaceOrderInput = {
   returnUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type PlaceOrderResult = CartUnavailable | DiscountUnavailable | InvalidCheckoutInput | OrderPlaced | OutOfStock | PurchaseLimitExceeded;
+export type PlaceOrderResult = CartUnavailable | CheckoutUnavailable | DiscountUnavailable | InvalidCheckoutInput | OrderPlaced | OutOfStock | PurchaseLimitExceeded;
 
 export type ProductVariant = {
   __typename?: 'ProductVariant';
@@ -428,6 +442,7 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   PlaceOrderResult:
     | ( CartUnavailable & { __typename: 'CartUnavailable' } )
+    | ( CheckoutUnavailable & { __typename: 'CheckoutUnavailable' } )
     | ( DiscountUnavailable & { __typename: 'DiscountUnavailable' } )
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
     | ( OrderPlacedResult & { __typename: 'OrderPlaced' } )
@@ -445,6 +460,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   UserError:
     | ( CartUnavailable & { __typename: 'CartUnavailable' } )
+    | ( CheckoutUnavailable & { __typename: 'CheckoutUnavailable' } )
     | ( DiscountUnavailable & { __typename: 'DiscountUnavailable' } )
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
     | ( OrderNotPayable & { __typename: 'OrderNotPayable' } )
@@ -458,11 +474,12 @@ export type ResolversTypes = ResolversObject<{
   CartUnavailable: ResolverTypeWrapper<CartUnavailable>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CheckoutUnavailable: ResolverTypeWrapper<CheckoutUnavailable>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DiscountUnavailable: ResolverTypeWrapper<DiscountUnavailable>;
   InvalidCheckoutInput: ResolverTypeWrapper<InvalidCheckoutInput>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Money: ResolverTypeWrapper<Money>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRow>;
   OrderLine: ResolverTypeWrapper<OrderLineView>;
@@ -491,11 +508,12 @@ export type ResolversParentTypes = ResolversObject<{
   CartUnavailable: CartUnavailable;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  CheckoutUnavailable: CheckoutUnavailable;
+  Int: Scalars['Int']['output'];
   DiscountUnavailable: DiscountUnavailable;
   InvalidCheckoutInput: InvalidCheckoutInput;
   JSON: Scalars['JSON']['output'];
   Money: Money;
-  Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   Order: OrderRow;
   OrderLine: OrderLineView;
@@ -520,6 +538,13 @@ export type CartUnavailableResolvers<ContextType = Context, ParentType extends R
   cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CheckoutUnavailableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CheckoutUnavailable'] = ResolversParentTypes['CheckoutUnavailable']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -614,7 +639,7 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type PlaceOrderResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceOrderResult'] = ResolversParentTypes['PlaceOrderResult']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'DiscountUnavailable' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock' | 'PurchaseLimitExceeded', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock' | 'PurchaseLimitExceeded', ParentType, ContextType>;
 }>;
 
 export type ProductVariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
@@ -646,11 +671,12 @@ export type SubmitPaymentDetailsResultResolvers<ContextType = Context, ParentTyp
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'DiscountUnavailable' | 'InvalidCheckoutInput' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'InvalidCheckoutInput' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   CartUnavailable?: CartUnavailableResolvers<ContextType>;
+  CheckoutUnavailable?: CheckoutUnavailableResolvers<ContextType>;
   DiscountUnavailable?: DiscountUnavailableResolvers<ContextType>;
   InvalidCheckoutInput?: InvalidCheckoutInputResolvers<ContextType>;
   JSON?: GraphQLScalarType;

@@ -1,7 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
-import { can, isUuid, safeEqual, type Actor, type Logger } from '@commerce-graph/kit';
+import {
+  can,
+  isUuid,
+  safeEqual,
+  UpstreamError,
+  type Actor,
+  type Logger,
+} from '@commerce-graph/kit';
 import { AdyenRequestError, type PaymentOutcome, type PaymentProvider } from '../adyen.ts';
 import type { CheckoutDb } from '../db/client.ts';
 import {
@@ -14,7 +21,13 @@ import {
   type PaymentRow,
 } from '../db/schema.ts';
 import type { Loaders } from '../loaders.ts';
-import type { CartSnapshot, PurchaseLimitLine, Upstream } from '../upstream.ts';
+import type {
+  CartSnapshot,
+  DiscountRedemption,
+  PurchaseLimitLine,
+  Reservation,
+  Upstream,
+} from '../upstream.ts';
 import {
   invalidInput,
   paymentMethodFields,
@@ -53,6 +66,7 @@ export type PlaceOrderResult =
   | UserError<'OutOfStock', { lines: StockShortage[] }>
   | UserError<'PurchaseLimitExceeded', { lines: PurchaseLimitLine[] }>
   | UserError<'DiscountUnavailable', { discountCode: string }>
+  | UserError<'CheckoutUnavailable', { retryAfterSeconds: number }>
   | InvalidCheckoutInput;
 
 export type SubmitDetailsResult =
@@ -61,6 +75,10 @@ export type SubmitDetailsResult =
 /** Calls to Adyen per payment step while its answer is unknown, and the pause between them. */
 const PAYMENT_ATTEMPTS = 3;
 const RETRY_DELAY_MS = 250;
+/** What `CheckoutUnavailable` asks a shopper to wait: about one upstream call's time-out. */
+export const RETRY_AFTER_SECONDS = 5;
+/** Longest `reason` of a `checkout.order.abandoned` event (its contract's limit). */
+const MAX_REASON_LENGTH = 1000;
 /** Largest order total in minor units: amounts are 32-bit integers in the API and the tables. */
 const MAX_ORDER_TOTAL = 2_000_000_000;
 
@@ -110,7 +128,8 @@ export class OrderService {
    * Reserves the cart's stock under a new order id, then writes the order, its lines, its
    * payment and the `checkout.order.placed` event in one transaction, then asks Adyen for the
    * payment. If the order cannot be written the reservation is released again, so a failed
-   * checkout holds no stock.
+   * checkout holds no stock. When the cart or inventory does not answer (a time-out), the answer
+   * is `CheckoutUnavailable`, after the same give-back.
    */
   async placeOrder(raw: PlaceOrderInput, caller: Caller): Promise<PlaceOrderResult> {
     // The whole input first: nothing is read, reserved or sent to Adyen for a refused one.
@@ -125,9 +144,16 @@ export class OrderService {
       message,
       cartId: input.cartId,
     });
-    const cart = isUuid(input.cartId)
-      ? await upstream.fetchCart(input.cartId, caller.identity)
-      : null;
+    let fetched: CartSnapshot | null;
+    try {
+      fetched = isUuid(input.cartId)
+        ? await upstream.fetchCart(input.cartId, caller.identity)
+        : null;
+    } catch (error) {
+      // Nothing is held yet: nothing to give back.
+      return unavailableOrThrow(error);
+    }
+    const cart = fetched;
     if (!cart) return unavailable('CART_NOT_FOUND', 'No cart has this id');
     // A variant whose product was unpublished or archived after it was added has no price and
     // is not for sale: the shopper removes it and sees the new total before ordering.
@@ -166,16 +192,18 @@ export class OrderService {
     const customerKey = customerKeyOf(customerId, input.email);
 
     // The code first, so a refused code holds no stock. From here on every failure gives back
-    // what was taken: the redemption and the reservation.
+    // what may have been taken (the redemption, the reservation): see `giveBack`.
+    const attempt = { orderId, cartId: cart.id };
     let discountCode: string | null = null;
     if (cart.discountCode !== null) {
-      const redemption = await upstream
-        .redeemCartDiscount(cart.id, orderId, customerKey, discount)
-        .catch(async (error: unknown) => {
-          // The cart may have redeemed before the answer was lost: give it back (idempotent).
-          await this.releaseDiscountQuietly(orderId);
-          throw error;
-        });
+      let redemption: DiscountRedemption;
+      try {
+        redemption = await upstream.redeemCartDiscount(cart.id, orderId, customerKey, discount);
+      } catch (error) {
+        // The cart may have redeemed before the answer was lost: give it back (idempotent).
+        await this.giveBack(attempt, { discount: true }, reasonOf(error));
+        return unavailableOrThrow(error);
+      }
       if (redemption.__typename === 'DiscountRejected') {
         return {
           __typename: 'DiscountUnavailable',
@@ -185,37 +213,31 @@ export class OrderService {
         };
       }
       if (redemption.amount !== discount) {
-        await this.releaseDiscountQuietly(orderId);
-        throw new Error(
-          `cart redeemed ${redemption.amount} for order ${orderId}, its totals showed ${discount}`,
-        );
+        const fault = `cart redeemed ${redemption.amount} for order ${orderId}, its totals showed ${discount}`;
+        await this.giveBack(attempt, { discount: true }, fault);
+        throw new Error(fault);
       }
       discountCode = cart.discountCode;
     }
-    const releaseDiscount = async () => {
-      if (discountCode !== null) await this.releaseDiscountQuietly(orderId);
-    };
-    const giveBack = async () => {
-      await this.releaseQuietly(orderId);
-      await releaseDiscount();
-    };
+    const redeemed = discountCode !== null;
 
-    const reservation = await upstream
-      .reserveStock(
+    let reservation: Reservation;
+    try {
+      reservation = await upstream.reserveStock(
         orderId,
         customerKey,
         cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
-      )
-      .catch(async (error: unknown) => {
-        // Inventory may have reserved before the answer was lost (a timeout): give it back at
-        // once. Inventory serialises the release with the reserve, and a reserve that commits
-        // after the release undoes itself, so no stock stays held.
-        await giveBack();
-        throw error;
-      });
+      );
+    } catch (error) {
+      // Inventory may have reserved before the answer was lost (a timeout): give it back.
+      // Inventory serialises the release with the reserve, and a reserve that commits after the
+      // release undoes itself, so no stock stays held.
+      await this.giveBack(attempt, { reservation: true, discount: redeemed }, reasonOf(error));
+      return unavailableOrThrow(error);
+    }
     // Refused for stock or limits: nothing was reserved, only the code is given back.
     if (reservation.__typename === 'InsufficientStock') {
-      await releaseDiscount();
+      await this.giveBack(attempt, { discount: redeemed }, 'out of stock');
       return {
         __typename: 'OutOfStock',
         code: 'OUT_OF_STOCK',
@@ -224,7 +246,7 @@ export class OrderService {
       };
     }
     if (reservation.__typename === 'PurchaseLimitExceeded') {
-      await releaseDiscount();
+      await this.giveBack(attempt, { discount: redeemed }, 'purchase limit exceeded');
       return {
         __typename: 'PurchaseLimitExceeded',
         code: 'PURCHASE_LIMIT_EXCEEDED',
@@ -234,8 +256,9 @@ export class OrderService {
     }
     if (reservation.__typename !== 'Reservation') {
       // The order id is brand new: no earlier reserve or release can exist for it.
-      await giveBack();
-      throw new Error(`inventory answered ${reservation.__typename} for new order ${orderId}`);
+      const fault = `inventory answered ${reservation.__typename} for new order ${orderId}`;
+      await this.giveBack(attempt, { reservation: true, discount: redeemed }, fault);
+      throw new Error(fault);
     }
 
     let order: OrderRow;
@@ -279,7 +302,11 @@ export class OrderService {
         return { order: order as OrderRow, payment: payment as PaymentRow };
       }));
     } catch (error) {
-      await giveBack();
+      await this.giveBack(
+        attempt,
+        { reservation: true, discount: redeemed },
+        `the order could not be written: ${reasonOf(error)}`,
+      );
       if (isUniqueViolation(error)) {
         return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
       }
@@ -397,24 +424,73 @@ export class OrderService {
     return outcome;
   }
 
-  /** Gives an order's discount redemption back, logging (not throwing) when the cart fails. */
-  private async releaseDiscountQuietly(orderId: string): Promise<void> {
-    await this.deps.upstream.releaseCartDiscount(orderId).catch((error: unknown) => {
-      this.deps.logger.error(
-        { err: error, orderId },
-        'could not release the discount redemption of a failed order',
-      );
-    });
+  /**
+   * Gives back what an attempt that will not become an order may hold: its reservation and its
+   * discount redemption (both releases are idempotent, and leave a marker that refuses a late
+   * reserve or redemption). The synchronous calls stay, so that in the normal case the stock is
+   * back on sale at once; when one fails (its service is unreachable, timed out, or answered an
+   * error), the give-back is made durable instead of only logged: a `checkout.order.abandoned`
+   * event that the outbox relay and the consumers' retries carry until it happens.
+   */
+  private async giveBack(
+    attempt: { orderId: string; cartId: string },
+    held: { reservation?: boolean; discount?: boolean },
+    reason: string,
+  ): Promise<void> {
+    const { upstream, logger } = this.deps;
+    const { orderId } = attempt;
+    const failures: string[] = [];
+    const release = (what: string, call: () => Promise<void>) =>
+      call().catch((error: unknown) => {
+        logger.warn({ err: error, orderId }, `could not release the ${what} of a failed order`);
+        failures.push(`${what} not released: ${reasonOf(error)}`);
+      });
+    await Promise.all([
+      held.reservation && release('reservation', () => upstream.releaseReservation(orderId)),
+      held.discount && release('discount redemption', () => upstream.releaseCartDiscount(orderId)),
+    ]);
+    if (failures.length > 0) {
+      await this.recordAbandoned(attempt, [reason, ...failures].join('; '));
+    }
   }
 
-  /** Releases an order's reservation, logging (not throwing) when inventory cannot be reached. */
-  private async releaseQuietly(orderId: string): Promise<void> {
-    await this.deps.upstream.releaseReservation(orderId).catch((error: unknown) => {
-      this.deps.logger.error(
-        { err: error, orderId },
-        'could not release the reservation of a failed order',
+  /**
+   * Records `checkout.order.abandoned` in its own transaction, then publishes it. Never for an
+   * order that was written (a commit whose answer was lost): its stock and code follow its
+   * payment. When even this fails, the reservation still expires after its TTL.
+   */
+  private async recordAbandoned(
+    attempt: { orderId: string; cartId: string },
+    reason: string,
+  ): Promise<void> {
+    const { db, relay, logger } = this.deps;
+    const { orderId, cartId } = attempt;
+    try {
+      const recorded = await db.transaction(async (tx) => {
+        const [written] = await tx
+          .select({ id: orders.id })
+          .from(orders)
+          .where(eq(orders.id, orderId));
+        if (written) return false;
+        await recordEvent(tx, outboxEvents, 'checkout.order.abandoned', {
+          orderId,
+          cartId,
+          reason: reason.slice(0, MAX_REASON_LENGTH),
+        });
+        return true;
+      });
+      if (!recorded) {
+        logger.error({ orderId }, 'an order placeOrder gave up on exists: nothing abandoned');
+        return;
+      }
+      logger.warn({ orderId, reason }, 'order abandoned: its give-back is queued');
+      await relay.flush();
+    } catch (error) {
+      logger.error(
+        { err: error, orderId, reason },
+        'could not record an abandoned order: its reservation waits for its expiry',
       );
-    });
+    }
   }
 
   private async placed(orderId: string, action: unknown): Promise<OrderPlacedResult> {
@@ -454,6 +530,29 @@ function discountOf(cart: CartSnapshot, subtotal: number, currency: string): num
 export function customerKeyOf(customerId: string | null, email: string): string {
   return customerId ? customerId.toLowerCase() : `email:${email.toLowerCase()}`;
 }
+
+/**
+ * Whether a call to the cart or inventory got no answer at all: unreachable, timed out, or an HTTP
+ * failure without a GraphQL body (the kit's `UpstreamError` without `details`). A passing fault,
+ * worth trying again; an upstream that answered GraphQL errors is a bug and is not one.
+ */
+export function isUpstreamUnavailable(error: unknown): error is UpstreamError {
+  return error instanceof UpstreamError && error.details === undefined;
+}
+
+/** `CheckoutUnavailable` for an upstream that did not answer; anything else is thrown on. */
+function unavailableOrThrow(error: unknown): PlaceOrderResult {
+  if (!isUpstreamUnavailable(error)) throw error;
+  return {
+    __typename: 'CheckoutUnavailable',
+    code: 'CHECKOUT_UNAVAILABLE',
+    message: `Checkout could not reach the ${error.service} service in time. No order was placed and nothing was charged; try again in ${RETRY_AFTER_SECONDS} seconds.`,
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  };
+}
+
+const reasonOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } })?.cause ?? error;
