@@ -1,6 +1,7 @@
 /**
- * What the services run on their own, not for a request: outbox relays and products' price
- * boundary poll (begin, a `select ... for update skip locked`, commit), and the upkeep of the
+ * What the services run on their own, not for a request: outbox relays (their reads and marks of
+ * `outbox_events`), products' price boundary poll (begin, a `select ... for update skip
+ * locked`, commit), and the upkeep of the
  * search index (reindexing on inventory's events, the facet index re-reading what changed: the
  * `search_*` tables and `variant_stock`, which no catalog page reads), and postgres.js reading
  * the type catalogue on a connection it just opened. Statement counts of a request leave them

@@ -239,7 +239,7 @@ describe('the graph under attack (production mode)', () => {
         'a\uD800@example.com',
       ]) {
         const placed = await graphql(gateway, PLACE_ORDER, {
-          input: { cartId, email, paymentMethod: CARD },
+          input: { cartId, idempotencyKey: crypto.randomUUID(), email, paymentMethod: CARD },
         });
         expect(placed.status).toBe(400);
         expect(placed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -268,7 +268,13 @@ describe('the graph under attack (production mode)', () => {
       );
       expect(priced.status).toBe(400);
       const pricedOrder = await graphql(gateway, PLACE_ORDER, {
-        input: { cartId, email: 'a@example.com', paymentMethod: CARD, total: 1 },
+        input: {
+          cartId,
+          idempotencyKey: crypto.randomUUID(),
+          email: 'a@example.com',
+          paymentMethod: CARD,
+          total: 1,
+        },
       });
       expect(pricedOrder.status).toBe(400);
       const [line] = await shop.sql<Array<{ quantity: number }>>`
@@ -356,6 +362,7 @@ describe('the graph under attack (production mode)', () => {
       try {
         const input = {
           cartId: crypto.randomUUID(),
+          idempotencyKey: crypto.randomUUID(),
           email: 'tester@example.com',
           paymentMethod: CARD,
         };

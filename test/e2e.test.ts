@@ -175,6 +175,7 @@ for (const backend of queueBackends()) {
       const placed = await gateway(PLACE_ORDER, {
         input: {
           cartId,
+          idempotencyKey: crypto.randomUUID(),
           email: 'shopper@example.com',
           paymentMethod: { ...CARD, holderName: 'APPROVED' },
         },
@@ -229,6 +230,7 @@ for (const backend of queueBackends()) {
       const placed = await gateway(PLACE_ORDER, {
         input: {
           cartId,
+          idempotencyKey: crypto.randomUUID(),
           email: 'shopper@example.com',
           paymentMethod: { ...CARD, holderName: 'DECLINED' },
         },

@@ -80,6 +80,7 @@ describe('who may reach a cart or an order (through the gateway)', () => {
     ask(PLACE_ORDER, {
       input: {
         cartId,
+        idempotencyKey: crypto.randomUUID(),
         email: 'owner@example.com',
         paymentMethod: { ...ENCRYPTED_TEST_CARD, holderName: 'APPROVED' },
       },
@@ -154,6 +155,7 @@ describe('who may reach a cart or an order (through the gateway)', () => {
     const placed = await guest(PLACE_ORDER, {
       input: {
         cartId: await cartWithLine(guest),
+        idempotencyKey: crypto.randomUUID(),
         email: 'owner@example.com',
         paymentMethod: { ...ENCRYPTED_TEST_CARD, encryptedCardNumber: 'test_4212345678910006' },
       },

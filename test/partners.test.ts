@@ -108,6 +108,7 @@ describe('partner API keys (through the gateway)', () => {
       {
         input: {
           cartId,
+          idempotencyKey: crypto.randomUUID(),
           email: 'guest@example.com',
           paymentMethod: { ...ENCRYPTED_TEST_CARD, holderName: 'APPROVED' },
         },

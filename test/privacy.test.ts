@@ -157,11 +157,18 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
       'created_at',
       'updated_at',
       'anonymised_at',
+      'carrier',
+      'tracking_number',
+      'cancel_reason',
     ],
     withheld: ['access_key_hash'],
   },
   'checkout.order_lines': {
     exported: ['id', 'order_id', 'variant_id', 'quantity', 'unit_amount', 'position'],
+    withheld: [],
+  },
+  'checkout.order_history': {
+    exported: ['id', 'order_id', 'from_status', 'to_status', 'cause', 'at'],
     withheld: [],
   },
   'checkout.payments': {
@@ -206,9 +213,17 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
 const TRANSPORT_TABLES = ['identity.outbox_events', 'checkout.outbox_events'];
 /**
  * Tables about no customer: partner API keys name a partner, not a person; discount codes are
- * the shop's (their `created_by` is a staff member acting for it); order outcomes hold order ids.
+ * the shop's (their `created_by` is a staff member acting for it); order outcomes hold order ids;
+ * checkout's idempotency keys are a client's random request keys and the order each placed (the
+ * order itself is exported); a customer's keys carry their id as scope and are deleted with the
+ * account (checked below).
  */
-const NOT_ABOUT_CUSTOMERS = ['identity.api_keys', 'cart.discount_codes', 'cart.order_outcomes'];
+const NOT_ABOUT_CUSTOMERS = [
+  'identity.api_keys',
+  'cart.discount_codes',
+  'cart.order_outcomes',
+  'checkout.idempotency_keys',
+];
 
 /** Which rows of each table are the customer's (`me.cid`: the customer id, `me.mail`: the email). */
 const OWNED_ROWS: Record<string, string> = {
@@ -225,6 +240,8 @@ const OWNED_ROWS: Record<string, string> = {
   'cart.discount_redemptions': 'customer_key = me.cid::text',
   'checkout.orders': 'customer_id = me.cid',
   'checkout.order_lines': 'order_id in (select id from checkout.orders where customer_id = me.cid)',
+  'checkout.order_history':
+    'order_id in (select id from checkout.orders where customer_id = me.cid)',
   'checkout.payments': 'order_id in (select id from checkout.orders where customer_id = me.cid)',
   'checkout.adyen_notifications':
     'merchant_reference in (select id::text from checkout.orders where customer_id = me.cid)',
@@ -383,7 +400,12 @@ describe('GDPR export and erasure (through the gateway)', () => {
       `mutation($input: PlaceOrderInput!) {
         placeOrder(input: $input) { __typename ... on OrderPlaced { order { id } } } }`,
       {
-        input: { cartId, email, paymentMethod: { ...ENCRYPTED_TEST_CARD, holderName: 'APPROVED' } },
+        input: {
+          cartId,
+          idempotencyKey: crypto.randomUUID(),
+          email,
+          paymentMethod: { ...ENCRYPTED_TEST_CARD, holderName: 'APPROVED' },
+        },
       },
     );
     expect(placed.data?.placeOrder.__typename).toBe('OrderPlaced');
@@ -539,6 +561,8 @@ describe('GDPR export and erasure (through the gateway)', () => {
       __typename: 'InvalidCredentials',
       code: 'INVALID_CREDENTIALS',
     });
+    const [keysBefore] = await shop.sql`
+      select count(*)::int as n from checkout.idempotency_keys where scope = ${customer.customerId}`;
     const erased = await customer.me(ERASE, { password: PASSWORD });
     expect(erased.data?.eraseMyAccount).toMatchObject({
       __typename: 'AccountErased',
@@ -553,6 +577,9 @@ describe('GDPR export and erasure (through the gateway)', () => {
           as left`;
       return row?.left === 0;
     });
+    const [keysAfter] = await shop.sql`
+      select count(*)::int as n from checkout.idempotency_keys where scope = ${customer.customerId}`;
+    expect([keysBefore!.n > 0, keysAfter!.n]).toEqual([true, 0]);
 
     // No text or JSON column anywhere holds the email or the address any more.
     const textColumns = await shop.sql<{ table: string; column: string }[]>`

@@ -94,7 +94,7 @@ describe('the README examples', () => {
     const added = await run('Add', { cartId });
     expect(added.addCartLine).toMatchObject({ __typename: 'Cart', totalQuantity: 2 });
 
-    const paid = await run('Pay', { cartId });
+    const paid = await run('Pay', { cartId, idempotencyKey: crypto.randomUUID() });
     expect(paid.placeOrder).toMatchObject({ __typename: 'OrderPlaced' });
     const order = await eventually(async () => {
       const { order } = await run('Order', {

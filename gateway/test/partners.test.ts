@@ -79,7 +79,7 @@ describe('partner API keys at the gateway', () => {
     const cases: Array<[string, RegExp]> = [
       ['query($id: ID!) { order(id: $id) { id } }', /orders:read/],
       [
-        `mutation { placeOrder(input: { cartId: "c", email: "a@b.co",
+        `mutation { placeOrder(input: { cartId: "c", idempotencyKey: "key-12345", email: "a@b.co",
           paymentMethod: { type: "scheme", storedPaymentMethodId: "x" } }) { __typename } }`,
         /orders:write/,
       ],

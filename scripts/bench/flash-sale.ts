@@ -67,10 +67,11 @@ const CEILING_SECONDS = 5;
 const SETUP_CONCURRENCY = 32;
 
 const PLACE_ORDER = /* GraphQL */ `
-  mutation FlashSaleOrder($cartId: ID!, $email: String!) {
+  mutation FlashSaleOrder($cartId: ID!, $idempotencyKey: String!, $email: String!) {
     placeOrder(
       input: {
         cartId: $cartId
+        idempotencyKey: $idempotencyKey
         email: $email
         paymentMethod: {
           type: "scheme"
@@ -305,6 +306,7 @@ await runBench(async (defer) => {
     try {
       const answer = await post(url, addressOf(i), PLACE_ORDER, {
         cartId: carts[i],
+        idempotencyKey: `flash-sale-${i}-${rushAt}`,
         email: `shopper${i}@example.com`,
       });
       const result = answer.body.data?.placeOrder as

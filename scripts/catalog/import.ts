@@ -56,6 +56,8 @@ export async function importCatalog(options: ImportOptions): Promise<ImportSumma
   const database = connectDatabase(options.databaseUrl, schema, {
     max: 2,
     applicationName: 'catalog-import',
+    // Index builds and large batches run longer than a request's statement limit.
+    statementTimeoutMs: 0,
   });
   try {
     const run = new CatalogImport(

@@ -47,6 +47,8 @@ export async function loadCatalog(
   const database = connectDatabase(databaseUrl, schema, {
     max: 1,
     applicationName: 'catalog-load',
+    // One transaction loads the whole catalog: longer than a request's statement limit.
+    statementTimeoutMs: 0,
   });
   try {
     return await database.db.transaction(async (tx) => {

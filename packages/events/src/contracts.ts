@@ -67,6 +67,34 @@ export const eventPayloads = {
     reason: z.string().min(1).max(1000),
   }),
   /**
+   * The order's payment was authorised (Adyen captures automatically): the order is PAID.
+   * Recorded in the transaction of the transition, beside `checkout.payment.authorised`.
+   */
+  'checkout.order.paid': z.object({
+    orderId: id,
+    paymentId: id,
+    total: money,
+  }),
+  /**
+   * Staff cancelled the order. An unpaid one's payment was cancelled with it (and its stock is
+   * released through `checkout.payment.failed`); a paid one keeps its sold stock and is owed a
+   * refund (`paid`: true), which is the payments issue's.
+   */
+  'checkout.order.cancelled': z.object({
+    orderId: id,
+    cartId: id,
+    reason: z.string().min(1).max(1000),
+    paid: z.boolean(),
+  }),
+  /** Staff marked the order shipped, with its carrier and tracking number. */
+  'checkout.order.fulfilled': z.object({
+    orderId: id,
+    carrier: z.string().min(1).max(100),
+    trackingNumber: z.string().min(1).max(100),
+  }),
+  /** Staff changed an order (fulfilled, cancelled): identity records it in the audit log. */
+  'checkout.admin-action.recorded': adminActionPayload,
+  /**
    * A mail with a single-use token must reach a customer: a password reset they asked for, or
    * the verification of their address. Carries the token itself (identity stores only its hash),
    * so the payload is never logged.
@@ -159,6 +187,12 @@ export const subscriptions: Record<EventName, readonly Consumer[]> = {
   'identity.customer.erased': ['cart', 'checkout'],
   // Identity keeps the audit log of admin actions, wherever they happen.
   'inventory.admin-action.recorded': ['identity'],
+  'checkout.admin-action.recorded': ['identity'],
+  // Order lifecycle events: nobody needs them yet (the stock of a cancelled unpaid order is
+  // released through checkout.payment.failed).
+  'checkout.order.paid': [],
+  'checkout.order.cancelled': [],
+  'checkout.order.fulfilled': [],
   'products.admin-action.recorded': ['identity'],
   // Nobody needs them yet: the cart reads prices live (issue 8 may consume them).
   'products.price.changed': [],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { asc, isNull, sql } from 'drizzle-orm';
+import { and, asc, isNull, sql } from 'drizzle-orm';
 import { jsonb, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { runPeriodically } from '@commerce-graph/kit';
@@ -47,16 +47,27 @@ export async function recordEvent<N extends EventName>(
 export interface OutboxRelay {
   /**
    * Publishes whatever is pending now; call after a transaction that recorded events commits.
-   * Never rejects: on failure it logs, the rows stay in the outbox and the poll retries them.
+   * Never rejects and never hangs: on failure or after `publishTimeoutMs` it logs, the rows stay
+   * in the outbox and the poll retries them. While the bus is failing it returns at once.
    */
   flush(): Promise<number>;
   close(): Promise<void>;
 }
 
+const BATCH = 100;
+
 /**
  * Moves committed outbox rows to the event bus. `flush()` after each commit keeps latency low;
- * the poll catches rows left behind by a crash. Rows are claimed with SKIP LOCKED, so several
- * replicas can relay side by side.
+ * the poll catches rows left behind by a crash or an outage of the bus.
+ *
+ * No transaction and no lock is held while publishing: a batch is read, published, and the rows
+ * that went out are marked published. A crash at any point leaves the rest unpublished for the
+ * next pass, so delivery is at least once; a republished event is the same job (job id = event
+ * id), so consumers still see it once. Passes are serialised within a process; replicas that
+ * drain at the same moment may add the same event twice, which BullMQ keeps as one job. (A claim
+ * shared by replicas would need a lease column, a migration in every producing subgraph, or
+ * session advisory locks on a reserved postgres.js connection, which postgres 3.4.9 turns into
+ * an uncaught exception when that backend dies: porsager/postgres#1208.)
  */
 export function createOutboxRelay(options: {
   db: Db;
@@ -64,36 +75,53 @@ export function createOutboxRelay(options: {
   publish: (event: EventEnvelope) => Promise<void>;
   logger: Logger;
   pollMs?: number;
+  /** Longest one batch may take to publish (default 5 s); its unpublished rows wait for the poll. */
+  publishTimeoutMs?: number;
 }): OutboxRelay {
   const { db, table } = options;
+  const publishTimeoutMs = options.publishTimeoutMs ?? 5_000;
   let running: Promise<number> | undefined;
   let again = false;
+  /** Set while the bus fails: callers' flushes return at once, the poll keeps trying. */
+  let failing = false;
 
   async function relayBatch(): Promise<number> {
-    return db.transaction(async (tx) => {
-      const rows = await tx
-        .select()
-        .from(table)
-        .where(isNull(table.publishedAt))
-        .orderBy(asc(table.occurredAt))
-        .limit(100)
-        .for('update', { skipLocked: true });
-      for (const row of rows) {
-        await options.publish({
-          id: row.id,
-          name: row.name as EventName,
-          occurredAt: row.occurredAt.toISOString(),
-          payload: row.payload as EventEnvelope['payload'],
-        });
-      }
-      if (rows.length > 0) {
-        await tx
+    const rows = await db
+      .select()
+      .from(table)
+      .where(isNull(table.publishedAt))
+      .orderBy(asc(table.occurredAt))
+      .limit(BATCH);
+    if (rows.length === 0) return 0;
+    const published: string[] = [];
+    let timedOut = false;
+    try {
+      await withTimeout(
+        (async () => {
+          for (const row of rows) {
+            if (timedOut) return;
+            await options.publish({
+              id: row.id,
+              name: row.name as EventName,
+              occurredAt: row.occurredAt.toISOString(),
+              payload: row.payload as EventEnvelope['payload'],
+            });
+            published.push(row.id);
+          }
+        })(),
+        publishTimeoutMs,
+        () => (timedOut = true),
+      );
+    } finally {
+      // What went out is marked even when the rest failed, so it is not sent again.
+      if (published.length > 0) {
+        await db
           .update(table)
           .set({ publishedAt: sql`now()` })
-          .where(sql`${table.id} = any(${sql.param(rows.map((r) => r.id))})`);
+          .where(and(sql`${table.id} = any(${sql.param(published)})`, isNull(table.publishedAt)));
       }
-      return rows.length;
-    });
+    }
+    return rows.length;
   }
 
   async function drain(): Promise<number> {
@@ -104,20 +132,27 @@ export function createOutboxRelay(options: {
       do {
         count = await relayBatch();
         total += count;
-      } while (count === 100);
+      } while (count === BATCH);
     } while (again);
     return total;
   }
 
-  function flush(): Promise<number> {
+  function run(): Promise<number> {
     if (running) {
       // A flush is under way; make it take one more pass so this caller's rows go out too.
       again = true;
       return running;
     }
     running = drain()
+      .then((count) => {
+        if (failing) options.logger.info('outbox relay publishes again');
+        failing = false;
+        return count;
+      })
       .catch((error: unknown) => {
-        options.logger.warn({ err: error }, 'outbox relay failed; the poll will retry');
+        if (!failing)
+          options.logger.warn({ err: error }, 'outbox relay failed; the poll will retry');
+        failing = true;
         return 0;
       })
       .finally(() => {
@@ -131,7 +166,7 @@ export function createOutboxRelay(options: {
     'outbox relay',
     options.pollMs ?? 1_000,
     async () => {
-      await flush();
+      await run();
       // Now and then, drop rows published long ago: the table holds what is in flight, not history.
       if (++polls % 600 === 0) {
         await db.delete(table).where(sql`${table.publishedAt} < now() - interval '7 days'`);
@@ -141,10 +176,29 @@ export function createOutboxRelay(options: {
   );
 
   return {
-    flush,
+    // While the bus fails, a request does not wait for it again: the poll carries the rows.
+    flush: () => (failing ? Promise.resolve(0) : run()),
     async close() {
       poll.stop();
       await running;
     },
   };
+}
+
+/** Thrown when a batch is not published in time; its rows stay for the next attempt. */
+export class OutboxPublishTimeout extends Error {
+  override readonly name = 'OutboxPublishTimeout';
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  // The work may still settle after the timeout; nobody waits for it then.
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new OutboxPublishTimeout(`publishing took longer than ${ms} ms`));
+    }, ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -17,18 +17,60 @@ export interface ConnectOptions {
   onQuery?: (query: string) => void;
   /** Name shown in pg_stat_activity. */
   applicationName?: string;
+  /**
+   * Longest a statement may run before the server cancels it (default 10 s; 0 disables it, for
+   * seeds and imports that run long statements on purpose). A request never waits on a stuck
+   * query or a lock for longer than this.
+   */
+  statementTimeoutMs?: number;
+  /**
+   * Longest a session may sit idle inside an open transaction before the server ends it and
+   * frees its locks (default 30 s; 0 disables it).
+   */
+  idleInTransactionTimeoutMs?: number;
+  /** Longest to wait for a new connection to the server (default 5 s). */
+  connectTimeoutMs?: number;
 }
 
-/** Opens a postgres.js pool and wraps it in drizzle with the subgraph's table schema. */
+/** Defaults of the server-side limits every subgraph connection gets; see `ConnectOptions`. */
+export const DATABASE_TIMEOUTS = {
+  statementTimeoutMs: 10_000,
+  idleInTransactionTimeoutMs: 30_000,
+  connectTimeoutMs: 5_000,
+} as const;
+
+/**
+ * Opens a postgres.js pool and wraps it in drizzle with the subgraph's table schema. Every
+ * connection carries a statement timeout and an idle-in-transaction timeout (see
+ * `ConnectOptions`), so a stuck query or a forgotten transaction fails instead of hanging.
+ */
 export function connectDatabase<TSchema extends Record<string, unknown>>(
   url: string,
   schema: TSchema,
   options: ConnectOptions = {},
 ): Database<TSchema> {
+  const limit = (value: number | undefined, fallback: number) => {
+    const ms = value ?? fallback;
+    if (!Number.isInteger(ms) || ms < 0) throw new RangeError(`timeouts are whole ms >= 0: ${ms}`);
+    return ms;
+  };
+  const statementTimeout = limit(options.statementTimeoutMs, DATABASE_TIMEOUTS.statementTimeoutMs);
+  const idleTimeout = limit(
+    options.idleInTransactionTimeoutMs,
+    DATABASE_TIMEOUTS.idleInTransactionTimeoutMs,
+  );
+  const connectTimeout = limit(options.connectTimeoutMs, DATABASE_TIMEOUTS.connectTimeoutMs);
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => undefined,
-    connection: { application_name: options.applicationName ?? 'commerce-graph' },
+    // postgres.js counts this one in seconds.
+    connect_timeout: Math.max(1, Math.ceil(connectTimeout / 1000)),
+    // Startup parameters: set once per connection by the server, no extra round trip.
+    connection: {
+      application_name: options.applicationName ?? 'commerce-graph',
+      statement_timeout: statementTimeout,
+      idle_in_transaction_session_timeout: idleTimeout,
+    },
     debug: options.onQuery ? (_connection, query) => options.onQuery?.(query) : undefined,
   });
   const db = drizzle(sql, { schema });
@@ -45,7 +87,13 @@ export async function runMigrations(
   migrationsFolder: string,
 ): Promise<void> {
   // One connection: the session-level advisory lock and the migration run on the same session.
-  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  // No statement timeout: DDL on a big table, and waiting for another replica's migration on
+  // the advisory lock, may take as long as it takes.
+  const sql = postgres(url, {
+    max: 1,
+    onnotice: () => undefined,
+    connection: { statement_timeout: 0, idle_in_transaction_session_timeout: 0 },
+  });
   const lockKey = `migrate:${subgraph}`;
   try {
     await sql`select pg_advisory_lock(hashtext(${lockKey}))`;

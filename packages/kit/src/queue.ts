@@ -10,6 +10,7 @@ import {
   type WorkerOptions,
 } from 'bullmq';
 import { Redis } from 'ioredis';
+import { createLogger, type Logger } from './logger.ts';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -20,6 +21,18 @@ export interface QueueConnectionConfig {
   databaseUrl: string;
   /** Isolates queues (Redis key prefix / PostgreSQL schema); tests use a unique one. */
   namespace?: string;
+  /**
+   * Redis only: how long a producer's call (`queue.add`) may wait for Redis before it rejects
+   * (default 3 s). Workers are not bounded: they wait and reconnect.
+   */
+  producerTimeoutMs?: number;
+  /** Told once when producers lose Redis and once when they have it back (default: warn level). */
+  logger?: Logger;
+}
+
+/** Thrown by a producer's call when Redis is not reachable within `producerTimeoutMs`. */
+export class QueueUnavailableError extends Error {
+  override readonly name = 'QueueUnavailableError';
 }
 
 // `any` for the backend type parameters: it differs between the Redis and PostgreSQL branches.
@@ -49,18 +62,46 @@ export function createQueueFactory(config: QueueConnectionConfig): QueueFactory 
 
   if (config.redisUrl) {
     const redisUrl = config.redisUrl;
-    // Workers block on their connection, so BullMQ needs maxRetriesPerRequest: null.
+    const producerTimeoutMs = config.producerTimeoutMs ?? 3_000;
+    // Workers block on their connection, so BullMQ needs maxRetriesPerRequest: null; they wait
+    // out an outage and reconnect.
     const connect = () => new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const shared = connect();
-    const redisClients: Redis[] = [shared];
+    // Producers fail fast instead (BullMQ's "failing fast when Redis is down"): no offline queue,
+    // so a command while disconnected rejects at once, and a command timeout for a Redis that
+    // accepts the connection but does not answer. It still reconnects in the background.
+    const producer = new Redis(redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: producerTimeoutMs,
+      commandTimeout: producerTimeoutMs,
+    });
+    // One line per outage here instead of one per queue and reconnect attempt: BullMQ re-emits
+    // each connection error on every Queue, and prints it when the Queue has no listener.
+    const logger = config.logger ?? createLogger('queues', 'warn');
+    let down = false;
+    producer.on('error', (error) => {
+      if (down) return;
+      down = true;
+      logger.warn({ err: error }, 'Redis unreachable: queue producers fail fast until it is back');
+    });
+    producer.on('ready', () => {
+      if (down) logger.info('Redis reachable again');
+      down = false;
+    });
+    const redisClients: Redis[] = [producer];
+    const whenReady = readiness(producer, producerTimeoutMs);
     return {
       kind: 'redis',
       createQueue<T>(name: string, defaultJobOptions?: JobsOptions) {
         const queue: JobQueue<T> = new Queue<T, unknown, string, T>(name, {
-          connection: shared,
+          connection: producer,
           prefix: namespace,
           defaultJobOptions,
         });
+        failFast(queue, whenReady);
+        // Its errors are the producer connection's, logged once per outage above; callers see
+        // their own failures as rejected calls.
+        queue.on('error', () => undefined);
         closables.push(queue);
         return queue;
       },
@@ -120,5 +161,51 @@ export function createQueueFactory(config: QueueConnectionConfig): QueueFactory 
     async close() {
       await Promise.allSettled(closables.map((c) => c.close()));
     },
+  };
+}
+
+/**
+ * Resolves when `redis` is connected. While it is still making its first connection (a process
+ * starting) it waits up to `timeoutMs`; once connected before, a lost connection is an outage
+ * and it rejects at once. Either way with `QueueUnavailableError`. Without it, a BullMQ Queue
+ * made while Redis is away waits for the connection for ever: its commands never reach ioredis,
+ * so neither the offline queue setting nor the command timeout applies.
+ */
+function readiness(redis: Redis, timeoutMs: number): () => Promise<void> {
+  let connectedBefore = redis.status === 'ready';
+  redis.on('ready', () => (connectedBefore = true));
+  return () => {
+    if (redis.status === 'ready') return Promise.resolve();
+    if (connectedBefore || redis.status === 'end') {
+      return Promise.reject(new QueueUnavailableError(`Redis is unreachable (${redis.status})`));
+    }
+    return new Promise((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        redis.off('ready', onReady);
+        reject(new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      redis.once('ready', onReady);
+    });
+  };
+}
+
+/**
+ * Makes a producer queue's `add` and `addBulk` wait for Redis at most as long as `whenReady`
+ * allows. A rejected call adds nothing: it never reached BullMQ.
+ */
+function failFast(queue: JobQueue<any>, whenReady: () => Promise<void>): void {
+  const add = queue.add.bind(queue);
+  const addBulk = queue.addBulk.bind(queue);
+  queue.add = async (...args) => {
+    await whenReady();
+    return add(...args);
+  };
+  queue.addBulk = async (...args) => {
+    await whenReady();
+    return addBulk(...args);
   };
 }

@@ -134,7 +134,8 @@ export async function createRateLimitStore(config: RateLimitStoreConfig): Promis
           budget,
         ),
       close: async () => {
-        await redis.quit();
+        // Right after an outage quit() can reject ("Stream isn't writeable"): drop the socket.
+        await redis.quit().catch(() => redis.disconnect());
       },
     };
   }

@@ -17,6 +17,7 @@ import { createAdyenProvider, type AdyenConfig } from './adyen.ts';
 import { migrationsFolder, schema } from './db/client.ts';
 import { outboxEvents } from './db/schema.ts';
 import { createServer } from './server.ts';
+import { OrderAdminService } from './service/order-admin.service.ts';
 import { OrderLookupService } from './service/order-lookup.service.ts';
 import { OrderService } from './service/order.service.ts';
 import { PaymentService } from './service/payment.service.ts';
@@ -126,9 +127,11 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
   });
   const worker = createWorker({ queues, payments, logger });
   const eventWorker = createEventWorker({ queues, privacy, logger });
+  const admin = new OrderAdminService({ db: database.db, relay, provider, logger });
   const { apollo, context } = createServer({
     db: database.db,
     orders,
+    admin,
     payments,
     lookups,
     privacy,

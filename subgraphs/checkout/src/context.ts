@@ -1,5 +1,6 @@
 import type { Actor } from '@commerce-graph/kit';
 import type { Loaders } from './loaders.ts';
+import type { OrderAdminService } from './service/order-admin.service.ts';
 import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
 import type { PaymentService } from './service/payment.service.ts';
@@ -9,6 +10,8 @@ import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 export interface Context {
   loaders: Loaders;
   orders: OrderService;
+  /** Staff changes to orders: fulfilment, cancellation. */
+  admin: OrderAdminService;
   /** The payment state machine (internal callers: expiry of unpaid orders). */
   payments: PaymentService;
   /** Orders by number and email, read-only and limited per client network. */

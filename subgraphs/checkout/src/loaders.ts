@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import { anyOf, anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
 import type { CheckoutDb } from './db/client.ts';
-import { orderLines, orders, payments } from './db/schema.ts';
+import { orderHistory, orderLines, orders, payments } from './db/schema.ts';
 
 /** Per-request loaders: every lookup by key in this subgraph is one statement per batch. */
 export function createLoaders(db: CheckoutDb) {
@@ -29,6 +29,15 @@ export function createLoaders(db: CheckoutDb) {
           .from(orderLines)
           .where(anyUuidOf(orderLines.orderId, ids))
           .orderBy(asc(orderLines.position)),
+      (row) => row.orderId,
+    ),
+    historyByOrderId: loaderByGroup(
+      (ids: readonly string[]) =>
+        db
+          .select()
+          .from(orderHistory)
+          .where(anyUuidOf(orderHistory.orderId, ids))
+          .orderBy(asc(orderHistory.at), asc(orderHistory.id)),
       (row) => row.orderId,
     ),
     paymentByOrderId: loaderByKey(

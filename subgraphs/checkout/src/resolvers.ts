@@ -20,6 +20,8 @@ export const resolvers: Resolvers = {
       orders.placeOrder(input, { actor, identity }),
     submitPaymentDetails: (_, args, { orders, loaders, actor }) =>
       orders.submitPaymentDetails(loaders, actor, args),
+    fulfilOrder: (_, args, { admin, actor }) => admin.fulfilOrder(actor, args),
+    cancelOrder: (_, args, { admin, actor }) => admin.cancelOrder(actor, args),
     // @inaccessible: inventory asks when a reservation expires, whether to sell or release it.
     expireUnpaidOrder: (_, { orderId }, { payments }) => payments.expireUnpaidOrder(orderId),
   },
@@ -39,6 +41,26 @@ export const resolvers: Resolvers = {
       const payment = await loaders.paymentByOrderId.load(order.id);
       if (!payment) throw new Error(`Order ${order.id} has no payment`);
       return payment;
+    },
+    history: async (order, _, { loaders }) => {
+      const rows = await loaders.historyByOrderId.load(order.id);
+      if (rows.length === 0) {
+        // An order from before the history: its current status, as of its last change.
+        return [
+          {
+            from: null,
+            to: order.status,
+            cause: 'before order history',
+            at: order.updatedAt.toISOString(),
+          },
+        ];
+      }
+      return rows.map((row) => ({
+        from: row.fromStatus,
+        to: row.toStatus,
+        cause: row.cause,
+        at: row.at.toISOString(),
+      }));
     },
     createdAt: (order) => order.createdAt.toISOString(),
   },

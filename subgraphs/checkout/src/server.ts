@@ -10,6 +10,7 @@ import type { Context } from './context.ts';
 import type { CheckoutDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import type { OrderAdminService } from './service/order-admin.service.ts';
 import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
 import type { PaymentService } from './service/payment.service.ts';
@@ -21,6 +22,7 @@ export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url
 export function createServer(deps: {
   db: CheckoutDb;
   orders: OrderService;
+  admin: OrderAdminService;
   payments: PaymentService;
   lookups: OrderLookupService;
   privacy: CheckoutPrivacyService;
@@ -41,6 +43,7 @@ export function createServer(deps: {
     const identity = request.headers[IDENTITY_HEADER];
     return {
       orders: deps.orders,
+      admin: deps.admin,
       payments: deps.payments,
       lookups: deps.lookups,
       privacy: deps.privacy,

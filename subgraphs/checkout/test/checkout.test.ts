@@ -120,6 +120,7 @@ for (const backend of queueBackends()) {
       expect(await eventually(async () => (await cartStatus(cartUrl, cartId)) === 'CHECKED_OUT'));
       expect(await outboxEventsOf(sql, placed.order.id)).toEqual([
         'checkout.order.placed',
+        'checkout.order.paid',
         'checkout.payment.authorised',
       ]);
     });

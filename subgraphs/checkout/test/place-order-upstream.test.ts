@@ -130,7 +130,12 @@ describe('placeOrder with the cart and inventory', () => {
 
   const place = (actor: Actor = ANONYMOUS, email = 'Shopper@Example.com') =>
     orders.placeOrder(
-      { cartId: randomUUID(), email, paymentMethod: { ...CARD, holderName: 'APPROVED' } },
+      {
+        cartId: randomUUID(),
+        idempotencyKey: randomUUID(),
+        email,
+        paymentMethod: { ...CARD, holderName: 'APPROVED' },
+      },
       { actor },
     );
 
@@ -303,7 +308,12 @@ describe('placeOrder with the cart and inventory', () => {
       return { __typename: 'Reservation' };
     };
     const result = await orders.placeOrder(
-      { cartId, email: 'a@example.com', paymentMethod: { ...CARD, holderName: 'APPROVED' } },
+      {
+        cartId,
+        idempotencyKey: randomUUID(),
+        email: 'a@example.com',
+        paymentMethod: { ...CARD, holderName: 'APPROVED' },
+      },
       { actor: ANONYMOUS },
     );
     expect(result).toMatchObject({ __typename: 'CartUnavailable', code: 'CART_ALREADY_ORDERED' });

@@ -276,6 +276,7 @@ for (const backend of queueBackends()) {
       expect(await storedNotifications(order.pspReference)).toHaveLength(1);
       expect(await outboxEventsOf(sql, order.order.id)).toEqual([
         'checkout.order.placed',
+        'checkout.order.paid',
         'checkout.payment.authorised',
       ]);
       expect((await fetchOrder(shop.checkoutUrl, order))?.status).toBe('PAID');
@@ -290,6 +291,7 @@ for (const backend of queueBackends()) {
       expect(await processedOutcome(order.pspReference)).toBe('applied: authorised');
       expect(await outboxEventsOf(sql, order.order.id)).toEqual([
         'checkout.order.placed',
+        'checkout.order.paid',
         'checkout.payment.authorised',
       ]);
     });
@@ -429,6 +431,7 @@ for (const backend of queueBackends()) {
           expect(view).toMatchObject({ status: 'PAID', payment: { status: 'AUTHORISED' } });
           expect(await outboxEventsOf(sql, order.order.id)).toEqual([
             'checkout.order.placed',
+            'checkout.order.paid',
             'checkout.payment.authorised',
           ]);
           await eventually(async () => (await stockOf(sql, order.variant.id)).reserved === 0);
@@ -499,6 +502,7 @@ for (const backend of queueBackends()) {
         expect((await fetchOrder(shop.checkoutUrl, order))?.status).toBe('PAID');
         expect(await outboxEventsOf(sql, order.order.id)).toEqual([
           'checkout.order.placed',
+          'checkout.order.paid',
           'checkout.payment.authorised',
         ]);
       });

@@ -29,6 +29,7 @@ export function createWorker(deps: {
       },
       'inventory.admin-action.recorded': (action, event) => deps.audit.storeEvent(event, action),
       'products.admin-action.recorded': (action, event) => deps.audit.storeEvent(event, action),
+      'checkout.admin-action.recorded': (action, event) => deps.audit.storeEvent(event, action),
     },
   });
 }

@@ -48,7 +48,8 @@ export interface RunningInventory extends RunningService {
 
 /** Loads warehouses and stock into an empty inventory schema; false when stock already exists. */
 export async function seedInventory(databaseUrl: string, seed: StockSeed): Promise<boolean> {
-  const database = connectDatabase(databaseUrl, schema, { max: 1 });
+  // A large seed is one transaction: longer than a request's statement limit.
+  const database = connectDatabase(databaseUrl, schema, { max: 1, statementTimeoutMs: 0 });
   try {
     return await seedStock(database.db, seed);
   } finally {

@@ -58,6 +58,30 @@ export type DiscountUnavailable = UserError & {
   message: Scalars['String']['output'];
 };
 
+/**
+ * This `idempotencyKey` already placed an order for another cart (code IDEMPOTENCY_KEY_REUSED);
+ * nothing was done. Use a new key for every purchase.
+ */
+export type IdempotencyKeyReused = UserError & {
+  __typename?: 'IdempotencyKeyReused';
+  code: Scalars['String']['output'];
+  idempotencyKey: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/**
+ * The order's status does not allow this change (code ILLEGAL_ORDER_TRANSITION): `from` is where
+ * it is, `to` where the change would take it. Nothing changed.
+ */
+export type IllegalOrderTransition = UserError & {
+  __typename?: 'IllegalOrderTransition';
+  code: Scalars['String']['output'];
+  from: OrderStatus;
+  message: Scalars['String']['output'];
+  orderId: Scalars['ID']['output'];
+  to: OrderStatus;
+};
+
 /** A field of the input is not acceptable; `field` names it. */
 export type InvalidCheckoutInput = UserError & {
   __typename?: 'InvalidCheckoutInput';
@@ -78,6 +102,14 @@ export type Money = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Staff with `orders:manage`: cancels an order that has not shipped. An unpaid one
+   * (PENDING_PAYMENT): its payment is cancelled with Adyen and its stock and discount code are
+   * released (as for a failed payment). A PAID one is only marked CANCELLED: its stock stays sold
+   * and the refund is the payments issue's. `reason` (1 to 1000 characters) goes into the order's
+   * history. Any other status answers `IllegalOrderTransition`. Recorded in the admin audit log.
+   */
+  cancelOrder: OrderAdminResult;
+  /**
    * Internal (inventory, when an order's stock reservation expires): settles the order's payment
    * for good. A payment still PENDING is expired under its row lock, as the payment expiry does
    * (the order fails, `checkout.payment.failed` is emitted, Adyen is asked to cancel): FAILED. An
@@ -86,8 +118,19 @@ export type Mutation = {
    */
   expireUnpaidOrder: OrderPaymentState;
   /**
+   * Staff with `orders:manage`: marks a PAID order shipped (FULFILLED), with its carrier and
+   * tracking number (each 1 to 100 characters of plain text). Any other status answers
+   * `IllegalOrderTransition` and changes nothing. Recorded in the admin audit log.
+   */
+  fulfilOrder: OrderAdminResult;
+  /**
    * Turns a cart into an order: reserves its stock, fixes its prices and starts the payment with
    * Adyen. Card data arrives only as Adyen-encrypted fields; the server never sees a card number.
+   *
+   * Idempotent per `idempotencyKey`: a request with a key its caller already used answers the
+   * order that key placed (`OrderPlaced`, the same order and payment), without a second order,
+   * reservation or payment, also when the requests race (the later ones wait for the first). A
+   * refused attempt (out of stock, a changed total...) keeps no key: the same key may try again.
    */
   placeOrder: PlaceOrderResult;
   /**
@@ -98,8 +141,21 @@ export type Mutation = {
 };
 
 
+export type MutationCancelOrderArgs = {
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationExpireUnpaidOrderArgs = {
   orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationFulfilOrderArgs = {
+  carrier: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+  trackingNumber: Scalars['String']['input'];
 };
 
 
@@ -117,6 +173,10 @@ export type MutationSubmitPaymentDetailsArgs = {
 /** What a shopper bought: fixed lines and prices, and its payment. */
 export type Order = {
   __typename?: 'Order';
+  /** Why staff cancelled the order; null unless CANCELLED. */
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  /** The carrier of a FULFILLED order's parcel; null before. */
+  carrier?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
   /** What the discount code took off the subtotal; zero without one. */
   discount: Money;
@@ -124,6 +184,12 @@ export type Order = {
   discountCode?: Maybe<Scalars['String']['output']>;
   /** Where order mails go; null once the customer's account was erased (GDPR). */
   email?: Maybe<Scalars['String']['output']>;
+  /**
+   * Every status the order took, oldest first: its placement (from null), then each legal
+   * transition with its cause. An order placed before the history existed shows its current
+   * status only.
+   */
+  history: Array<OrderTransition>;
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
   /**
@@ -139,7 +205,11 @@ export type Order = {
   subtotal: Money;
   /** What the shopper pays: `subtotal` minus `discount`. */
   total: Money;
+  /** The FULFILLED order's tracking number; null before. */
+  trackingNumber?: Maybe<Scalars['String']['output']>;
 };
+
+export type OrderAdminResult = IllegalOrderTransition | InvalidCheckoutInput | OrderNotFound | OrderUpdated;
 
 /** One line of an order, priced when the order was placed. */
 export type OrderLine = {
@@ -154,6 +224,14 @@ export type OrderLine = {
   variant?: Maybe<ProductVariant>;
   /** The id of the variant bought, always there. */
   variantId: Scalars['ID']['output'];
+};
+
+/** No order has this id (code ORDER_NOT_FOUND); nothing changed. */
+export type OrderNotFound = UserError & {
+  __typename?: 'OrderNotFound';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  orderId: Scalars['ID']['output'];
 };
 
 /** The order is not waiting for a payment step (unknown, already paid or failed). */
@@ -177,8 +255,10 @@ export type OrderPaymentState =
 export type OrderPlaced = {
   __typename?: 'OrderPlaced';
   /**
-   * The order's secret, only in `placeOrder`'s answer (null elsewhere): keep it, it opens a guest
-   * order (`order(id, accessKey)`, `submitPaymentDetails`). It is stored only as a hash.
+   * The order's secret, only in `placeOrder`'s first answer (null elsewhere, and null in a replay
+   * of the same `idempotencyKey`): keep it, it opens a guest order (`order(id, accessKey)`,
+   * `submitPaymentDetails`). It is stored only as a hash, so it cannot be shown again: a guest
+   * whose first answer was lost reads the order with `orderByNumber` (number and email).
    */
   accessKey?: Maybe<Scalars['String']['output']>;
   /** What the client must do next (3-D Secure challenge, redirect), or null. */
@@ -187,13 +267,48 @@ export type OrderPlaced = {
   payment: Payment;
 };
 
+/**
+ * Where an order is. The legal moves: PENDING_PAYMENT -> PAID | PAYMENT_FAILED | CANCELLED;
+ * PAID -> FULFILLED | CANCELLED (refunds: the payments issue); every other move is refused.
+ */
 export type OrderStatus =
-  /** Adyen confirmed the authorisation; the stock is sold. */
+  /**
+   * Authorised but not yet captured (manual capture): not used yet, Adyen captures automatically,
+   * so an authorised order is PAID.
+   */
+  | 'AUTHORISED'
+  /** Cancelled by staff before it shipped. */
+  | 'CANCELLED'
+  /** Shipped: a carrier and tracking number are recorded. */
+  | 'FULFILLED'
+  /** Adyen confirmed the authorisation (captured automatically); the stock is sold. */
   | 'PAID'
+  /** Part of the payment was refunded (the payments issue: not used yet). */
+  | 'PARTIALLY_REFUNDED'
   /** The payment was refused or failed; the stock went back on sale. */
   | 'PAYMENT_FAILED'
   /** Stock is reserved; the payment has not been confirmed yet. */
-  | 'PENDING_PAYMENT';
+  | 'PENDING_PAYMENT'
+  /** The whole payment was refunded (the payments issue: not used yet). */
+  | 'REFUNDED';
+
+/** One change of an order's status. */
+export type OrderTransition = {
+  __typename?: 'OrderTransition';
+  /** When (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** Why, for support: `order placed`, `payment authorised (...)`, `payment refused: ...`. */
+  cause: Scalars['String']['output'];
+  /** The status before; null for the order's placement. */
+  from?: Maybe<OrderStatus>;
+  to: OrderStatus;
+};
+
+/** The order after an admin change. */
+export type OrderUpdated = {
+  __typename?: 'OrderUpdated';
+  order: Order;
+};
 
 /** Some lines ask for more than is in stock; no order was created and nothing was reserved. */
 export type OutOfStock = UserError & {
@@ -245,6 +360,8 @@ export type PaymentMethodInput = {
 
 export type PaymentStatus =
   | 'AUTHORISED'
+  /** Staff cancelled the unpaid order; Adyen was asked to cancel the payment. */
+  | 'CANCELLED'
   /** The provider failed or could not be reached. */
   | 'ERROR'
   /** The shopper did not complete the payment in time; the order was released. */
@@ -257,12 +374,25 @@ export type PlaceOrderInput = {
   cartId: Scalars['ID']['input'];
   /** Where the receipt goes; stored trimmed, NFC-normalised and with a lower-case domain. */
   email: Scalars['String']['input'];
+  /**
+   * The total (minor units, in the cart's currency) the shopper saw and agreed to pay. When the
+   * cart's total is now different the order is refused with `TotalChanged` and nothing is held.
+   */
+  expectedTotal?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * The client's key for this purchase, such as a UUID made when the shopper pressed "pay":
+   * 8 to 200 characters of `A-Z a-z 0-9 . _ : -`. Send the same key again when an answer was lost:
+   * the answer is the order the key placed. Scoped to the caller (the signed-in customer, or for a
+   * guest the cart), and kept as long as the order. The same customer's key with another cart is
+   * refused (`IdempotencyKeyReused`); the other fields of a replay are not compared.
+   */
+  idempotencyKey: Scalars['String']['input'];
   paymentMethod: PaymentMethodInput;
   /** Where the shopper comes back after a redirect (3-D Secure, wallets). */
   returnUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type PlaceOrderResult = CartUnavailable | CheckoutUnavailable | DiscountUnavailable | InvalidCheckoutInput | OrderPlaced | OutOfStock | PurchaseLimitExceeded;
+export type PlaceOrderResult = CartUnavailable | CheckoutUnavailable | DiscountUnavailable | IdempotencyKeyReused | InvalidCheckoutInput | OrderPlaced | OutOfStock | PurchaseLimitExceeded | TotalChanged;
 
 export type ProductVariant = {
   __typename?: 'ProductVariant';
@@ -338,6 +468,21 @@ export type QueryOrderByNumberArgs = {
 };
 
 export type SubmitPaymentDetailsResult = InvalidCheckoutInput | OrderNotPayable | OrderPlaced;
+
+/**
+ * The cart's total is no longer the `expectedTotal` the shopper agreed to (code TOTAL_CHANGED: a
+ * price, the discount or the lines changed). No order was created and nothing was held: show the
+ * new total and order again.
+ */
+export type TotalChanged = UserError & {
+  __typename?: 'TotalChanged';
+  code: Scalars['String']['output'];
+  /** The cart's total now. */
+  current: Money;
+  /** What the client expected, in the cart's currency. */
+  expected: Money;
+  message: Scalars['String']['output'];
+};
 
 /** An expected failure the client can act on. */
 export type UserError = {
@@ -440,14 +585,22 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  OrderAdminResult:
+    | ( IllegalOrderTransition & { __typename: 'IllegalOrderTransition' } )
+    | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
+    | ( OrderNotFound & { __typename: 'OrderNotFound' } )
+    | ( Omit<OrderUpdated, 'order'> & { order: _RefType['Order'] } & { __typename: 'OrderUpdated' } )
+  ;
   PlaceOrderResult:
     | ( CartUnavailable & { __typename: 'CartUnavailable' } )
     | ( CheckoutUnavailable & { __typename: 'CheckoutUnavailable' } )
     | ( DiscountUnavailable & { __typename: 'DiscountUnavailable' } )
+    | ( IdempotencyKeyReused & { __typename: 'IdempotencyKeyReused' } )
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
     | ( OrderPlacedResult & { __typename: 'OrderPlaced' } )
     | ( Omit<OutOfStock, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } & { __typename: 'OutOfStock' } )
     | ( PurchaseLimitExceeded & { __typename: 'PurchaseLimitExceeded' } )
+    | ( TotalChanged & { __typename: 'TotalChanged' } )
   ;
   SubmitPaymentDetailsResult:
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
@@ -462,10 +615,14 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( CartUnavailable & { __typename: 'CartUnavailable' } )
     | ( CheckoutUnavailable & { __typename: 'CheckoutUnavailable' } )
     | ( DiscountUnavailable & { __typename: 'DiscountUnavailable' } )
+    | ( IdempotencyKeyReused & { __typename: 'IdempotencyKeyReused' } )
+    | ( IllegalOrderTransition & { __typename: 'IllegalOrderTransition' } )
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
+    | ( OrderNotFound & { __typename: 'OrderNotFound' } )
     | ( OrderNotPayable & { __typename: 'OrderNotPayable' } )
     | ( Omit<OutOfStock, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } & { __typename: 'OutOfStock' } )
     | ( PurchaseLimitExceeded & { __typename: 'PurchaseLimitExceeded' } )
+    | ( TotalChanged & { __typename: 'TotalChanged' } )
   ;
 }>;
 
@@ -477,16 +634,22 @@ export type ResolversTypes = ResolversObject<{
   CheckoutUnavailable: ResolverTypeWrapper<CheckoutUnavailable>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DiscountUnavailable: ResolverTypeWrapper<DiscountUnavailable>;
+  IdempotencyKeyReused: ResolverTypeWrapper<IdempotencyKeyReused>;
+  IllegalOrderTransition: ResolverTypeWrapper<IllegalOrderTransition>;
   InvalidCheckoutInput: ResolverTypeWrapper<InvalidCheckoutInput>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRow>;
+  OrderAdminResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OrderAdminResult']>;
   OrderLine: ResolverTypeWrapper<OrderLineView>;
+  OrderNotFound: ResolverTypeWrapper<OrderNotFound>;
   OrderNotPayable: ResolverTypeWrapper<OrderNotPayable>;
   OrderPaymentState: OrderPaymentState;
   OrderPlaced: ResolverTypeWrapper<OrderPlacedResult>;
   OrderStatus: OrderStatus;
+  OrderTransition: ResolverTypeWrapper<OrderTransition>;
+  OrderUpdated: ResolverTypeWrapper<Omit<OrderUpdated, 'order'> & { order: ResolversTypes['Order'] }>;
   OutOfStock: ResolverTypeWrapper<Omit<OutOfStock, 'lines'> & { lines: Array<ResolversTypes['OutOfStockLine']> }>;
   OutOfStockLine: ResolverTypeWrapper<StockShortage>;
   Payment: ResolverTypeWrapper<PaymentRow>;
@@ -499,6 +662,7 @@ export type ResolversTypes = ResolversObject<{
   PurchaseLimitLine: ResolverTypeWrapper<PurchaseLimitLine>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubmitPaymentDetailsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitPaymentDetailsResult']>;
+  TotalChanged: ResolverTypeWrapper<TotalChanged>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -511,14 +675,20 @@ export type ResolversParentTypes = ResolversObject<{
   CheckoutUnavailable: CheckoutUnavailable;
   Int: Scalars['Int']['output'];
   DiscountUnavailable: DiscountUnavailable;
+  IdempotencyKeyReused: IdempotencyKeyReused;
+  IllegalOrderTransition: IllegalOrderTransition;
   InvalidCheckoutInput: InvalidCheckoutInput;
   JSON: Scalars['JSON']['output'];
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: OrderRow;
+  OrderAdminResult: ResolversUnionTypes<ResolversParentTypes>['OrderAdminResult'];
   OrderLine: OrderLineView;
+  OrderNotFound: OrderNotFound;
   OrderNotPayable: OrderNotPayable;
   OrderPlaced: OrderPlacedResult;
+  OrderTransition: OrderTransition;
+  OrderUpdated: Omit<OrderUpdated, 'order'> & { order: ResolversParentTypes['Order'] };
   OutOfStock: Omit<OutOfStock, 'lines'> & { lines: Array<ResolversParentTypes['OutOfStockLine']> };
   OutOfStockLine: StockShortage;
   Payment: PaymentRow;
@@ -530,6 +700,7 @@ export type ResolversParentTypes = ResolversObject<{
   PurchaseLimitLine: PurchaseLimitLine;
   Query: Record<PropertyKey, never>;
   SubmitPaymentDetailsResult: ResolversUnionTypes<ResolversParentTypes>['SubmitPaymentDetailsResult'];
+  TotalChanged: TotalChanged;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   Boolean: Scalars['Boolean']['output'];
 }>;
@@ -555,6 +726,22 @@ export type DiscountUnavailableResolvers<ContextType = Context, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type IdempotencyKeyReusedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdempotencyKeyReused'] = ResolversParentTypes['IdempotencyKeyReused']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type IllegalOrderTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IllegalOrderTransition'] = ResolversParentTypes['IllegalOrderTransition']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type InvalidCheckoutInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidCheckoutInput'] = ResolversParentTypes['InvalidCheckoutInput']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -572,17 +759,22 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelOrder?: Resolver<ResolversTypes['OrderAdminResult'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'orderId' | 'reason'>>;
   expireUnpaidOrder?: Resolver<ResolversTypes['OrderPaymentState'], ParentType, ContextType, RequireFields<MutationExpireUnpaidOrderArgs, 'orderId'>>;
+  fulfilOrder?: Resolver<ResolversTypes['OrderAdminResult'], ParentType, ContextType, RequireFields<MutationFulfilOrderArgs, 'carrier' | 'orderId' | 'trackingNumber'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   submitPaymentDetails?: Resolver<ResolversTypes['SubmitPaymentDetailsResult'], ParentType, ContextType, RequireFields<MutationSubmitPaymentDetailsArgs, 'details' | 'orderId'>>;
 }>;
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  carrier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   discountCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['OrderTransition']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -590,6 +782,11 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  trackingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OrderAdminResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderAdminResult'] = ResolversParentTypes['OrderAdminResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderUpdated', ParentType, ContextType>;
 }>;
 
 export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
@@ -598,6 +795,13 @@ export type OrderLineResolvers<ContextType = Context, ParentType extends Resolve
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
   variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type OrderNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderNotFound'] = ResolversParentTypes['OrderNotFound']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type OrderNotPayableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderNotPayable'] = ResolversParentTypes['OrderNotPayable']> = ResolversObject<{
@@ -612,6 +816,18 @@ export type OrderPlacedResolvers<ContextType = Context, ParentType extends Resol
   action?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrderTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderTransition'] = ResolversParentTypes['OrderTransition']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cause?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+}>;
+
+export type OrderUpdatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderUpdated'] = ResolversParentTypes['OrderUpdated']> = ResolversObject<{
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -639,7 +855,7 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type PlaceOrderResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceOrderResult'] = ResolversParentTypes['PlaceOrderResult']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock' | 'PurchaseLimitExceeded', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'TotalChanged', ParentType, ContextType>;
 }>;
 
 export type ProductVariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
@@ -670,22 +886,36 @@ export type SubmitPaymentDetailsResultResolvers<ContextType = Context, ParentTyp
   __resolveType: TypeResolveFn<'InvalidCheckoutInput' | 'OrderNotPayable' | 'OrderPlaced', ParentType, ContextType>;
 }>;
 
+export type TotalChangedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TotalChanged'] = ResolversParentTypes['TotalChanged']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  expected?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'InvalidCheckoutInput' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'TotalChanged', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   CartUnavailable?: CartUnavailableResolvers<ContextType>;
   CheckoutUnavailable?: CheckoutUnavailableResolvers<ContextType>;
   DiscountUnavailable?: DiscountUnavailableResolvers<ContextType>;
+  IdempotencyKeyReused?: IdempotencyKeyReusedResolvers<ContextType>;
+  IllegalOrderTransition?: IllegalOrderTransitionResolvers<ContextType>;
   InvalidCheckoutInput?: InvalidCheckoutInputResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderAdminResult?: OrderAdminResultResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
+  OrderNotFound?: OrderNotFoundResolvers<ContextType>;
   OrderNotPayable?: OrderNotPayableResolvers<ContextType>;
   OrderPlaced?: OrderPlacedResolvers<ContextType>;
+  OrderTransition?: OrderTransitionResolvers<ContextType>;
+  OrderUpdated?: OrderUpdatedResolvers<ContextType>;
   OutOfStock?: OutOfStockResolvers<ContextType>;
   OutOfStockLine?: OutOfStockLineResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
@@ -695,6 +925,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PurchaseLimitLine?: PurchaseLimitLineResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SubmitPaymentDetailsResult?: SubmitPaymentDetailsResultResolvers<ContextType>;
+  TotalChanged?: TotalChangedResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgSchema,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -17,7 +18,21 @@ import { defineOutboxTable } from '@commerce-graph/events';
 
 export const checkoutSchema = pgSchema('checkout');
 
-export const orderStatus = ['PENDING_PAYMENT', 'PAID', 'PAYMENT_FAILED'] as const;
+/**
+ * An order's states; `service/order-state.ts` holds the legal moves between them. AUTHORISED
+ * (manual capture), PARTIALLY_REFUNDED and REFUNDED are for the payments issue: nothing sets
+ * them yet.
+ */
+export const orderStatus = [
+  'PENDING_PAYMENT',
+  'AUTHORISED',
+  'PAID',
+  'FULFILLED',
+  'CANCELLED',
+  'PAYMENT_FAILED',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+] as const;
 export type OrderStatus = (typeof orderStatus)[number];
 
 export const orders = checkoutSchema.table(
@@ -34,7 +49,7 @@ export const orders = checkoutSchema.table(
       .generatedAlwaysAsIdentity({ startWith: 100_001 }),
     /**
      * One live order per cart: the partial unique index stops a double-submitted checkout, and
-     * lets the shopper order the same cart again after a payment failed.
+     * lets the shopper order the same cart again after a payment failed or staff cancelled.
      */
     cartId: uuid('cart_id').notNull(),
     /** The signed-in customer who placed it; null for a guest order. */
@@ -60,14 +75,22 @@ export const orders = checkoutSchema.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** When the personal fields were cleared after the customer's erasure. */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    /** Who carries the parcel, set when staff mark the order FULFILLED. */
+    carrier: text('carrier'),
+    trackingNumber: text('tracking_number'),
+    /** Why staff cancelled the order, set with CANCELLED. */
+    cancelReason: text('cancel_reason'),
   },
   (t) => [
     uniqueIndex('orders_live_cart_id_unique')
       .on(t.cartId)
-      .where(sql`${t.status} <> 'PAYMENT_FAILED'`),
+      .where(sql`${t.status} not in ('PAYMENT_FAILED', 'CANCELLED')`),
     index('orders_cart_id_idx').on(t.cartId),
     uniqueIndex('orders_number_unique').on(t.number),
-    check('orders_status_valid', sql`${t.status} in ('PENDING_PAYMENT', 'PAID', 'PAYMENT_FAILED')`),
+    check(
+      'orders_status_valid',
+      sql`${t.status} in ('PENDING_PAYMENT', 'AUTHORISED', 'PAID', 'FULFILLED', 'CANCELLED', 'PAYMENT_FAILED', 'PARTIALLY_REFUNDED', 'REFUNDED')`,
+    ),
     check('orders_total_nonnegative', sql`${t.totalAmount} >= 0`),
     check(
       'orders_discount_within_subtotal',
@@ -99,7 +122,35 @@ export const orderLines = checkoutSchema.table(
   ],
 );
 
-export const paymentStatus = ['PENDING', 'AUTHORISED', 'REFUSED', 'ERROR', 'EXPIRED'] as const;
+/**
+ * Every status an order took, with why: written in the transaction that changes the status
+ * (`transitionOrder`), the first row (from null) when the order was placed.
+ */
+export const orderHistory = checkoutSchema.table(
+  'order_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    /** Null for the order's placement. */
+    fromStatus: text('from_status').$type<OrderStatus>(),
+    toStatus: text('to_status').$type<OrderStatus>().notNull(),
+    /** What caused it, for support: `payment authorised`, `cancelled by staff: <reason>`... */
+    cause: text('cause').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_history_order_id_idx').on(t.orderId, t.at)],
+);
+
+export const paymentStatus = [
+  'PENDING',
+  'AUTHORISED',
+  'REFUSED',
+  'ERROR',
+  'EXPIRED',
+  'CANCELLED',
+] as const;
 export type PaymentStatus = (typeof paymentStatus)[number];
 
 export const payments = checkoutSchema.table(
@@ -123,11 +174,39 @@ export const payments = checkoutSchema.table(
     uniqueIndex('payments_psp_reference_unique').on(t.pspReference),
     check(
       'payments_status_valid',
-      sql`${t.status} in ('PENDING', 'AUTHORISED', 'REFUSED', 'ERROR', 'EXPIRED')`,
+      sql`${t.status} in ('PENDING', 'AUTHORISED', 'REFUSED', 'ERROR', 'EXPIRED', 'CANCELLED')`,
     ),
     index('payments_pending_created_at_idx')
       .on(t.createdAt)
       .where(sql`${t.status} = 'PENDING'`),
+  ],
+);
+
+/**
+ * `placeOrder`'s idempotency keys: a request claims its key (scoped to its caller) before it
+ * reads or holds anything, with the id its order will have. Another request with the same key
+ * waits for the claim and replays that order; a refused attempt deletes its claim again. Kept
+ * for as long as the order (never pruned), so a retry days later still gets its order back.
+ */
+export const idempotencyKeys = checkoutSchema.table(
+  'idempotency_keys',
+  {
+    /** Whose key: the signed-in customer's id, or `cart:<cart id>` for a guest. */
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    /** The cart the key was first used for: another cart with the same key is refused. */
+    cartId: uuid('cart_id').notNull(),
+    /** The order this key places (or placed): no order row until the attempt succeeds. */
+    orderId: uuid('order_id').notNull(),
+    /** What the client had to do next in the first answer (3-D Secure), for a replay. */
+    action: jsonb('action'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the first answer was complete (the payment step included); null while in flight. */
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.key] }),
+    uniqueIndex('idempotency_keys_order_id_unique').on(t.orderId),
   ],
 );
 
@@ -170,6 +249,8 @@ export const adyenNotifications = checkoutSchema.table(
 export const outboxEvents = defineOutboxTable(checkoutSchema);
 
 export type OrderRow = typeof orders.$inferSelect;
+export type OrderHistoryRow = typeof orderHistory.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
+export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
 export type AdyenNotificationRow = typeof adyenNotifications.$inferSelect;

@@ -4,6 +4,8 @@ import { parseInput, userInput, type ParsedInput } from '@commerce-graph/kit';
 
 export interface PlaceOrderInput {
   cartId: string;
+  idempotencyKey: string;
+  expectedTotal?: number | null;
   email: string;
   returnUrl?: string | null;
   paymentMethod: {
@@ -31,6 +33,11 @@ export const MAX_RETURN_URL = 2_048;
 /** Largest `submitPaymentDetails(details)`, as JSON, and its deepest nesting. */
 export const MAX_DETAILS_LENGTH = 32_768;
 export const MAX_DETAILS_DEPTH = 8;
+
+/** An idempotency key: long enough to be unguessable when random, short and plain enough to index. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
+/** Largest `expectedTotal`: the largest order total (32-bit minor units). */
+const MAX_EXPECTED_TOTAL = 2_000_000_000;
 
 /** A typed refusal naming the input field at fault. */
 export const invalidInput = (field: string, message: string): InvalidCheckoutInput => ({
@@ -68,6 +75,18 @@ const paymentMethod = z
 // Keys in the order they are reported: the first problem is the one a client hears of.
 const placeOrderInput = z.object({
   cartId: z.string(),
+  idempotencyKey: z
+    .string()
+    .regex(
+      IDEMPOTENCY_KEY,
+      'idempotencyKey must be 8 to 200 characters of A-Z, a-z, 0-9, ".", "_", ":" and "-" (a UUID works)',
+    ),
+  expectedTotal: z
+    .number()
+    .int()
+    .min(0, 'expectedTotal is an amount in minor units: 0 or more')
+    .max(MAX_EXPECTED_TOTAL, `expectedTotal is at most ${MAX_EXPECTED_TOTAL}`)
+    .nullish(),
   email: userInput.email(),
   returnUrl: userInput
     .text({ max: MAX_RETURN_URL })

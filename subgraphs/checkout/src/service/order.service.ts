@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
 import {
   can,
@@ -35,7 +35,10 @@ import {
   validatePlaceOrderInput,
   type InvalidCheckoutInput,
   type PlaceOrderInput,
+  type ValidPlaceOrderInput,
 } from './order-input.ts';
+import { IdempotencyKeys, type IdempotencyTiming, type KeyRef } from './idempotency.ts';
+import { recordPlacement } from './order-state.ts';
 import { FAILED_RESULT_CODES, type PaymentService } from './payment.service.ts';
 
 export type { PlaceOrderInput };
@@ -67,7 +70,14 @@ export type PlaceOrderResult =
   | UserError<'PurchaseLimitExceeded', { lines: PurchaseLimitLine[] }>
   | UserError<'DiscountUnavailable', { discountCode: string }>
   | UserError<'CheckoutUnavailable', { retryAfterSeconds: number }>
+  | UserError<'TotalChanged', { expected: Money; current: Money }>
+  | UserError<'IdempotencyKeyReused', { idempotencyKey: string }>
   | InvalidCheckoutInput;
+
+interface Money {
+  amount: number;
+  currencyCode: string;
+}
 
 export type SubmitDetailsResult =
   OrderPlacedResult | UserError<'OrderNotPayable', { orderId: string }> | InvalidCheckoutInput;
@@ -112,6 +122,8 @@ function canOpen(
 
 /** Placing orders: cart -> priced order with reserved stock -> Adyen payment. */
 export class OrderService {
+  private readonly keys: IdempotencyKeys;
+
   constructor(
     private readonly deps: {
       db: CheckoutDb;
@@ -121,8 +133,80 @@ export class OrderService {
       relay: OutboxRelay;
       logger: Logger;
       defaultReturnUrl: string;
+      /** How long requests with one idempotency key wait for each other (tests shorten it). */
+      idempotency?: IdempotencyTiming;
     },
-  ) {}
+  ) {
+    this.keys = new IdempotencyKeys(deps.db, deps.idempotency);
+  }
+
+  /**
+   * Places the cart's order once per idempotency key: the key is claimed first (scoped to the
+   * signed-in customer, or to the cart for a guest); a key that placed an order answers that
+   * order again, a request racing the first waits for its answer, and a refused attempt gives
+   * the key back. See `placeNewOrder` for the order itself.
+   */
+  async placeOrder(raw: PlaceOrderInput, caller: Caller): Promise<PlaceOrderResult> {
+    // The whole input first: nothing is read, claimed or reserved for a refused one.
+    const parsed = validatePlaceOrderInput(raw);
+    if (!parsed.ok) return parsed.error;
+    const input = parsed.value;
+    if (!isUuid(input.cartId)) {
+      return {
+        __typename: 'CartUnavailable',
+        code: 'CART_NOT_FOUND',
+        message: 'No cart has this id',
+        cartId: input.cartId,
+      };
+    }
+    const cartId = input.cartId.toLowerCase();
+    const customerId = caller.actor.kind === 'customer' ? caller.actor.customerId : null;
+    const ref: KeyRef = {
+      scope: customerId ? customerId.toLowerCase() : `cart:${cartId}`,
+      key: input.idempotencyKey,
+    };
+    const claim = await this.keys.claim(ref, cartId);
+    switch (claim.kind) {
+      case 'reused':
+        return {
+          __typename: 'IdempotencyKeyReused',
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          message: 'This idempotencyKey already placed an order for another cart; use a new key',
+          idempotencyKey: input.idempotencyKey,
+        };
+      case 'busy':
+        return {
+          __typename: 'CheckoutUnavailable',
+          code: 'CHECKOUT_UNAVAILABLE',
+          message: `Another request with this idempotencyKey is still being processed; try again in ${RETRY_AFTER_SECONDS} seconds.`,
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        };
+      case 'replay': {
+        const replayed = await this.placed(claim.orderId, null);
+        // 3-D Secure and the like: the first answer's action, while the payment still waits.
+        if (replayed.payment.status === 'PENDING') replayed.action = claim.action ?? null;
+        return replayed;
+      }
+    }
+    let result: PlaceOrderResult;
+    try {
+      result = await this.placeNewOrder(input, caller, claim.orderId, ref);
+    } catch (error) {
+      await this.keys.release(ref, claim.orderId).catch((releaseError: unknown) => {
+        this.deps.logger.error(
+          { err: releaseError, orderId: claim.orderId },
+          'could not give back an idempotency key: it is taken over once stale',
+        );
+      });
+      throw error;
+    }
+    if (result.__typename === 'OrderPlaced') {
+      await this.keys.complete(ref, claim.orderId, result.action);
+    } else {
+      await this.keys.release(ref, claim.orderId);
+    }
+    return result;
+  }
 
   /**
    * Reserves the cart's stock under a new order id, then writes the order, its lines, its
@@ -131,11 +215,12 @@ export class OrderService {
    * checkout holds no stock. When the cart or inventory does not answer (a time-out), the answer
    * is `CheckoutUnavailable`, after the same give-back.
    */
-  async placeOrder(raw: PlaceOrderInput, caller: Caller): Promise<PlaceOrderResult> {
-    // The whole input first: nothing is read, reserved or sent to Adyen for a refused one.
-    const parsed = validatePlaceOrderInput(raw);
-    if (!parsed.ok) return parsed.error;
-    const input = parsed.value;
+  private async placeNewOrder(
+    input: ValidPlaceOrderInput,
+    caller: Caller,
+    orderId: string,
+    ref: KeyRef,
+  ): Promise<PlaceOrderResult> {
     const { db, upstream } = this.deps;
 
     const unavailable = (code: string, message: string): PlaceOrderResult => ({
@@ -146,9 +231,7 @@ export class OrderService {
     });
     let fetched: CartSnapshot | null;
     try {
-      fetched = isUuid(input.cartId)
-        ? await upstream.fetchCart(input.cartId, caller.identity)
-        : null;
+      fetched = await upstream.fetchCart(input.cartId, caller.identity);
     } catch (error) {
       // Nothing is held yet: nothing to give back.
       return unavailableOrThrow(error);
@@ -170,7 +253,9 @@ export class OrderService {
     const [live] = await db
       .select({ id: orders.id })
       .from(orders)
-      .where(and(eq(orders.cartId, cart.id), ne(orders.status, 'PAYMENT_FAILED')));
+      .where(
+        and(eq(orders.cartId, cart.id), notInArray(orders.status, ['PAYMENT_FAILED', 'CANCELLED'])),
+      );
     if (live) return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
     const currency = cart.lines[0]!.unitPrice.currencyCode;
     if (cart.lines.some((l) => l.unitPrice.currencyCode !== currency)) {
@@ -184,8 +269,16 @@ export class OrderService {
     }
     const discount = discountOf(cart, subtotal, currency);
     const total = subtotal - discount;
+    if (input.expectedTotal != null && input.expectedTotal !== total) {
+      return {
+        __typename: 'TotalChanged',
+        code: 'TOTAL_CHANGED',
+        message: `The cart now totals ${total} ${currency}, not ${input.expectedTotal}: show the shopper the new total and order again`,
+        expected: { amount: input.expectedTotal, currencyCode: currency },
+        current: { amount: total, currencyCode: currency },
+      };
+    }
 
-    const orderId = randomUUID();
     const paymentId = randomUUID();
     const accessKey = randomBytes(24).toString('base64url');
     const customerId = caller.actor.kind === 'customer' ? caller.actor.customerId : null;
@@ -265,6 +358,7 @@ export class OrderService {
     let payment: PaymentRow;
     try {
       ({ order, payment } = await db.transaction(async (tx) => {
+        if (!(await this.keys.confirm(tx, ref, orderId))) throw new LostKeyClaim(orderId);
         const [order] = await tx
           .insert(orders)
           .values({
@@ -293,6 +387,7 @@ export class OrderService {
           .insert(payments)
           .values({ id: paymentId, orderId, amount: total, currency })
           .returning();
+        await recordPlacement(tx, orderId);
         await recordEvent(tx, outboxEvents, 'checkout.order.placed', {
           orderId,
           cartId: cart.id,
@@ -309,6 +404,14 @@ export class OrderService {
       );
       if (isUniqueViolation(error)) {
         return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
+      }
+      if (error instanceof LostKeyClaim) {
+        return {
+          __typename: 'CheckoutUnavailable',
+          code: 'CHECKOUT_UNAVAILABLE',
+          message: `This attempt took too long and another request with its idempotencyKey took over; try again in ${RETRY_AFTER_SECONDS} seconds.`,
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        };
       }
       throw error;
     }
@@ -549,6 +652,13 @@ function unavailableOrThrow(error: unknown): PlaceOrderResult {
     message: `Checkout could not reach the ${error.service} service in time. No order was placed and nothing was charged; try again in ${RETRY_AFTER_SECONDS} seconds.`,
     retryAfterSeconds: RETRY_AFTER_SECONDS,
   };
+}
+
+/** The attempt's claim on its idempotency key was taken over: its order must not be written. */
+class LostKeyClaim extends Error {
+  constructor(orderId: string) {
+    super(`the idempotency key of order ${orderId} was taken over by another request`);
+  }
 }
 
 const reasonOf = (error: unknown): string =>

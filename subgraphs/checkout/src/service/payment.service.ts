@@ -3,9 +3,9 @@ import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
 import { isUuid, type Logger } from '@commerce-graph/kit';
 import type { PaymentProvider } from '../adyen.ts';
 import type { CheckoutDb } from '../db/client.ts';
+import { transitionOrder } from './order-state.ts';
 import {
   adyenNotifications,
-  orders,
   outboxEvents,
   payments,
   type PaymentRow,
@@ -159,10 +159,27 @@ export class PaymentService {
         }
         return 'unchanged: already authorised';
       }
-      await tx
-        .update(orders)
-        .set({ status: 'PAID', updatedAt: sql`now()` })
-        .where(sql`${orders.id} = ${payment.orderId} and ${orders.status} = 'PENDING_PAYMENT'`);
+      const moved = await transitionOrder(
+        tx,
+        this.logger,
+        payment.orderId,
+        'PAID',
+        `payment authorised (${updated.pspReference ?? 'no reference'})`,
+      );
+      if (!moved.ok) {
+        // The payment is authorised but its order may not become PAID (it left PENDING_PAYMENT
+        // some other way): no sale, a person must look.
+        this.logger.error(
+          { paymentId: payment.id, moved },
+          'authorised an order that cannot be paid',
+        );
+        return `needs attention: authorised while the order is ${moved.reason === 'ILLEGAL' ? moved.from : 'missing'}`;
+      }
+      await recordEvent(tx, outboxEvents, 'checkout.order.paid', {
+        orderId: payment.orderId,
+        paymentId: payment.id,
+        total: { amount: payment.amount, currencyCode: payment.currency },
+      });
       await recordEvent(tx, outboxEvents, 'checkout.payment.authorised', {
         orderId: payment.orderId,
         paymentId: payment.id,
@@ -190,15 +207,23 @@ export class PaymentService {
       .where(sql`${payments.id} = ${payment.id} and ${payments.status} = 'PENDING'`)
       .returning();
     if (!updated) return `unchanged: payment is ${payment.status}`;
-    const [order] = await tx
-      .update(orders)
-      .set({ status: 'PAYMENT_FAILED', updatedAt: sql`now()` })
-      .where(eq(orders.id, payment.orderId))
-      .returning({ cartId: orders.cartId });
-    if (!order) throw new Error(`payment ${payment.id} has no order ${payment.orderId}`);
+    const moved = await transitionOrder(
+      tx,
+      this.logger,
+      payment.orderId,
+      'PAYMENT_FAILED',
+      `payment ${status.toLowerCase()}: ${result.reason ?? result.resultCode ?? 'Refused'}`,
+    );
+    if (!moved.ok) {
+      if (moved.reason === 'NOT_FOUND') {
+        throw new Error(`payment ${payment.id} has no order ${payment.orderId}`);
+      }
+      this.logger.error({ paymentId: payment.id, moved }, 'a failed payment of a settled order');
+      return `needs attention: payment ${status.toLowerCase()} while the order is ${moved.from}`;
+    }
     await recordEvent(tx, outboxEvents, 'checkout.payment.failed', {
       orderId: payment.orderId,
-      cartId: order.cartId,
+      cartId: moved.order.cartId,
       paymentId: payment.id,
       reason: result.reason ?? result.resultCode ?? 'Refused',
     });

@@ -1,7 +1,14 @@
 import { and, asc, eq, getTableColumns, isNotNull, or, sql } from 'drizzle-orm';
 import { anyOf, isUuid, toPlainJson, type PlainJson } from '@commerce-graph/kit';
 import type { CheckoutDb } from '../db/client.ts';
-import { adyenNotifications, orderLines, orders, payments } from '../db/schema.ts';
+import {
+  adyenNotifications,
+  idempotencyKeys,
+  orderHistory,
+  orderLines,
+  orders,
+  payments,
+} from '../db/schema.ts';
 
 /** How long Adyen notification bodies are kept by default (`NOTIFICATION_RETENTION_DAYS`). */
 export const DEFAULT_NOTIFICATION_RETENTION_DAYS = 90;
@@ -22,7 +29,13 @@ export class CheckoutPrivacyService {
    * data.
    */
   async personalData(customerId: string): Promise<PlainJson> {
-    const empty = { orders: [], orderLines: [], payments: [], adyenNotifications: [] };
+    const empty = {
+      orders: [],
+      orderLines: [],
+      orderHistory: [],
+      payments: [],
+      adyenNotifications: [],
+    };
     if (!isUuid(customerId)) return empty;
     const { accessKeyHash: _secret, ...orderColumns } = getTableColumns(orders);
     const owned = await this.db
@@ -32,12 +45,17 @@ export class CheckoutPrivacyService {
       .orderBy(asc(orders.createdAt), asc(orders.id));
     const orderIds = owned.map((order) => order.id);
     if (orderIds.length === 0) return empty;
-    const [lines, paid, notifications] = await Promise.all([
+    const [lines, history, paid, notifications] = await Promise.all([
       this.db
         .select()
         .from(orderLines)
         .where(anyOf(orderLines.orderId, orderIds))
         .orderBy(asc(orderLines.orderId), asc(orderLines.position)),
+      this.db
+        .select()
+        .from(orderHistory)
+        .where(anyOf(orderHistory.orderId, orderIds))
+        .orderBy(asc(orderHistory.orderId), asc(orderHistory.at), asc(orderHistory.id)),
       this.db
         .select()
         .from(payments)
@@ -52,6 +70,7 @@ export class CheckoutPrivacyService {
     return toPlainJson({
       orders: owned,
       orderLines: lines,
+      orderHistory: history,
       payments: paid,
       adyenNotifications: notifications,
     });
@@ -86,6 +105,8 @@ export class CheckoutPrivacyService {
         .where(eq(orders.customerId, customerId.toLowerCase()))
         .returning({ id: orders.id });
       const orderIds = anonymised.map((order) => order.id);
+      // The customer's request keys name them (the scope is their id): gone with the account.
+      await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.scope, customerId.toLowerCase()));
       if (orderIds.length > 0) {
         await tx
           .update(adyenNotifications)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type postgres from 'postgres';
 import type { DemoCatalog, DemoVariant } from '../../../../scripts/demo-catalog.ts';
@@ -57,7 +58,10 @@ export type PlaceOrderResult =
       lines: Array<{ variantId: string; limit: number; requested: number; alreadyBought: number }>;
     }
   | { __typename: 'DiscountUnavailable'; code: string; message: string; discountCode: string }
-  | { __typename: 'InvalidCheckoutInput'; code: string; message: string; field: string };
+  | { __typename: 'InvalidCheckoutInput'; code: string; message: string; field: string }
+  | { __typename: 'TotalChanged'; code: string; message: string; expected: Money; current: Money }
+  | { __typename: 'IdempotencyKeyReused'; code: string; message: string; idempotencyKey: string }
+  | { __typename: 'CheckoutUnavailable'; code: string; message: string };
 
 /** Every field of an order the tests read, as fragment `OrderFields`. */
 export const ORDER_FIELDS = /* GraphQL */ `
@@ -144,6 +148,19 @@ const PLACE_ORDER = /* GraphQL */ `
       ... on InvalidCheckoutInput {
         field
       }
+      ... on TotalChanged {
+        expected {
+          amount
+          currencyCode
+        }
+        current {
+          amount
+          currencyCode
+        }
+      }
+      ... on IdempotencyKeyReused {
+        idempotencyKey
+      }
     }
   }
   ${ORDER_FIELDS}
@@ -160,17 +177,20 @@ const ORDER = /* GraphQL */ `
 
 export interface PlaceOrderInput {
   cartId: string;
+  idempotencyKey: string;
+  expectedTotal?: number;
   email: string;
   returnUrl?: string;
   paymentMethod: Record<string, string>;
 }
 
-/** A valid input for `cartId`: an approved test card and a plausible email. */
+/** A valid input for `cartId`: a new idempotency key, an approved test card and a plausible email. */
 export const orderInput = (
   cartId: string,
   overrides: Partial<PlaceOrderInput> = {},
 ): PlaceOrderInput => ({
   cartId,
+  idempotencyKey: randomUUID(),
   email: 'shopper@example.com',
   paymentMethod: { ...CARD, holderName: 'APPROVED' },
   ...overrides,

@@ -29,6 +29,8 @@ export const MAX_RESERVE_QUANTITY = 1_000;
 export const DEFAULT_RESERVATION_TTL_MS = 15 * 60_000;
 /** Orders one sweep run expires at most; the next run takes the rest. */
 export const SWEEP_BATCH = 100;
+/** How long one sweep run may hold its lock (under the kit's 30 s idle-in-transaction limit). */
+const SWEEP_MAX_MS = 15_000;
 
 export interface ReservationLineView {
   variantId: string;
@@ -488,7 +490,11 @@ export class ReservationService {
         .orderBy(asc(orderReservations.expiresAt))
         .limit(limit);
       let settled = 0;
+      // The lock's transaction idles while checkout answers: stop well before the connection's
+      // idle-in-transaction timeout ends it; the next run takes the rest.
+      const stopAt = Date.now() + SWEEP_MAX_MS;
       for (const { orderId } of due) {
+        if (Date.now() > stopAt) break;
         try {
           const outcome = await this.expireReservation(orderId);
           if (outcome === 'SOLD' || outcome === 'RELEASED') settled++;

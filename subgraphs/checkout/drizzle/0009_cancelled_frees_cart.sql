@@ -1,0 +1,2 @@
+DROP INDEX "checkout"."orders_live_cart_id_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "orders_live_cart_id_unique" ON "checkout"."orders" USING btree ("cart_id") WHERE "checkout"."orders"."status" not in ('PAYMENT_FAILED', 'CANCELLED');

@@ -1,0 +1,194 @@
+/** Staff changes to orders: fulfilment and cancellation, through the order state machine. */
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { adminActionBy, recordEvent, type OutboxRelay } from '@commerce-graph/events';
+import {
+  isUuid,
+  parseInput,
+  requirePermission,
+  userInput,
+  type Actor,
+  type Logger,
+} from '@commerce-graph/kit';
+import type { PaymentProvider } from '../adyen.ts';
+import type { CheckoutDb } from '../db/client.ts';
+import { outboxEvents, payments, type OrderRow, type PaymentRow } from '../db/schema.ts';
+import { invalidInput, type InvalidCheckoutInput } from './order-input.ts';
+import { transitionOrder, type TransitionResult } from './order-state.ts';
+import type { Tx } from './payment.service.ts';
+
+export type OrderAdminResult =
+  | { __typename: 'OrderUpdated'; order: OrderRow }
+  | { __typename: 'OrderNotFound'; code: string; message: string; orderId: string }
+  | {
+      __typename: 'IllegalOrderTransition';
+      code: string;
+      message: string;
+      orderId: string;
+      from: OrderRow['status'];
+      to: OrderRow['status'];
+    }
+  | InvalidCheckoutInput;
+
+const fulfilInput = z.object({
+  carrier: userInput.text({ max: 100, spaces: true }),
+  trackingNumber: userInput.text({ max: 100, spaces: true }),
+});
+const cancelInput = z.object({ reason: userInput.text({ max: 1000, spaces: true }) });
+
+const refuse = ({ field, message }: { field: string; message: string }) =>
+  invalidInput(field, message);
+
+/**
+ * fulfilOrder and cancelOrder for staff with `orders:manage`. Each change is one transaction:
+ * the transition with its history row, its order event and the admin audit event, so a refused
+ * change writes nothing.
+ */
+export class OrderAdminService {
+  constructor(
+    private readonly deps: {
+      db: CheckoutDb;
+      relay: OutboxRelay;
+      provider: PaymentProvider;
+      logger: Logger;
+    },
+  ) {}
+
+  /** PAID -> FULFILLED, with the carrier and tracking number. */
+  async fulfilOrder(
+    actor: Actor,
+    input: { orderId: string; carrier: string; trackingNumber: string },
+  ): Promise<OrderAdminResult> {
+    requirePermission(actor, 'orders:manage');
+    const parsed = parseInput(fulfilInput, input, refuse);
+    if (!parsed.ok) return parsed.error;
+    const { carrier, trackingNumber } = parsed.value;
+    const { orderId } = input;
+    if (!isUuid(orderId)) return notFound(orderId);
+    const moved = await this.deps.db.transaction(async (tx) => {
+      const moved = await transitionOrder(
+        tx,
+        this.deps.logger,
+        orderId,
+        'FULFILLED',
+        `fulfilled by staff: ${carrier} ${trackingNumber}`,
+        { carrier, trackingNumber },
+      );
+      if (!moved.ok) return moved;
+      await recordEvent(tx, outboxEvents, 'checkout.order.fulfilled', {
+        orderId,
+        carrier,
+        trackingNumber,
+      });
+      await this.audit(tx, actor, 'fulfilOrder', orderId, { carrier, trackingNumber });
+      return moved;
+    });
+    return this.answer(orderId, moved);
+  }
+
+  /**
+   * PENDING_PAYMENT or PAID (not yet fulfilled) -> CANCELLED. The payment of an unpaid order is
+   * cancelled under its row lock, as the payment expiry does: `checkout.payment.failed` gives the
+   * stock and the discount code back, and Adyen is asked to cancel after the commit. A paid
+   * order's stock stays sold and its refund is left to the payments issue.
+   */
+  async cancelOrder(
+    actor: Actor,
+    input: { orderId: string; reason: string },
+  ): Promise<OrderAdminResult> {
+    requirePermission(actor, 'orders:manage');
+    const parsed = parseInput(cancelInput, input, refuse);
+    if (!parsed.ok) return parsed.error;
+    const { reason } = parsed.value;
+    const { orderId } = input;
+    if (!isUuid(orderId)) return notFound(orderId);
+    let cancelled: PaymentRow | undefined;
+    const moved = await this.deps.db.transaction(async (tx) => {
+      // The payment first, then the order: the lock order of the webhook and the expiry.
+      const [payment] = await tx
+        .select()
+        .from(payments)
+        .where(eq(payments.orderId, orderId))
+        .for('update');
+      const moved = await transitionOrder(
+        tx,
+        this.deps.logger,
+        orderId,
+        'CANCELLED',
+        `cancelled by staff: ${reason}`,
+        { cancelReason: reason },
+      );
+      if (!moved.ok) return moved;
+      const paid = moved.from !== 'PENDING_PAYMENT';
+      if (payment?.status === 'PENDING') {
+        await tx
+          .update(payments)
+          .set({ status: 'CANCELLED', resultCode: 'Cancelled', updatedAt: sql`now()` })
+          .where(eq(payments.id, payment.id));
+        await recordEvent(tx, outboxEvents, 'checkout.payment.failed', {
+          orderId,
+          cartId: moved.order.cartId,
+          paymentId: payment.id,
+          reason: `order cancelled by staff: ${reason}`,
+        });
+        cancelled = payment;
+      }
+      await recordEvent(tx, outboxEvents, 'checkout.order.cancelled', {
+        orderId,
+        cartId: moved.order.cartId,
+        reason,
+        paid,
+      });
+      await this.audit(tx, actor, 'cancelOrder', orderId, { reason, from: moved.from });
+      return moved;
+    });
+    if (cancelled) {
+      const payment = cancelled;
+      await this.deps.provider.cancelPayment(payment).catch((error: unknown) => {
+        this.deps.logger.warn(
+          { err: error, paymentId: payment.id },
+          'cancel of a cancelled order payment failed',
+        );
+      });
+    }
+    return this.answer(orderId, moved);
+  }
+
+  private async audit(
+    tx: Tx,
+    actor: Actor,
+    action: string,
+    orderId: string,
+    details: Record<string, unknown>,
+  ) {
+    await recordEvent(
+      tx,
+      outboxEvents,
+      'checkout.admin-action.recorded',
+      adminActionBy(actor, action, { type: 'Order', id: orderId }, details),
+    );
+  }
+
+  private async answer(orderId: string, moved: TransitionResult): Promise<OrderAdminResult> {
+    if (!moved.ok) {
+      if (moved.reason === 'NOT_FOUND') return notFound(orderId);
+      return {
+        __typename: 'IllegalOrderTransition',
+        code: 'ILLEGAL_ORDER_TRANSITION',
+        message: `An order in ${moved.from} cannot become ${moved.to}`,
+        orderId,
+        from: moved.from,
+        to: moved.to,
+      };
+    }
+    await this.deps.relay.flush();
+    return { __typename: 'OrderUpdated', order: moved.order };
+  }
+}
+
+const notFound = (orderId: string): OrderAdminResult => ({
+  __typename: 'OrderNotFound',
+  code: 'ORDER_NOT_FOUND',
+  message: 'No order has this id',
+  orderId,
+});
