@@ -15,3 +15,5 @@ export * from './rate-limit.ts';
 export * from './identity.ts';
 export * from './permissions.ts';
 export * from './personal-data.ts';
+export * from './address.ts';
+export * from './cart-quote.ts';

@@ -139,17 +139,62 @@ describe('the address book', () => {
     });
   });
 
+  it('normalises an address by its country: code, postal code and state upper case, text trimmed', async () => {
+    const actor = await signedIn();
+    expect(
+      await add(actor, { ...HOME, name: ' Ann Smith ', countryCode: 'nl', postalCode: '1015cj' }),
+    ).toMatchObject({
+      __typename: 'Address',
+      name: 'Ann Smith',
+      countryCode: 'NL',
+      postalCode: '1015 CJ',
+    });
+    expect(
+      await add(actor, {
+        ...HOME,
+        city: 'London',
+        postalCode: 'sw1a1aa',
+        countryCode: 'GB',
+        phone: '',
+      }),
+    ).toMatchObject({ postalCode: 'SW1A 1AA', countryCode: 'GB', phone: null });
+    expect(
+      await add(actor, {
+        ...HOME,
+        city: 'New York',
+        postalCode: '10001',
+        region: 'ny',
+        countryCode: 'US',
+      }),
+    ).toMatchObject({ postalCode: '10001', region: 'NY' });
+    // Where no postal code shape is known, it is optional free text.
+    expect(
+      await add(actor, { ...HOME, city: 'Hong Kong', postalCode: null, countryCode: 'HK' }),
+    ).toMatchObject({ __typename: 'Address', postalCode: null });
+    const [home] = await book(actor);
+    expect(
+      await update(actor, home!.id as string, { ...HOME, countryCode: 'de', postalCode: '10115' }),
+    ).toMatchObject({ countryCode: 'DE', postalCode: '10115' });
+  });
+
   it('refuses invalid fields, naming the field, and writes nothing', async () => {
     const actor = await signedIn();
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ countryCode: 'nl' }, 'input.countryCode'],
       [{ countryCode: 'NLD' }, 'input.countryCode'],
+      [{ countryCode: 'ZZ' }, 'input.countryCode'],
+      [{ countryCode: '' }, 'input.countryCode'],
+      [{ postalCode: null }, 'input.postalCode'],
+      [{ postalCode: '1015' }, 'input.postalCode'],
+      [{ countryCode: 'DE', postalCode: '1015 CJ' }, 'input.postalCode'],
+      [{ countryCode: 'GB', postalCode: '12345' }, 'input.postalCode'],
+      [{ countryCode: 'US', postalCode: '10001' }, 'input.region'],
+      [{ countryCode: 'US', postalCode: '10001', region: 'Texas' }, 'input.region'],
+      [{ countryCode: 'HK', postalCode: '1'.repeat(21) }, 'input.postalCode'],
       [{ name: '' }, 'input.name'],
       [{ name: 'Ann\u0000' }, 'input.name'],
       [{ city: 'Amster\u202edam' }, 'input.city'],
       [{ line1: 'x'.repeat(201) }, 'input.line1'],
       [{ line2: 'tab\there' }, 'input.line2'],
-      [{ postalCode: '1'.repeat(21) }, 'input.postalCode'],
       [{ phone: 'call me maybe' }, 'input.phone'],
     ];
     for (const [change, field] of cases) {
@@ -160,6 +205,15 @@ describe('the address book', () => {
       });
     }
     expect(await book(actor)).toEqual([]);
+  });
+
+  it('refuses an update the country rules refuse and keeps the stored address', async () => {
+    const actor = await signedIn();
+    const home = await add(actor, HOME);
+    expect(
+      await update(actor, home.id as string, { ...HOME, line1: 'Damrak 1', postalCode: 'AB 1015' }),
+    ).toMatchObject({ __typename: 'InvalidInput', field: 'input.postalCode' });
+    expect(await book(actor)).toEqual([expect.objectContaining({ line1: HOME.line1 })]);
   });
 
   it(`keeps at most ${MAX_ADDRESSES} addresses, also when many are added at once`, async () => {

@@ -64,13 +64,15 @@ export type Address = {
 };
 
 /**
- * A postal address as a customer keeps it. Free text allows ordinary spaces but no control or
- * invisible formatting characters.
+ * A postal address as a customer keeps it, checked by the same per-country rules as a cart's
+ * shipping address. Free text allows ordinary spaces but no control or invisible formatting
+ * characters; it is trimmed, and an empty string counts as absent. The first problem is answered
+ * as InvalidInput naming the field (`input.postalCode`).
  */
 export type AddressInput = {
   /** City or town, 1 to 100 characters. */
   city: Scalars['String']['input'];
-  /** ISO 3166-1 alpha-2 country code in upper case, such as NL. */
+  /** ISO 3166-1 alpha-2 code of a known country, such as NL (lower case is accepted, stored upper). */
   countryCode: Scalars['String']['input'];
   /** Street and number, 1 to 200 characters. */
   line1: Scalars['String']['input'];
@@ -80,9 +82,14 @@ export type AddressInput = {
   name: Scalars['String']['input'];
   /** Phone number for the carrier: digits, spaces and + ( ) - . /, up to 32 characters. */
   phone?: InputMaybe<Scalars['String']['input']>;
-  /** Postal code, up to 20 characters; omitted where the country has none. */
+  /**
+   * Postal code. Required and shape-checked in NL (1234 AB), DE and FR (5 digits), BE (4 digits),
+   * GB (a UK postcode) and the US (12345 or 12345-6789), stored upper case with the usual space
+   * (1234ab becomes 1234 AB); elsewhere optional, checked where its shape is known, else up to 20
+   * characters.
+   */
   postalCode?: InputMaybe<Scalars['String']['input']>;
-  /** State, province or region, up to 100 characters. */
+  /** State, province or region, up to 100 characters; in the US required, a state code or DC (NY). */
   region?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -1,6 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { isUuid, parseInput, userInput, type Actor } from '@commerce-graph/kit';
+import { isUuid, parsePostalAddress, type Actor } from '@commerce-graph/kit';
 import type { AddressInput, ResolversParentTypes } from '../__generated__/resolvers-types.ts';
 import type { IdentityDb } from '../db/client.ts';
 import { addresses, customers } from '../db/schema.ts';
@@ -13,31 +12,6 @@ export const MAX_ADDRESSES = 20;
 
 type AddressResult = ResolversParentTypes['AddressResult'];
 type RemoveAddressResult = ResolversParentTypes['RemoveAddressResult'];
-
-const freeText = (max: number) => userInput.text({ max, spaces: true });
-/** An optional field: absent, null and empty all store nothing. */
-const optional = <T extends z.ZodType<string>>(schema: T) =>
-  z
-    .preprocess((value) => (value === '' ? null : value), schema.nullish())
-    .transform((value) => value ?? null);
-
-const addressInput = z.object({
-  name: freeText(100),
-  line1: freeText(200),
-  line2: optional(freeText(200)),
-  city: freeText(100),
-  postalCode: optional(freeText(20)),
-  region: optional(freeText(100)),
-  countryCode: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'Must be an ISO 3166-1 alpha-2 code in upper case, such as NL'),
-  phone: optional(
-    freeText(32).regex(
-      /^\+?[0-9][0-9 ()./-]*$/,
-      'Must be digits, spaces and + ( ) - . / only, such as +31 20 123 4567',
-    ),
-  ),
-});
 
 /** The signed-in customer's address book. */
 export class AddressService {
@@ -116,8 +90,13 @@ export class AddressService {
   }
 }
 
+/**
+ * The kit's per-country rules, the ones the cart applies to a shipping address, so an address
+ * from the book is one the checkout accepts.
+ */
 function parseAddress(input: AddressInput) {
-  return parseInput(addressInput, input, (problem) =>
-    refuse.invalidInput({ ...problem, field: `input.${problem.field}` }),
-  );
+  const parsed = parsePostalAddress(input);
+  if (parsed.ok) return parsed;
+  const { field, message } = parsed.problem;
+  return { ok: false as const, error: refuse.invalidInput({ field: `input.${field}`, message }) };
 }
