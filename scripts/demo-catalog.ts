@@ -72,6 +72,8 @@ export interface DemoProduct {
   seoTitle: string;
   seoDescription: string;
   status: 'PUBLISHED';
+  /** The kitchen's products are REDUCED (see `REDUCED_LEAVES`), every other one STANDARD. */
+  taxClass: 'STANDARD' | 'REDUCED';
   variants: DemoVariant[];
 }
 
@@ -263,6 +265,13 @@ const WEIGHT_GRAMS: Record<string, [number, number]> = {
   kitchen: [200, 500],
   textiles: [300, 2000],
 };
+
+/**
+ * Leaf categories whose products carry the REDUCED VAT class. The demo sells no books or food,
+ * so the kitchen (one leaf in twelve: products 11, 23, 35...) stands in for the goods a reduced
+ * rate covers, and carts and orders in tests and demos mix two rates.
+ */
+const REDUCED_LEAVES = new Set(['kitchen']);
 
 /** Chance that a product is waterproof, by material, and by leaf category for the rest. */
 const WATERPROOF_MATERIALS = new Set(['Waxed', 'Tech']);
@@ -523,6 +532,7 @@ export function buildDemoCatalog(productCount = 1_000, seed = 20261125): DemoCat
       seoTitle: `${name} by ${brand}`,
       seoDescription: `${name} by ${brand} in ${material.label.toLowerCase()}, sizes S to XL. ${closing}`,
       status: 'PUBLISHED',
+      taxClass: REDUCED_LEAVES.has(leafSlug) ? 'REDUCED' : 'STANDARD',
       variants,
     });
   }

@@ -281,6 +281,41 @@ describe('catalog import, run twice', () => {
   });
 });
 
+describe('catalog import, tax classes', () => {
+  let database: TestDatabase;
+  let sql: postgres.Sql;
+  const rows = [...demoRows(seeded)];
+  beforeAll(async () => {
+    ({ database, sql } = await seededDatabase());
+  });
+  afterAll(async () => {
+    await sql?.end();
+    await database?.drop();
+  });
+
+  const classOf = async (slug: string) =>
+    (await sql`select tax_class from products.products where slug = ${slug}`)[0]?.tax_class;
+
+  it('sets a new class, keeps the stored one when the row has none, and refuses an unknown one', async () => {
+    const kitchen = rows[10]!;
+    expect(kitchen.taxClass).toBe('REDUCED');
+    const { taxClass: _omitted, ...withoutClass } = kitchen;
+    const file = await fileOf('tax-classes.jsonl', [
+      withoutClass,
+      { ...rows[11]!, taxClass: 'ZERO' },
+      { ...fresh(900), taxClass: 'LUXURY' },
+      fresh(901),
+    ]);
+    const summary = await importCatalog({ databaseUrl: database.url, file });
+    expect(summary).toMatchObject({ created: 1, updated: 1, unchanged: 1, rejected: 1 });
+    expect(summary.rejections).toEqual([{ line: 3, reason: expect.stringContaining('taxClass') }]);
+    expect(await classOf(kitchen.slug)).toBe('REDUCED');
+    expect(await classOf(rows[11]!.slug)).toBe('ZERO');
+    expect(await classOf(fresh(901).slug)).toBe('STANDARD');
+    expect(await classOf(fresh(900).slug)).toBeUndefined();
+  });
+});
+
 describe('pnpm catalog:import', () => {
   it('prints the rejected lines, rows per second and a summary, and exits 1', async () => {
     const database = await createTestDatabase([

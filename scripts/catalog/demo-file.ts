@@ -31,6 +31,7 @@ function demoRow(product: DemoProduct, category: string): CatalogRowInput {
     seoTitle: product.seoTitle,
     seoDescription: product.seoDescription,
     status: product.status,
+    taxClass: product.taxClass,
     variants: product.variants.map((v) => {
       const onSale = v.prices.flatMap((p) =>
         p.compareAtAmount !== null ? [[p.currency, p.compareAtAmount] as const] : [],

@@ -54,9 +54,15 @@ export async function writeBatch(
   const rejections: Rejection[] = [];
   const slugs = all.map((item) => item.row.slug);
   const skus = all.flatMap((item) => item.row.variants.map((v) => v.sku));
-  const existingProducts = new Map<string, { id: string; status: string }>();
-  for (const row of await tx.execute<{ id: string; slug: string; status: string }>(
-    sql`select id, slug, status from products.products where slug = any(${sql.param(slugs)}::text[])`,
+  const existingProducts = new Map<string, { id: string; status: string; taxClass: string }>();
+  for (const row of await tx.execute<{
+    id: string;
+    slug: string;
+    status: string;
+    taxClass: string;
+  }>(
+    sql`select id, slug, status, tax_class as "taxClass" from products.products
+        where slug = any(${sql.param(slugs)}::text[])`,
   )) {
     existingProducts.set(row.slug, row);
   }
@@ -127,6 +133,8 @@ export async function writeBatch(
       product_type_id: productTypeId,
       // Without a status a new product is a DRAFT and an existing one keeps its own.
       status: row.status ?? existing?.status ?? 'DRAFT',
+      // Likewise a new product is STANDARD and an existing one keeps its class.
+      tax_class: row.taxClass ?? existing?.taxClass ?? 'STANDARD',
       seo_title: row.seoTitle,
       seo_description: row.seoDescription,
       published_at: null,
@@ -163,33 +171,35 @@ export async function writeBatch(
   const changed = new Set<string>();
   for (const row of await tx.execute<{ id: string; created: boolean }>(sql`
     insert into products.products as p
-      (id, slug, name, description, category_id, product_type_id, status, seo_title,
+      (id, slug, name, description, category_id, product_type_id, status, tax_class, seo_title,
        seo_description, published_at)
     select r.id, r.slug, r.name, r.description, r.category_id, r.product_type_id, r.status,
-           r.seo_title, r.seo_description, case when r.status = 'PUBLISHED' then now() end
+           r.tax_class, r.seo_title, r.seo_description,
+           case when r.status = 'PUBLISHED' then now() end
     from ${recordset('products', productRows)}
     where not exists (
       select 1 from products.products p
       where p.slug = r.slug
-        and (p.name, p.description, p.category_id, p.product_type_id, p.status, p.seo_title,
-             p.seo_description)
+        and (p.name, p.description, p.category_id, p.product_type_id, p.status, p.tax_class,
+             p.seo_title, p.seo_description)
           is not distinct from (r.name, r.description, r.category_id, r.product_type_id,
-             r.status, r.seo_title, r.seo_description))
+             r.status, r.tax_class, r.seo_title, r.seo_description))
     on conflict (slug) do update set
       name = excluded.name,
       description = excluded.description,
       category_id = excluded.category_id,
       product_type_id = excluded.product_type_id,
       status = excluded.status,
+      tax_class = excluded.tax_class,
       seo_title = excluded.seo_title,
       seo_description = excluded.seo_description,
       published_at = case when p.status = 'PUBLISHED' then p.published_at
                           else excluded.published_at end,
       updated_at = now()
-    where (p.name, p.description, p.category_id, p.product_type_id, p.status, p.seo_title,
-           p.seo_description)
+    where (p.name, p.description, p.category_id, p.product_type_id, p.status, p.tax_class,
+           p.seo_title, p.seo_description)
       is distinct from (excluded.name, excluded.description, excluded.category_id,
-           excluded.product_type_id, excluded.status, excluded.seo_title,
+           excluded.product_type_id, excluded.status, excluded.tax_class, excluded.seo_title,
            excluded.seo_description)
     returning p.id, (p.xmax = 0) as created`)) {
     (row.created ? created : changed).add(row.id);

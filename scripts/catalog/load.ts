@@ -200,6 +200,7 @@ async function writeProducts(tx: Executor, catalog: CatalogData, options: LoadOp
         category_id: p.categoryId,
         product_type_id: productTypeId,
         status: p.status,
+        tax_class: p.taxClass,
         seo_title: p.seoTitle,
         seo_description: p.seoDescription,
         published_at: new Date(newest - (total - 1 - written - i) * PUBLISH_STEP_MS).toISOString(),

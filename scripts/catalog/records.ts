@@ -51,6 +51,7 @@ export const COLUMNS = {
     category_id: 'uuid',
     product_type_id: 'uuid',
     status: 'text',
+    tax_class: 'text',
     seo_title: 'text',
     seo_description: 'text',
     published_at: 'timestamptz',

@@ -21,6 +21,7 @@ import {
   MAX_VALUE_OPTIONS,
   MAX_VARIANT_OPTIONS,
 } from '../../subgraphs/products/src/service/admin/catalog-input.ts';
+import { taxClasses } from '../../subgraphs/products/src/db/schema.ts';
 import {
   MAX_PRICE_AMOUNT,
   STORE_CURRENCIES,
@@ -181,6 +182,7 @@ export const catalogRowSchema = z
       .nullish()
       .transform((t) => t ?? null),
     status: z.enum(['DRAFT', 'PUBLISHED', 'ARCHIVED']).optional(),
+    taxClass: z.enum(taxClasses).optional(),
     variants: z
       .array(variant)
       .min(1, 'A product needs at least one variant')

@@ -262,6 +262,7 @@ const PRODUCT_FIELDS = /* GraphQL */ `
   name
   description
   status
+  taxClass
   seoTitle
   seoDescription
   category {
@@ -812,6 +813,85 @@ describe('updateProduct', () => {
     expect(await snapshot()).toEqual(before);
     const [row] = await sql`select name from products.products where id = ${product.id}`;
     expect(row!.name).not.toBe('Changed');
+  });
+});
+
+describe('tax classes', () => {
+  const VARIANT_TAX_CLASS = /* GraphQL */ `
+    query ($r: [_Any!]!) {
+      _entities(representations: $r) {
+        ... on ProductVariant {
+          taxClass
+        }
+      }
+    }
+  `;
+
+  it('creates a product STANDARD unless told otherwise, and its variants follow it', async () => {
+    const standard = await draftProduct();
+    const reduced = await draftProduct({ taxClass: 'REDUCED' });
+    const admin = await gql(ADMIN_PRODUCT, { id: reduced.id }, staff);
+    expect(admin.data!.adminProduct.taxClass).toBe('REDUCED');
+    const rows = await sql`
+      select id, tax_class from products.products where id in ${sql([standard.id, reduced.id])}`;
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.tax_class]))).toEqual({
+      [standard.id]: 'STANDARD',
+      [reduced.id]: 'REDUCED',
+    });
+    const { data } = await gql(
+      VARIANT_TAX_CLASS,
+      {
+        r: [standard.variantId, reduced.variantId].map((id) => ({
+          __typename: 'ProductVariant',
+          id,
+        })),
+      },
+      staff,
+    );
+    expect(data!._entities).toEqual([{ taxClass: 'STANDARD' }, { taxClass: 'REDUCED' }]);
+  });
+
+  it('changes the class with updateProduct and leaves it alone when omitted', async () => {
+    const product = await draftProduct({ taxClass: 'REDUCED' });
+    const renamed = await gql(UPDATE_PRODUCT, { id: product.id, input: { name: 'Kept' } }, staff);
+    expect(renamed.data!.updateProduct).toMatchObject({ name: 'Kept', taxClass: 'REDUCED' });
+    const zero = await gql(UPDATE_PRODUCT, { id: product.id, input: { taxClass: 'ZERO' } }, staff);
+    expect(zero.data!.updateProduct).toMatchObject({ name: 'Kept', taxClass: 'ZERO' });
+  });
+
+  it('refuses a null or unknown class, writing nothing', async () => {
+    const product = await draftProduct();
+    const before = await snapshot();
+    const nullClass = await gql(
+      UPDATE_PRODUCT,
+      { id: product.id, input: { name: 'Changed', taxClass: null } },
+      staff,
+    );
+    expect(nullClass.data!.updateProduct).toMatchObject({
+      __typename: 'InvalidCatalogInput',
+      field: 'taxClass',
+    });
+    const unknown = await post(
+      service.url,
+      UPDATE_PRODUCT,
+      { id: product.id, input: { taxClass: 'LUXURY' } },
+      {
+        ...internalHeaders(INTERNAL_TOKEN),
+        [IDENTITY_HEADER]: await signIdentityAssertion(INTERNAL_TOKEN, staff),
+      },
+    );
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await snapshot()).toEqual(before);
+    const [row] = await sql`select name, tax_class from products.products where id = ${product.id}`;
+    expect(row).toMatchObject({ tax_class: 'STANDARD' });
+    expect(row!.name).not.toBe('Changed');
+  });
+
+  it('has the database refuse a class it does not know', async () => {
+    const product = await draftProduct();
+    await expect(
+      sql`update products.products set tax_class = 'LUXURY' where id = ${product.id}`,
+    ).rejects.toThrow(/products_tax_class_valid/);
   });
 });
 

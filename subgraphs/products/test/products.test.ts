@@ -256,6 +256,59 @@ describe('products', () => {
   });
 });
 
+describe('tax classes', () => {
+  it('seeds the demo kitchen REDUCED and everything else STANDARD', async () => {
+    const { data } = await graphql<{ product: { taxClass: string } | null }>(
+      service.url,
+      `
+        query ($slug: String) {
+          product(slug: $slug) {
+            taxClass
+          }
+        }
+      `,
+      { slug: catalog.products[10]!.slug },
+    );
+    expect(catalog.products[10]!.taxClass).toBe('REDUCED');
+    expect(data!.product).toEqual({ taxClass: 'REDUCED' });
+    const reduced = catalog.products.filter((p) => p.taxClass === 'REDUCED');
+    expect(reduced.length).toBe(Math.ceil((catalog.products.length - 10) / 12));
+    expect(new Set(reduced.map((p) => p.categoryId)).size).toBe(1);
+  });
+
+  it('answers variants with their price and tax class in one statement per table', async () => {
+    // The cart's question for checkout's quote: a REDUCED product among STANDARD ones.
+    const products = catalog.products.slice(0, 24);
+    const variants = products.flatMap((p) => p.variants.map((v) => ({ id: v.id, product: p })));
+    statements.length = 0;
+    const { data } = await graphql<{
+      _entities: Array<{ id: string; taxClass: string; price: { amount: number } } | null>;
+    }>(
+      service.url,
+      `
+        query ($r: [_Any!]!) {
+          _entities(representations: $r) {
+            ... on ProductVariant {
+              id
+              taxClass
+              price(currencyCode: "EUR") {
+                amount
+              }
+            }
+          }
+        }
+      `,
+      { r: variants.map(({ id }) => ({ __typename: 'ProductVariant', id })) },
+    );
+    expect(data!._entities.map((e) => e?.taxClass)).toEqual(
+      variants.map(({ product }) => product.taxClass),
+    );
+    expect(data!._entities.map((e) => e?.taxClass)).toContain('REDUCED');
+    // Variants, their products (visibility and tax class), their prices.
+    expect(statements).toHaveLength(3);
+  });
+});
+
 /** Strings that must never reach PostgreSQL or match a slug, each built on a real slug. */
 const hostile = (slug: string): Array<[string, string]> => [
   ['a NUL byte', `${slug}\u0000`],

@@ -182,6 +182,8 @@ export type CreateProductInput = {
   seoTitle?: InputMaybe<Scalars['String']['input']>;
   /** Lower-case letters, digits and hyphens; unique. */
   slug: Scalars['String']['input'];
+  /** Which VAT rate applies (checkout has the rate per country). */
+  taxClass?: InputMaybe<TaxClass>;
 };
 
 export type CreateProductTypeInput = {
@@ -464,6 +466,8 @@ export type Product = {
   slug: Scalars['String']['output'];
   /** Always PUBLISHED on the storefront; staff see drafts and archived products too. */
   status: PublishState;
+  /** Which VAT rate applies to it; checkout has the rate of each class per country. */
+  taxClass: TaxClass;
   /** ISO 8601. */
   updatedAt: Scalars['String']['output'];
   /** The purchasable versions of the product (size, colour...). */
@@ -562,6 +566,8 @@ export type ProductVariant = {
   product: Product;
   /** Stock keeping unit, unique across the catalog. */
   sku: Scalars['String']['output'];
+  /** Its product's VAT class (the cart reads it with the price for checkout's tax). */
+  taxClass: TaxClass;
 };
 
 
@@ -729,6 +735,15 @@ export type SlugTaken = UserError & {
 /** An autocomplete suggestion. */
 export type Suggestion = CategorySuggestion | ProductSuggestion;
 
+/** A product's VAT class: each country has a rate per class. */
+export type TaxClass =
+  /** The country's reduced rate (books, food...). */
+  | 'REDUCED'
+  /** The country's standard rate. */
+  | 'STANDARD'
+  /** Zero-rated. */
+  | 'ZERO';
+
 /** No attribute (or product type) has the code. Code UNKNOWN_ATTRIBUTE. */
 export type UnknownAttribute = UserError & {
   __typename?: 'UnknownAttribute';
@@ -785,6 +800,7 @@ export type UpdateProductInput = {
   seoDescription?: InputMaybe<Scalars['String']['input']>;
   seoTitle?: InputMaybe<Scalars['String']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+  taxClass?: InputMaybe<TaxClass>;
 };
 
 export type UpdateVariantInput = {
@@ -1059,6 +1075,7 @@ export type ResolversTypes = ResolversObject<{
   SkuTaken: ResolverTypeWrapper<SkuTaken>;
   SlugTaken: ResolverTypeWrapper<SlugTaken>;
   Suggestion: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Suggestion']>;
+  TaxClass: TaxClass;
   UnknownAttribute: ResolverTypeWrapper<UnknownAttribute>;
   UnknownCategory: ResolverTypeWrapper<UnknownCategory>;
   UnknownCurrency: ResolverTypeWrapper<UnknownCurrency>;
@@ -1332,6 +1349,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   seoTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PublishState'], ParentType, ContextType>;
+  taxClass?: Resolver<ResolversTypes['TaxClass'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   variants?: Resolver<Array<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1398,6 +1416,7 @@ export type ProductVariantResolvers<ContextType = Context, ParentType extends Re
   prices?: Resolver<Array<ResolversTypes['Price']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxClass?: Resolver<ResolversTypes['TaxClass'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

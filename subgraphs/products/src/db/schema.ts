@@ -28,6 +28,10 @@ export const publishStates = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const;
 /** Only PUBLISHED products (and their variants) reach the storefront, `_entities` included. */
 export type PublishState = (typeof publishStates)[number];
 
+export const taxClasses = ['STANDARD', 'REDUCED', 'ZERO'] as const;
+/** A product's VAT class: checkout looks up the rate of the class in the shipping country. */
+export type TaxClass = (typeof taxClasses)[number];
+
 export const categories = productsSchema.table(
   'categories',
   {
@@ -119,6 +123,8 @@ export const products = productsSchema.table(
       .references(() => categories.id),
     productTypeId: uuid('product_type_id').references(() => productTypes.id),
     status: text('status').$type<PublishState>().notNull().default('DRAFT'),
+    /** Which VAT rate applies to it (checkout's `tax_rates` hold the rate per country). */
+    taxClass: text('tax_class').$type<TaxClass>().notNull().default('STANDARD'),
     seoTitle: text('seo_title'),
     seoDescription: text('seo_description'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -130,6 +136,7 @@ export const products = productsSchema.table(
     index('products_name_id_idx').on(t.name, t.id),
     index('products_category_name_id_idx').on(t.categoryId, t.name, t.id),
     check('products_status_valid', sql`${t.status} in ('DRAFT', 'PUBLISHED', 'ARCHIVED')`),
+    check('products_tax_class_valid', sql`${t.taxClass} in ('STANDARD', 'REDUCED', 'ZERO')`),
   ],
 );
 

@@ -25,6 +25,12 @@ async function visibleVariant(
   return visible(product, actor) ? variant : null;
 }
 
+async function productOf(variant: VariantRow, loaders: Loaders): Promise<ProductRow> {
+  const product = await loaders.productById.load(variant.productId);
+  if (!product) throw new Error(`Variant ${variant.id} has no product ${variant.productId}`);
+  return product;
+}
+
 /**
  * The price in force of a variant now, with a cache hint that ends before its next scheduled
  * change: no cache can serve it past the boundary.
@@ -122,11 +128,9 @@ export const catalogResolvers: Resolvers = {
         : null;
     },
     options: (variant) => variant.options,
-    product: async (variant, _, { loaders }) => {
-      const product = await loaders.productById.load(variant.productId);
-      if (!product) throw new Error(`Variant ${variant.id} has no product ${variant.productId}`);
-      return product;
-    },
+    product: (variant, _, { loaders }) => productOf(variant, loaders),
+    // The product's row is the one `__resolveReference` loaded to check visibility: no extra SQL.
+    taxClass: async (variant, _, { loaders }) => (await productOf(variant, loaders)).taxClass,
   },
   Category: {
     __resolveReference: (ref, { loaders }) => loaders.categoryById.load(ref.id),

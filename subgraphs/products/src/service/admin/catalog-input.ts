@@ -20,6 +20,7 @@ import type {
   UpdateProductInput,
   UpdateVariantInput,
 } from '../../__generated__/resolvers-types.ts';
+import { taxClasses } from '../../db/schema.ts';
 import { refuse, type CatalogRefusal } from './catalog-errors.ts';
 import {
   MAX_PRICE_AMOUNT,
@@ -149,6 +150,11 @@ const createProduct = z.object({
   media: media.nullish().transform((m) => m ?? []),
   seoTitle,
   seoDescription,
+  // GraphQL checks the enum; zod again for callers that are not GraphQL.
+  taxClass: z
+    .enum(taxClasses)
+    .nullish()
+    .transform((t) => t ?? 'STANDARD'),
 });
 
 // Omitted fields stay; `null` clears only what may be empty (the SEO texts).
@@ -161,6 +167,7 @@ const updateProduct = z.object({
   media: media.optional(),
   seoTitle,
   seoDescription,
+  taxClass: z.enum(taxClasses).optional(),
 });
 
 const options = z

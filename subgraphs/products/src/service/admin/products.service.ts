@@ -84,6 +84,7 @@ export class AdminProductsService {
             categoryId: category.id,
             productTypeId,
             status: 'DRAFT',
+            taxClass: p.taxClass,
             seoTitle: p.seoTitle ?? null,
             seoDescription: p.seoDescription ?? null,
             createdAt: at,
@@ -95,7 +96,13 @@ export class AdminProductsService {
         return {
           result: { __typename: 'Product', ...row! },
           target: { type: 'Product', id },
-          details: { slug: p.slug, name: p.name, categorySlug: p.categorySlug, status: 'DRAFT' },
+          details: {
+            slug: p.slug,
+            name: p.name,
+            categorySlug: p.categorySlug,
+            status: 'DRAFT',
+            taxClass: p.taxClass,
+          },
           reindex: [id],
         };
       },
@@ -125,6 +132,7 @@ export class AdminProductsService {
         if (u.slug !== undefined) set.slug = u.slug;
         if (u.name !== undefined) set.name = u.name;
         if (u.description !== undefined) set.description = u.description;
+        if (u.taxClass !== undefined) set.taxClass = u.taxClass;
         if (u.categorySlug !== undefined) {
           set.categoryId = (await categoryBySlug(tx, u.categorySlug, stop)).id;
         }

@@ -1,0 +1,2 @@
+ALTER TABLE "products"."products" ADD COLUMN "tax_class" text DEFAULT 'STANDARD' NOT NULL;--> statement-breakpoint
+ALTER TABLE "products"."products" ADD CONSTRAINT "products_tax_class_valid" CHECK ("products"."products"."tax_class" in ('STANDARD', 'REDUCED', 'ZERO'));
