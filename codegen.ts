@@ -61,6 +61,12 @@ const config: CodegenConfig = {
       Payment: '../db/schema.ts#PaymentRow',
       OrderPlaced: '../service/order.service.ts#OrderPlacedResult',
       OutOfStockLine: '../service/order.service.ts#StockShortage',
+      Cart: '../service/cart-pricing.service.ts#CheckoutCart',
+      ShippingMethod: '../service/cart-pricing.service.ts#ShippingMethodView',
+      CartTotals: '../service/pricing.ts#CartPricing',
+      TaxLine: '../service/pricing.ts#TaxLineView',
+      Customer: '../service/order-history.service.ts#CustomerRef',
+      OrderConnection: '../service/order-history.service.ts#OrderPage',
     }),
     ...subgraph('identity', {
       Customer: '../db/schema.ts#CustomerRow',

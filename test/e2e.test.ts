@@ -7,6 +7,7 @@ import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { eventually } from './support/eventually.ts';
 import { queueBackends } from './support/queues.ts';
 import { isBackgroundStatement } from '../scripts/background-statements.ts';
+import { shipCartTo } from './support/delivery.ts';
 
 const INTERNAL_TOKEN = 'e2e-internal-token-0123456789abcdef';
 const catalog = buildDemoCatalog(40);
@@ -154,6 +155,7 @@ for (const backend of queueBackends()) {
         { c: cartId, v: variantId, q: quantity },
       );
       expect(added.data).toMatchObject({ addCartLine: { __typename: 'Cart' } });
+      await shipCartTo(gateway, cartId);
       return cartId;
     }
 

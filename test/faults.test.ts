@@ -8,6 +8,7 @@ import { eventually } from './support/eventually.ts';
 import { graphql } from './support/graphql.ts';
 import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import type { QueueBackendCase } from './support/queues.ts';
+import { shipCartTo } from './support/delivery.ts';
 
 const redisUrl = inject('redisUrl');
 
@@ -95,6 +96,7 @@ describe.skipIf(!redisUrl)('placeOrder while Redis is down', () => {
       { c: cartId, v: variant.id },
     );
     expect(added.data).toEqual({ addCartLine: { __typename: 'Cart' } });
+    await shipCartTo(gateway, cartId);
     return cartId;
   }
 

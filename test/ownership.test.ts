@@ -4,6 +4,7 @@ import { startTestGraph, type TestGraph, type TestStaff } from './support/graph.
 import { graphql } from './support/graphql.ts';
 import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { queueBackends } from './support/queues.ts';
+import { shipCartTo } from './support/delivery.ts';
 
 const INTERNAL_TOKEN = 'ownership-internal-token-0123456789ab';
 const REGISTER = /* GraphQL */ `
@@ -32,6 +33,31 @@ const PLACE_ORDER = /* GraphQL */ `
       }
       ... on UserError {
         code
+      }
+    }
+  }
+`;
+const MY_ORDERS = /* GraphQL */ `
+  {
+    me {
+      orders(first: 5) {
+        edges {
+          node {
+            id
+            total {
+              amount
+            }
+            shipping {
+              amount
+            }
+            shippingMethod {
+              code
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+        }
       }
     }
   }
@@ -74,6 +100,7 @@ describe('who may reach a cart or an order (through the gateway)', () => {
       { c: cartId, v: variantId },
     );
     expect(added.data?.addCartLine.__typename).toBe('Cart');
+    await shipCartTo(ask, cartId);
     return cartId;
   };
   const placeOrder = (ask: ReturnType<typeof as>, cartId: string) =>
@@ -127,6 +154,16 @@ describe('who may reach a cart or an order (through the gateway)', () => {
     // Not even the access key opens a customer's order to someone else.
     expect((await bob(ORDER, { id, key })).data).toEqual({ order: null });
     expect((await guest(ORDER, { id, key })).data).toEqual({ order: null });
+
+    // The order history is the customer's own: identity's Customer, checkout's orders.
+    const history = await alice(MY_ORDERS);
+    expect(history.errors).toBeUndefined();
+    const mine = history.data!.me.orders;
+    expect(mine.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([id]);
+    expect(mine.edges[0].node.shippingMethod.code).toBe('nl-be-standard');
+    expect(mine.edges[0].node.total.amount).toBeGreaterThan(mine.edges[0].node.shipping.amount);
+    expect(mine.pageInfo.hasNextPage).toBe(false);
+    expect((await bob(MY_ORDERS)).data!.me.orders.edges).toEqual([]);
   });
 
   it('opens a guest order with its access key only, and lets a customer claim a guest cart', async () => {

@@ -4,6 +4,7 @@ import { startTestGraph, type TestGraph } from './support/graph.ts';
 import { graphql } from './support/graphql.ts';
 import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { queueBackends } from './support/queues.ts';
+import { shipCartTo } from './support/delivery.ts';
 
 const INTERNAL_TOKEN = 'partners-internal-token-0123456789abc';
 const CREATE_KEY = /* GraphQL */ `
@@ -103,6 +104,7 @@ describe('partner API keys (through the gateway)', () => {
       'mutation($c: ID!, $v: ID!) { addCartLine(cartId: $c, variantId: $v, quantity: 1) { __typename } }',
       { c: cartId, v: variantId },
     );
+    await shipCartTo(guest, cartId);
     const placed = await guest(
       'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on OrderPlaced { order { id } } } }',
       {

@@ -7,6 +7,7 @@ import { startTestGraph, type TestGraph, type TestStaff } from './support/graph.
 import { graphql } from './support/graphql.ts';
 import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
 import { queueBackends } from './support/queues.ts';
+import { shipCartTo } from './support/delivery.ts';
 
 const INTERNAL_TOKEN = 'privacy-internal-token-0123456789abcdef';
 /** Staff who may act on customers' data, and staff who may not. */
@@ -120,6 +121,8 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
       'discount_code_id',
       'created_at',
       'updated_at',
+      'shipping_address',
+      'billing_address',
     ],
     withheld: [],
   },
@@ -160,11 +163,29 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
       'carrier',
       'tracking_number',
       'cancel_reason',
+      'shipping_amount',
+      'tax_amount',
+      'tax_included',
+      'tax_lines',
+      'shipping_address',
+      'billing_address',
+      'shipping_method',
     ],
     withheld: ['access_key_hash'],
   },
   'checkout.order_lines': {
-    exported: ['id', 'order_id', 'variant_id', 'quantity', 'unit_amount', 'position'],
+    exported: [
+      'id',
+      'order_id',
+      'variant_id',
+      'quantity',
+      'unit_amount',
+      'position',
+      'discount_amount',
+      'tax_class',
+      'tax_rate_basis_points',
+      'tax_amount',
+    ],
     withheld: [],
   },
   'checkout.order_history': {
@@ -216,13 +237,17 @@ const TRANSPORT_TABLES = ['identity.outbox_events', 'checkout.outbox_events'];
  * the shop's (their `created_by` is a staff member acting for it); order outcomes hold order ids;
  * checkout's idempotency keys are a client's random request keys and the order each placed (the
  * order itself is exported); a customer's keys carry their id as scope and are deleted with the
- * account (checked below).
+ * account (checked below). Checkout's shipping methods and tax rates are the shop's settings, and
+ * a cart's shipping selection names a cart and a method code, nobody.
  */
 const NOT_ABOUT_CUSTOMERS = [
   'identity.api_keys',
   'cart.discount_codes',
   'cart.order_outcomes',
   'checkout.idempotency_keys',
+  'checkout.shipping_methods',
+  'checkout.tax_rates',
+  'checkout.cart_shipping_selections',
 ];
 
 /** Which rows of each table are the customer's (`me.cid`: the customer id, `me.mail`: the email). */
@@ -396,6 +421,7 @@ describe('GDPR export and erasure (through the gateway)', () => {
       { c: cartId },
     );
     expect(discounted.data?.applyDiscountCode.__typename).toBe('Cart');
+    await shipCartTo(me, cartId);
     const placed = await me(
       `mutation($input: PlaceOrderInput!) {
         placeOrder(input: $input) { __typename ... on OrderPlaced { order { id } } } }`,
@@ -629,6 +655,9 @@ describe('GDPR export and erasure (through the gateway)', () => {
       currency: orderBefore[0]!.currency,
       status: orderBefore[0]!.status,
       lines: orderBefore[0]!.lines,
+      // Only the countries stay, for VAT reporting.
+      shipping_address: { countryCode: 'NL' },
+      billing_address: { countryCode: 'NL' },
     });
     expect(order!.anonymised_at).toBeInstanceOf(Date);
     const notifications = await shop.sql`

@@ -62,6 +62,8 @@ describe('the README examples', () => {
       'Search',
       'NewCart',
       'Add',
+      'Deliver',
+      'Ship',
       'Pay',
       'Order',
       'Restock',
@@ -93,6 +95,19 @@ describe('the README examples', () => {
     const cartId = (await run('NewCart')).createCart.id;
     const added = await run('Add', { cartId });
     expect(added.addCartLine).toMatchObject({ __typename: 'Cart', totalQuantity: 2 });
+
+    const delivered = await run('Deliver', { cartId });
+    expect(delivered.setCartShippingAddress.__typename).toBe('Cart');
+    expect(delivered.setCartShippingAddress.shippingMethods.map((m: any) => m.code)).toEqual([
+      'nl-be-standard',
+      'nl-be-express',
+    ]);
+    const shipped = await run('Ship', { cartId });
+    const { totals } = shipped.setCartShippingMethod;
+    // EUR prices include Dutch VAT; the total is the goods and the shipping, tax inside it.
+    expect(totals.taxIncluded).toBe(true);
+    expect(totals.total.amount).toBe(totals.subtotal.amount + totals.shipping.amount);
+    expect(totals.tax.amount).toBeGreaterThan(0);
 
     const paid = await run('Pay', { cartId, idempotencyKey: crypto.randomUUID() });
     expect(paid.placeOrder).toMatchObject({ __typename: 'OrderPlaced' });

@@ -14,17 +14,17 @@ import {
 import { migrationsFolder, schema } from './db/client.ts';
 import { createServer } from './server.ts';
 import { CartPrivacyService } from './privacy.service.ts';
-import { deleteAbandonedCarts } from './service/abandoned.ts';
+import { deleteAbandonedCarts, forgetOrderedCartAddresses } from './service/abandoned.ts';
+import { CartAddressService } from './service/addresses.ts';
 import { CartService } from './service/cart-lines.ts';
 import { DiscountService } from './service/discounts.ts';
 import { CartMergeService } from './service/merge.ts';
 import { CartOrderService } from './service/orders.ts';
-import type { EstimateHook } from './service/pricing.ts';
+import { CartQuoteService } from './service/quote.ts';
 import { createWorker } from './worker.ts';
 
 export { migrationsFolder };
 export { deleteAbandonedCarts };
-export type { EstimateHook };
 
 const HOUR_MS = 3_600_000;
 
@@ -41,11 +41,6 @@ export interface CartConfig extends SubgraphConfig {
   cartTtlDays?: number;
   /** How often the abandoned-cart sweep runs (default hourly). */
   abandonedSweepEveryMs?: number;
-  /**
-   * Estimated shipping and tax for `Cart.totals`; the default knows neither (null). The
-   * checkout issue owns the real rates.
-   */
-  estimate?: EstimateHook;
   /** Where the cart's event queue lives (Redis, or PostgreSQL when there is no Redis). */
   queue: QueueConnectionConfig;
 }
@@ -58,7 +53,7 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     applicationName: 'cart',
     onQuery: config.onQuery,
   });
-  const service = new CartService(database.db, config.estimate);
+  const service = new CartService(database.db);
   const discounts = new DiscountService(database.db, service);
   const orders = new CartOrderService(database.db);
   const queues = createQueueFactory(config.queue);
@@ -71,6 +66,8 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     async () => {
       const deleted = await deleteAbandonedCarts(database.db, ttlDays);
       if (deleted > 0) logger.info({ deleted, ttlDays }, 'abandoned carts deleted');
+      const cleared = await forgetOrderedCartAddresses(database.db, ttlDays);
+      if (cleared > 0) logger.info({ cleared, ttlDays }, 'addresses of ordered carts cleared');
     },
     logger,
   );
@@ -79,6 +76,8 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     service,
     merge: new CartMergeService(database.db, service),
     discounts,
+    addresses: new CartAddressService(service),
+    quotes: new CartQuoteService(service),
     privacy,
     products: createSubgraphClient('products', config.productsUrl, {
       headers: internalHeaders(config.internalToken),

@@ -6,14 +6,19 @@ import {
   loaderByGroup,
   loaderByKey,
   type SubgraphClient,
+  type TaxClass,
 } from '@commerce-graph/kit';
 import type { CartDb } from './db/client.ts';
 import { cartLines, carts, discountCodes } from './db/schema.ts';
 
-/** A variant as the cart sees it: its id and its authoritative price in one currency. */
+/**
+ * A variant as the cart sees it: its id, its authoritative price in one currency, and its
+ * product's VAT class (checkout's tax rates are per class).
+ */
 export interface CatalogVariant {
   id: string;
   price: { amount: number; currencyCode: string };
+  taxClass: TaxClass;
 }
 
 /** What inventory lets a shopper buy of a variant now (its `Availability`). */
@@ -36,7 +41,11 @@ export interface PriceKey {
  */
 export const CATEGORY_DEPTH = 8;
 
-/** Products' standard federation entry point; unknown or unpublished ids come back as null. */
+/**
+ * Products' standard federation entry point; unknown or unpublished ids come back as null. The
+ * tax class comes in the same call: what `checkoutQuote` answers for a line was priced and
+ * classed in one read of the catalog.
+ */
 const VARIANT_PRICES = /* GraphQL */ `
   query VariantPrices($r: [_Any!]!, $c: String) {
     _entities(representations: $r) {
@@ -46,6 +55,7 @@ const VARIANT_PRICES = /* GraphQL */ `
           amount
           currencyCode
         }
+        taxClass
       }
     }
   }

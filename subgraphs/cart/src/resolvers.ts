@@ -28,6 +28,10 @@ export const resolvers: Resolvers = {
       discounts.applyDiscountCode(loaders, actor, args),
     removeDiscountCode: (_, { cartId }, { discounts, loaders, actor }) =>
       discounts.removeDiscountCode(loaders, actor, cartId),
+    setCartShippingAddress: (_, args, { addresses, loaders, actor }) =>
+      addresses.setShippingAddress(loaders, actor, args),
+    setCartBillingAddress: (_, args, { addresses, loaders, actor }) =>
+      addresses.setBillingAddress(loaders, actor, args),
     createDiscountCode: (_, { input }, { discounts, loaders, actor }) =>
       discounts.createDiscountCode(loaders, actor, input),
     disableDiscountCode: (_, { code }, { discounts, actor }) =>
@@ -51,7 +55,10 @@ export const resolvers: Resolvers = {
     unavailableLines: (cart, _, { service, loaders }) => service.unavailableLines(loaders, cart),
     totalQuantity: (cart, _, { service, loaders }) => service.totalQuantity(loaders, cart),
     subtotal: (cart, _, { service, loaders }) => service.subtotal(loaders, cart),
-    totals: (cart, _, { service, loaders }) => service.totals(loaders, cart),
+    shippingAddress: (cart) => cart.shippingAddress,
+    billingAddress: (cart) => cart.billingAddress,
+    // @inaccessible: checkout's @requires input for shipping, tax and the order.
+    checkoutQuote: (cart, _, { quotes, loaders }) => quotes.checkoutQuote(loaders, cart),
     mergeNotes: (cart) => cart.mergeNotes ?? [],
     createdAt: (cart) => cart.createdAt.toISOString(),
     updatedAt: (cart) => cart.updatedAt.toISOString(),

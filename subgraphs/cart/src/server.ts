@@ -11,9 +11,11 @@ import type { CartDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import type { CartPrivacyService } from './privacy.service.ts';
+import type { CartAddressService } from './service/addresses.ts';
 import type { CartService } from './service/cart-lines.ts';
 import type { DiscountService } from './service/discounts.ts';
 import type { CartMergeService } from './service/merge.ts';
+import type { CartQuoteService } from './service/quote.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
@@ -23,6 +25,8 @@ export function createServer(deps: {
   service: CartService;
   merge: CartMergeService;
   discounts: DiscountService;
+  addresses: CartAddressService;
+  quotes: CartQuoteService;
   privacy: CartPrivacyService;
   /** The products subgraph, source of every price. */
   products: SubgraphClient;
@@ -43,6 +47,8 @@ export function createServer(deps: {
     service: deps.service,
     merge: deps.merge,
     discounts: deps.discounts,
+    addresses: deps.addresses,
+    quotes: deps.quotes,
     privacy: deps.privacy,
     loaders: createLoaders(deps.db, deps.products, deps.inventory),
     actor: await actorFromHeaders(deps.internalToken, request.headers),

@@ -368,6 +368,15 @@ describe('addCartLine', () => {
     // products answers one _entities request with one statement per table: the variants,
     // their products (only published ones are seen) and their prices.
     expect(productStatements).toHaveLength(3);
+
+    // Checkout's quote reads the tax classes in that same call: still 3 statements.
+    productStatements.length = 0;
+    const { cart: quoted } = await run<{
+      cart: { checkoutQuote: { lines: Array<{ taxClass: string }>; subtotal: number } };
+    }>(`query($id: ID!) { cart(id: $id) { lines { id } checkoutQuote } }`, { id });
+    expect(quoted.checkoutQuote.lines).toHaveLength(30);
+    expect(quoted.checkoutQuote.subtotal).toBe(view.subtotal!.amount);
+    expect(productStatements).toHaveLength(3);
   });
 
   it('reports products being down as SERVICE_UNAVAILABLE and writes nothing', async () => {

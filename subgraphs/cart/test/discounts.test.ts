@@ -218,7 +218,7 @@ describe('createDiscountCode and disableDiscountCode', () => {
 });
 
 describe('applyDiscountCode', () => {
-  it('takes a percentage off the totals, and removeDiscountCode gives it back', async () => {
+  it('takes a percentage off the quote, and removeDiscountCode gives it back', async () => {
     const name = await code({ percentOff: 15 });
     const id = await cartWith([
       ['coat', 1],
@@ -226,18 +226,25 @@ describe('applyDiscountCode', () => {
     ]);
     const applied = cartOf(await cart.apply(id, ` ${name.toLowerCase()} `));
     expect(applied.discountCode).toBe(name);
-    // 15% of 13,000, rounded down to the minor unit.
-    expect(applied.totals).toMatchObject({
-      subtotal: { amount: 13_000, currencyCode: 'EUR' },
-      discount: { amount: 1_950 },
-      shipping: null,
-      tax: null,
-      total: { amount: 11_050 },
+    expect(applied.subtotal).toEqual({ amount: 13_000, currencyCode: 'EUR' });
+    // 15% of 13,000, rounded down to the minor unit, shared by the lines pro rata.
+    expect(await cart.quote(id)).toMatchObject({
+      subtotal: 13_000,
+      discount: 1_950,
+      discountCode: name,
+      lines: [
+        { lineTotal: 10_000, discount: 1_500 },
+        { lineTotal: 3_000, discount: 450 },
+      ],
     });
     const removed = cartOf(await cart.removeCode(id));
     expect(removed.discountCode).toBeNull();
-    expect(removed.totals.discount.amount).toBe(0);
-    expect(removed.totals.total.amount).toBe(13_000);
+    expect(await cart.quote(id)).toMatchObject({
+      subtotal: 13_000,
+      discount: 0,
+      discountCode: null,
+      lines: [{ discount: 0 }, { discount: 0 }],
+    });
   });
 
   it('takes a fixed amount off, never more than the eligible lines', async () => {
@@ -248,9 +255,10 @@ describe('applyDiscountCode', () => {
       currencyCode: 'EUR',
     });
     const id = await cartWith([['shirt', 1]], name);
-    expect((await cart.read(id)).data!.cart!.totals).toMatchObject({
-      discount: { amount: 3_000 },
-      total: { amount: 0 },
+    expect(await cart.quote(id)).toMatchObject({
+      subtotal: 3_000,
+      discount: 3_000,
+      lines: [{ lineTotal: 3_000, discount: 3_000 }],
     });
   });
 
@@ -264,9 +272,15 @@ describe('applyDiscountCode', () => {
       ],
       name,
     );
-    const view = (await cart.read(id)).data!.cart!;
-    expect(view.totals.subtotal.amount).toBe(7_000);
-    expect(view.totals.discount.amount).toBe(2_500);
+    // Only the linen shirt shares the discount: the ball is not eligible.
+    expect(await cart.quote(id)).toMatchObject({
+      subtotal: 7_000,
+      discount: 2_500,
+      lines: [
+        { variantId: shopCatalog.items.linenShirt.variant, discount: 2_500 },
+        { variantId: shopCatalog.items.ball.variant, discount: 0 },
+      ],
+    });
     const toys = await cartWith([['ball', 1]]);
     expect(await cart.apply(toys, name)).toMatchObject({
       __typename: 'DiscountRejected',

@@ -156,7 +156,7 @@ describe('a line whose product leaves the storefront', () => {
     expect(await quantities(createCart.id)).toEqual([]);
   });
 
-  it('moves to unavailableLines without a price, out of the totals, and back when republished', async () => {
+  it('moves to unavailableLines without a price, out of the subtotal, and back when republished', async () => {
     const { createCart } = await call(`mutation { createCart { id } }`);
     const cartId = createCart.id as string;
     await addLine(cartId, kept.variant, 2);

@@ -18,6 +18,8 @@ import { migrationsFolder, schema } from './db/client.ts';
 import { outboxEvents } from './db/schema.ts';
 import { createServer } from './server.ts';
 import { OrderAdminService } from './service/order-admin.service.ts';
+import { CartPricingService } from './service/cart-pricing.service.ts';
+import { OrderHistoryService } from './service/order-history.service.ts';
 import { OrderLookupService } from './service/order-lookup.service.ts';
 import { OrderService } from './service/order.service.ts';
 import { PaymentService } from './service/payment.service.ts';
@@ -106,13 +108,14 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     () => privacy.pruneNotificationBodies(retentionMs),
     logger,
   );
+  const upstream = createUpstream({
+    cart: config.cartUrl,
+    inventory: config.inventoryUrl,
+    internalToken: config.internalToken,
+  });
   const orders = new OrderService({
     db: database.db,
-    upstream: createUpstream({
-      cart: config.cartUrl,
-      inventory: config.inventoryUrl,
-      internalToken: config.internalToken,
-    }),
+    upstream,
     provider,
     payments,
     relay,
@@ -135,6 +138,8 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     payments,
     lookups,
     privacy,
+    cartPricing: new CartPricingService({ db: database.db, upstream }),
+    orderHistory: new OrderHistoryService(database.db),
     logger,
     production: config.production ?? false,
     internalToken: config.internalToken,

@@ -1,6 +1,8 @@
 import type { Actor } from '@commerce-graph/kit';
 import type { Loaders } from './loaders.ts';
+import type { CartPricingService } from './service/cart-pricing.service.ts';
 import type { OrderAdminService } from './service/order-admin.service.ts';
+import type { OrderHistoryService } from './service/order-history.service.ts';
 import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
 import type { PaymentService } from './service/payment.service.ts';
@@ -18,6 +20,10 @@ export interface Context {
   lookups: OrderLookupService;
   /** GDPR export of a customer's orders. */
   privacy: CheckoutPrivacyService;
+  /** Checkout's part of the Cart: shipping methods, the chosen one, totals with tax. */
+  cartPricing: CartPricingService;
+  /** A customer's own orders (`Customer.orders`). */
+  orderHistory: OrderHistoryService;
   /** Who the request acts for, as the gateway asserted it. */
   actor: Actor;
   /** The gateway's identity assertion of this request, verified; passed on to the cart. */

@@ -1,7 +1,17 @@
-import { asc } from 'drizzle-orm';
+import DataLoader from 'dataloader';
+import { asc, sql } from 'drizzle-orm';
 import { anyOf, anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
 import type { CheckoutDb } from './db/client.ts';
-import { orderHistory, orderLines, orders, payments } from './db/schema.ts';
+import {
+  cartShippingSelections,
+  orderHistory,
+  orderLines,
+  orders,
+  payments,
+  shippingMethods,
+  taxRates,
+  type ShippingMethodRow,
+} from './db/schema.ts';
 
 /** Per-request loaders: every lookup by key in this subgraph is one statement per batch. */
 export function createLoaders(db: CheckoutDb) {
@@ -44,6 +54,27 @@ export function createLoaders(db: CheckoutDb) {
       (ids: readonly string[]) =>
         db.select().from(payments).where(anyUuidOf(payments.orderId, ids)),
       (row) => row.orderId,
+    ),
+    /** Every shipping method (active or not) whose zone holds the country: one `&&` per batch. */
+    shippingMethodsByCountry: new DataLoader<string, ShippingMethodRow[]>(async (countries) => {
+      const rows = await db
+        .select()
+        .from(shippingMethods)
+        .where(sql`${shippingMethods.countries} && ${sql.param([...countries])}::text[]`);
+      return countries.map((country) => rows.filter((row) => row.countries.includes(country)));
+    }),
+    taxRatesByCountry: loaderByGroup(
+      (countries: readonly string[]) =>
+        db.select().from(taxRates).where(anyOf(taxRates.countryCode, countries)),
+      (row) => row.countryCode,
+    ),
+    shippingSelectionByCartId: loaderByKey(
+      (ids: readonly string[]) =>
+        db
+          .select()
+          .from(cartShippingSelections)
+          .where(anyUuidOf(cartShippingSelections.cartId, ids)),
+      (row) => row.cartId,
     ),
   };
 }

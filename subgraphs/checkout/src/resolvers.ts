@@ -1,8 +1,14 @@
 import { jsonScalar } from '@commerce-graph/kit';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
+import type { OrderRow } from './db/schema.ts';
 import { formatOrderNumber } from './service/order-lookup.service.ts';
+import { orderAddress } from './service/order-copies.ts';
 
 const money = (amount: number, currencyCode: string) => ({ amount, currencyCode });
+const moneyOrNull = (amount: number | null, currencyCode: string) =>
+  amount === null ? null : money(amount, currencyCode);
+const taxLinesOf = (order: OrderRow) =>
+  order.taxLines.map((line) => ({ ...line, currencyCode: order.currency }));
 
 /** Thin adapters: each resolver is one call into a service or a per-request loader. */
 export const resolvers: Resolvers = {
@@ -24,6 +30,37 @@ export const resolvers: Resolvers = {
     cancelOrder: (_, args, { admin, actor }) => admin.cancelOrder(actor, args),
     // @inaccessible: inventory asks when a reservation expires, whether to sell or release it.
     expireUnpaidOrder: (_, { orderId }, { payments }) => payments.expireUnpaidOrder(orderId),
+    setCartShippingMethod: (_, { cartId, code }, { cartPricing, loaders, actor, identity }) =>
+      cartPricing.setCartShippingMethod(loaders, { actor, identity }, { cartId, code }),
+  },
+  // The cart subgraph owns the Cart; checkout prices it from the quote the gateway brings along.
+  Cart: {
+    __resolveReference: (ref, { cartPricing }) => cartPricing.cartOf(ref),
+    shippingMethods: (cart, _, { cartPricing, loaders }) =>
+      cartPricing.shippingMethods(loaders, cart),
+    shippingMethod: (cart, _, { cartPricing, loaders }) =>
+      cartPricing.shippingMethod(loaders, cart),
+    totals: (cart, _, { cartPricing, loaders }) => cartPricing.totals(loaders, cart),
+  },
+  ShippingMethod: {
+    price: (method) => money(method.price, method.currencyCode),
+  },
+  CartTotals: {
+    subtotal: (t) => money(t.subtotal, t.currencyCode),
+    discount: (t) => money(t.discount, t.currencyCode),
+    shipping: (t) => moneyOrNull(t.shipping, t.currencyCode),
+    tax: (t) => moneyOrNull(t.tax, t.currencyCode),
+    total: (t) => money(t.total, t.currencyCode),
+    taxLines: (t) => t.taxLines.map((line) => ({ ...line, currencyCode: t.currencyCode })),
+  },
+  TaxLine: {
+    taxableAmount: (line) => money(line.taxableAmount, line.currencyCode),
+    amount: (line) => money(line.amount, line.currencyCode),
+  },
+  Customer: {
+    __resolveReference: (ref) => ({ id: ref.id }),
+    orders: (customer, args, { orderHistory, actor }) =>
+      orderHistory.customerOrders(actor, customer.id, args),
   },
   Order: {
     __resolveReference: (ref, { orders, loaders, actor }) =>
@@ -32,6 +69,12 @@ export const resolvers: Resolvers = {
     subtotal: (order) => money(order.subtotalAmount, order.currency),
     discount: (order) => money(order.discountAmount, order.currency),
     total: (order) => money(order.totalAmount, order.currency),
+    shipping: (order) => money(order.shippingAmount, order.currency),
+    tax: (order) => money(order.taxAmount, order.currency),
+    taxLines: taxLinesOf,
+    shippingAddress: (order) => orderAddress(order.shippingAddress),
+    // Orders from before addresses have neither; every later one stored both.
+    billingAddress: (order) => orderAddress(order.billingAddress ?? order.shippingAddress),
     lines: async (order, _, { loaders }) =>
       (await loaders.linesByOrderId.load(order.id)).map((line) => ({
         ...line,
@@ -68,6 +111,8 @@ export const resolvers: Resolvers = {
     variant: (line) => ({ id: line.variantId }),
     unitPrice: (line) => money(line.unitAmount, line.currency),
     lineTotal: (line) => money(line.unitAmount * line.quantity, line.currency),
+    discount: (line) => money(line.discountAmount, line.currency),
+    tax: (line) => money(line.taxAmount, line.currency),
   },
   Payment: {
     amount: (payment) => money(payment.amount, payment.currency),

@@ -10,7 +10,9 @@ import type { Context } from './context.ts';
 import type { CheckoutDb } from './db/client.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import type { CartPricingService } from './service/cart-pricing.service.ts';
 import type { OrderAdminService } from './service/order-admin.service.ts';
+import type { OrderHistoryService } from './service/order-history.service.ts';
 import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
 import type { PaymentService } from './service/payment.service.ts';
@@ -26,6 +28,8 @@ export function createServer(deps: {
   payments: PaymentService;
   lookups: OrderLookupService;
   privacy: CheckoutPrivacyService;
+  cartPricing: CartPricingService;
+  orderHistory: OrderHistoryService;
   logger: Logger;
   production: boolean;
   /** Verifies the gateway's identity assertions. */
@@ -47,6 +51,8 @@ export function createServer(deps: {
       payments: deps.payments,
       lookups: deps.lookups,
       privacy: deps.privacy,
+      cartPricing: deps.cartPricing,
+      orderHistory: deps.orderHistory,
       loaders: createLoaders(deps.db),
       actor,
       identity: typeof identity === 'string' ? identity : undefined,

@@ -1,27 +1,23 @@
-import { createSubgraphClient, IDENTITY_HEADER, internalHeaders } from '@commerce-graph/kit';
+import {
+  cartQuoteSchema,
+  createSubgraphClient,
+  IDENTITY_HEADER,
+  internalHeaders,
+  type CartQuote,
+} from '@commerce-graph/kit';
 
 /**
- * A cart as checkout needs it: lines with the server-side prices the cart subgraph computed,
- * and the lines it can no longer price because the catalog stopped selling their variant.
+ * A cart as checkout needs it: its status, the lines the catalog no longer sells, and its quote
+ * (the priced lines with their discount shares and tax classes, the discount, the addresses),
+ * which checkout prices with shipping and tax.
  */
 export interface CartSnapshot {
   id: string;
-  status: 'ACTIVE' | 'CHECKED_OUT';
-  lines: Array<{
-    quantity: number;
-    variant: { id: string };
-    unitPrice: { amount: number; currencyCode: string };
-  }>;
+  status: 'ACTIVE' | 'CHECKED_OUT' | 'MERGED';
   /** Lines of variants the catalog no longer sells (unpublished, archived): no price. */
   unavailableLines: Array<{ variantId: string }>;
-  /** The discount code applied to the cart, or null. */
-  discountCode: string | null;
-  /** The cart's own totals: the discount checkout redeems is the one the cart showed. */
-  totals: {
-    subtotal: { amount: number; currencyCode: string };
-    discount: { amount: number };
-    total: { amount: number };
-  };
+  /** The cart's `checkoutQuote`, checked against the kit's schema. */
+  quote: CartQuote;
 }
 
 /** The cart's answer to redeeming its discount code for an order. */
@@ -69,7 +65,7 @@ export interface Upstream {
   releaseReservation(orderId: string): Promise<void>;
   /**
    * Redeems the cart's discount code for `orderId`, within its usage limits; `amount` is the
-   * discount the cart's totals showed. Idempotent per order.
+   * discount the cart's quote showed. Idempotent per order.
    */
   redeemCartDiscount(
     cartId: string,
@@ -95,27 +91,26 @@ export function createUpstream(urls: {
   const inventory = createSubgraphClient('inventory', urls.inventory, { headers });
   return {
     async fetchCart(cartId, identity) {
-      const data = await cart.request<{ _entities: Array<CartSnapshot | null> }>(
+      const data = await cart.request<{
+        _entities: Array<(Omit<CartSnapshot, 'quote'> & { checkoutQuote: unknown }) | null>;
+      }>(
         `query($r: [_Any!]!) {
           _entities(representations: $r) {
             ... on Cart {
               id
               status
-              lines { quantity variant { id } unitPrice { amount currencyCode } }
               unavailableLines { variantId }
-              discountCode
-              totals {
-                subtotal { amount currencyCode }
-                discount { amount }
-                total { amount }
-              }
+              checkoutQuote
             }
           }
         }`,
         { r: [{ __typename: 'Cart', id: cartId }] },
         identity ? { [IDENTITY_HEADER]: identity } : {},
       );
-      return data._entities[0] ?? null;
+      const found = data._entities[0];
+      if (!found) return null;
+      const { checkoutQuote, ...rest } = found;
+      return { ...rest, quote: parseCartQuote(checkoutQuote, found.id) };
     },
     async reserveStock(orderId, customerKey, lines) {
       const data = await inventory.request<{ reserveStock: Reservation }>(
@@ -164,4 +159,19 @@ export function createUpstream(urls: {
       });
     },
   };
+}
+
+/**
+ * The cart's `checkoutQuote`, as the kit's contract describes it. A quote that does not fit is a
+ * bug in one of the two services, never a shopper's mistake: it throws.
+ */
+export function parseCartQuote(value: unknown, cartId: string): CartQuote {
+  const parsed = cartQuoteSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new Error(`cart ${cartId} answered a malformed checkoutQuote: ${parsed.error.message}`);
+  }
+  if (parsed.data.cartId.toLowerCase() !== cartId.toLowerCase()) {
+    throw new Error(`cart ${cartId} answered the checkoutQuote of cart ${parsed.data.cartId}`);
+  }
+  return parsed.data;
 }

@@ -13,6 +13,7 @@ import {
   cartStatus,
   cartWith,
   fetchOrder,
+  nlStandardShipping,
   orderInput,
   outboxEventsOf,
   placeOrder,
@@ -54,11 +55,12 @@ for (const backend of queueBackends()) {
     it('prices the order from the catalog, and the AUTHORISATION webhook makes it PAID, sells the stock and checks the cart out', async () => {
       const [a, b] = [pickVariant(3), pickVariant(1)];
       const [stockA, stockB] = [await stockOf(sql, a.id), await stockOf(sql, b.id)];
-      const cartId = await cartWith(cartUrl, [
+      const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
         { variantId: a.id, quantity: 2 },
         { variantId: b.id, quantity: 1 },
       ]);
-      const total = a.priceAmount * 2 + b.priceAmount;
+      const goods = a.priceAmount * 2 + b.priceAmount;
+      const total = goods + nlStandardShipping(goods);
 
       const placed = await placeOrderOk(checkoutUrl, orderInput(cartId));
       expect(placed.order).toMatchObject({
@@ -126,7 +128,9 @@ for (const backend of queueBackends()) {
     });
 
     it('stores the email trimmed, NFC-normalised and with a lower-case domain', async () => {
-      const cartId = await cartWith(cartUrl, [{ variantId: pickVariant(1).id, quantity: 1 }]);
+      const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+        { variantId: pickVariant(1).id, quantity: 1 },
+      ]);
       // U+212A KELVIN SIGN is canonically equivalent to K: NFC turns it into the plain letter.
       const placed = await placeOrderOk(
         checkoutUrl,
@@ -141,7 +145,9 @@ for (const backend of queueBackends()) {
     it('fails the order at once when the card is refused and puts the stock back on sale', async () => {
       const variant = pickVariant(2);
       const before = await stockOf(sql, variant.id);
-      const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 2 }]);
+      const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+        { variantId: variant.id, quantity: 2 },
+      ]);
 
       const placed = await placeOrderOk(
         checkoutUrl,
@@ -178,7 +184,9 @@ for (const backend of queueBackends()) {
 
     it('opens the cart again after a refused card, so the shopper can pay with another', async () => {
       const variant = pickVariant(1);
-      const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }]);
+      const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+        { variantId: variant.id, quantity: 1 },
+      ]);
       const refused = await placeOrderOk(
         checkoutUrl,
         orderInput(cartId, { paymentMethod: { ...CARD, holderName: 'DECLINED' } }),
@@ -196,7 +204,9 @@ for (const backend of queueBackends()) {
 
     it('completes a 3-D Secure challenge with submitPaymentDetails, then the webhook pays the order', async () => {
       const variant = pickVariant(1);
-      const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }]);
+      const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+        { variantId: variant.id, quantity: 1 },
+      ]);
       const placed = await placeOrderOk(
         checkoutUrl,
         orderInput(cartId, {
@@ -261,7 +271,9 @@ for (const backend of queueBackends()) {
 
       /** A cart with one line of an untouched in-stock variant. */
       const orderableCart = () =>
-        cartWith(cartUrl, [{ variantId: pickVariant(1).id, quantity: 1 }]);
+        cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+          { variantId: pickVariant(1).id, quantity: 1 },
+        ]);
 
       it('an unknown cart id', async () => {
         const cartId = randomUUID();
@@ -283,7 +295,7 @@ for (const backend of queueBackends()) {
       });
 
       it('an empty cart', async () => {
-        const cartId = await cartWith(cartUrl, []);
+        const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, []);
         const result = await expectNothingWritten(() =>
           placeOrder(checkoutUrl, orderInput(cartId)),
         );
@@ -386,7 +398,9 @@ for (const backend of queueBackends()) {
         ['an over-long returnUrl', { returnUrl: longUrl }, 'returnUrl'],
       ])('%s, before reading the cart or reserving stock', async (_, overrides, field) => {
         const variant = pickVariant(1);
-        const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }]);
+        const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+          { variantId: variant.id, quantity: 1 },
+        ]);
         const stock = await stockOf(sql, variant.id);
         const result = await expectNothingWritten(() =>
           placeOrder(checkoutUrl, orderInput(cartId, overrides as Partial<PlaceOrderInput>)),
@@ -436,7 +450,7 @@ for (const backend of queueBackends()) {
         const [plenty, scarce] = [pickVariant(1), pickVariant(1)];
         const scarceStock = await stockOf(sql, scarce.id);
         const plentyStock = await stockOf(sql, plenty.id);
-        const cartId = await cartWith(cartUrl, [
+        const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
           { variantId: plenty.id, quantity: 1 },
           { variantId: scarce.id, quantity: scarceStock.available + 1 },
         ]);
@@ -512,7 +526,9 @@ for (const backend of queueBackends()) {
     it('lets exactly one of two simultaneous checkouts of the same cart through, holding stock once', async () => {
       const variant = pickVariant(2);
       const before = await stockOf(sql, variant.id);
-      const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 2 }]);
+      const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+        { variantId: variant.id, quantity: 2 },
+      ]);
 
       const results = await Promise.all([
         placeOrder(checkoutUrl, orderInput(cartId)),

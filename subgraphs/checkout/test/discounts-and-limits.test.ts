@@ -10,6 +10,7 @@ import { queueBackends } from '../../../test/support/queues.ts';
 import {
   cartWith,
   fetchOrder,
+  nlStandardShipping,
   orderInput,
   placeOrder,
   placeOrderOk,
@@ -87,7 +88,8 @@ describe('placeOrder with discount codes and purchase limits', () => {
         totals?: { subtotal: Money; discount: Money; total: Money };
       };
     }>(
-      cartUrl,
+      // Through the graph: the totals (with shipping) are checkout's part of the Cart.
+      shop.url('gateway'),
       `
         mutation ($c: ID!, $code: String!) {
           applyDiscountCode(cartId: $c, code: $code) {
@@ -113,7 +115,6 @@ describe('placeOrder with discount codes and purchase limits', () => {
         }
       `,
       { c: cartId, code },
-      internal,
     );
     expect(errors).toBeUndefined();
     expect(data!.applyDiscountCode).toMatchObject({ __typename: 'Cart', discountCode: code });
@@ -136,7 +137,11 @@ describe('placeOrder with discount codes and purchase limits', () => {
   it("charges the cart's total after its code and keeps subtotal, discount and code on the order", async () => {
     const variant = pickVariant(2);
     const code = await createCode(10);
-    const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 2 }], internal);
+    const cartId = await cartWith(
+      { cart: cartUrl, checkout: checkoutUrl },
+      [{ variantId: variant.id, quantity: 2 }],
+      internal,
+    );
     const totals = await applyCode(cartId, code);
     expect(totals.discount.amount).toBeGreaterThan(0);
 
@@ -151,19 +156,27 @@ describe('placeOrder with discount codes and purchase limits', () => {
       subtotal: totals.subtotal,
       discount: totals.discount,
       discountCode: code,
-      total: {
-        amount: totals.subtotal.amount - totals.discount.amount,
-        currencyCode: totals.subtotal.currencyCode,
-      },
-      payment: { amount: { amount: totals.subtotal.amount - totals.discount.amount } },
+      // The cart's total with its shipping: what the shopper saw is what is charged.
+      total: totals.total,
+      payment: { amount: { amount: totals.total.amount } },
     });
+    const goods = totals.subtotal.amount - totals.discount.amount;
+    expect(totals.total.amount).toBe(goods + nlStandardShipping(goods));
   });
 
   it('answers DiscountUnavailable once the code is used up, reserving nothing and writing nothing', async () => {
     const [a, b] = [pickVariant(1), pickVariant(1)];
     const code = await createCode(1);
-    const first = await cartWith(cartUrl, [{ variantId: a.id, quantity: 1 }], internal);
-    const second = await cartWith(cartUrl, [{ variantId: b.id, quantity: 1 }], internal);
+    const first = await cartWith(
+      { cart: cartUrl, checkout: checkoutUrl },
+      [{ variantId: a.id, quantity: 1 }],
+      internal,
+    );
+    const second = await cartWith(
+      { cart: cartUrl, checkout: checkoutUrl },
+      [{ variantId: b.id, quantity: 1 }],
+      internal,
+    );
     await applyCode(first, code);
     await applyCode(second, code);
     await placeOrderOk(checkoutUrl, orderInput(first), internal);
@@ -186,7 +199,11 @@ describe('placeOrder with discount codes and purchase limits', () => {
     const code = await createCode(3);
     const carts = [];
     for (let i = 0; i < 6; i++) {
-      const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }], internal);
+      const cartId = await cartWith(
+        { cart: cartUrl, checkout: checkoutUrl },
+        [{ variantId: variant.id, quantity: 1 }],
+        internal,
+      );
       await applyCode(cartId, code);
       carts.push(cartId);
     }
@@ -214,11 +231,15 @@ describe('placeOrder with discount codes and purchase limits', () => {
     const code = await createCode(1);
     const units = (await stockOf(sql, variant.id)).available;
     const tooMany = await cartWith(
-      cartUrl,
+      { cart: cartUrl, checkout: checkoutUrl },
       [{ variantId: variant.id, quantity: units + 1 }],
       internal,
     );
-    const fine = await cartWith(cartUrl, [{ variantId: other.id, quantity: 1 }], internal);
+    const fine = await cartWith(
+      { cart: cartUrl, checkout: checkoutUrl },
+      [{ variantId: other.id, quantity: 1 }],
+      internal,
+    );
     await applyCode(tooMany, code);
     await applyCode(fine, code);
 
@@ -235,7 +256,11 @@ describe('placeOrder with discount codes and purchase limits', () => {
   it('gives the code back when the payment fails, so the cart can be ordered again with it', async () => {
     const variant = pickVariant(1);
     const code = await createCode(1);
-    const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }], internal);
+    const cartId = await cartWith(
+      { cart: cartUrl, checkout: checkoutUrl },
+      [{ variantId: variant.id, quantity: 1 }],
+      internal,
+    );
     await applyCode(cartId, code);
     const declined = await placeOrderOk(
       checkoutUrl,
@@ -271,13 +296,21 @@ describe('placeOrder with discount codes and purchase limits', () => {
     expect(data!.setVariantInventoryPolicy.__typename).toBe('VariantInventoryPolicy');
 
     const email = `limit-${randomBytes(4).toString('hex')}@example.com`;
-    const first = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }], internal);
+    const first = await cartWith(
+      { cart: cartUrl, checkout: checkoutUrl },
+      [{ variantId: variant.id, quantity: 1 }],
+      internal,
+    );
     await placeOrderOk(checkoutUrl, orderInput(first, { email }), internal);
     // The first order's sale lands later (webhook, then event): wait for it, so the snapshot
     // below compares what the refusal did, not what the sale did meanwhile.
     await eventually(async () => (await stockOf(sql, variant.id)).reserved === 0);
 
-    const second = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }], internal);
+    const second = await cartWith(
+      { cart: cartUrl, checkout: checkoutUrl },
+      [{ variantId: variant.id, quantity: 1 }],
+      internal,
+    );
     const before = await stockOf(sql, variant.id);
     const ordersBefore = await orderCount();
     // The same guest, typing the address in capitals: still the same customer.

@@ -41,7 +41,9 @@ describe('payment expiry', () => {
   it('fails an abandoned 3-D Secure payment, releases its stock, reopens the cart and cancels at Adyen', async () => {
     const variant = pickVariant(1);
     const before = await stockOf(sql, variant.id);
-    const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }]);
+    const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+      { variantId: variant.id, quantity: 1 },
+    ]);
     // This test card needs a 3-D Secure challenge the shopper never completes.
     const placed = await placeOrderOk(
       checkoutUrl,
@@ -69,7 +71,9 @@ describe('payment expiry', () => {
 
   it('leaves a payment that completes in time alone', async () => {
     const variant = pickVariant(1);
-    const cartId = await cartWith(cartUrl, [{ variantId: variant.id, quantity: 1 }]);
+    const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+      { variantId: variant.id, quantity: 1 },
+    ]);
     const placed = await placeOrderOk(checkoutUrl, orderInput(cartId));
     await eventually(async () => (await fetchOrder(checkoutUrl, placed))?.status === 'PAID');
     await new Promise((resolve) => setTimeout(resolve, 2_000));

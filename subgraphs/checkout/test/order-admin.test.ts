@@ -93,7 +93,11 @@ describe('fulfilOrder and cancelOrder', () => {
   const order = async (holderName = 'APPROVED', cardNumber: string = CARD.encryptedCardNumber) => {
     const headers = await guest();
     const variantId = pickVariant(1).id;
-    const cartId = await cartWith(cartUrl, [{ variantId, quantity: 1 }], headers);
+    const cartId = await cartWith(
+      { cart: cartUrl, checkout: checkoutUrl },
+      [{ variantId, quantity: 1 }],
+      headers,
+    );
     const placed = await placeOrderOk(
       checkoutUrl,
       orderInput(cartId, {

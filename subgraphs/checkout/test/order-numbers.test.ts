@@ -75,7 +75,11 @@ for (const backend of queueBackends()) {
     const placeGuestOrder = async (overrides: Partial<PlaceOrderInput> = {}) => {
       const headers = await guest();
       const variantId = pickVariant(1).id;
-      const cartId = await cartWith(cartUrl, [{ variantId, quantity: 1 }], headers);
+      const cartId = await cartWith(
+        { cart: cartUrl, checkout: checkoutUrl },
+        [{ variantId, quantity: 1 }],
+        headers,
+      );
       return placeOrderOk(checkoutUrl, orderInput(cartId, overrides), headers);
     };
 
@@ -225,7 +229,7 @@ for (const backend of queueBackends()) {
         };
         const headers = await as(customer);
         const cartId = await cartWith(
-          cartUrl,
+          { cart: cartUrl, checkout: checkoutUrl },
           [{ variantId: pickVariant(1).id, quantity: 1 }],
           headers,
         );
@@ -431,18 +435,25 @@ describe('migration 0004_order_numbers', () => {
       const old = await insertOldOrder(sql, 1);
       await runMigrations(url, 'checkout', migrationsFolder);
       const [row] = await sql<[Record<string, unknown>]>`
-        select subtotal_amount, discount_amount, discount_code, total_amount
+        select subtotal_amount, discount_amount, discount_code, total_amount,
+               shipping_amount, tax_amount, tax_included, tax_lines, shipping_address
         from checkout.orders where id = ${old}`;
+      // 0010_shipping_and_tax too: no shipping, no tax, prices as they were (included).
       expect(row).toEqual({
         subtotal_amount: 100,
         discount_amount: 0,
         discount_code: null,
         total_amount: 100,
+        shipping_amount: 0,
+        tax_amount: 0,
+        tax_included: true,
+        tax_lines: [],
+        shipping_address: null,
       });
-      // The checks hold from now on: a total that is not subtotal - discount is refused.
+      // The checks hold from now on: a total that does not add up is refused.
       await expect(
         sql`update checkout.orders set discount_amount = 10 where id = ${old}`,
-      ).rejects.toMatchObject({ constraint_name: 'orders_total_is_subtotal_less_discount' });
+      ).rejects.toMatchObject({ constraint_name: 'orders_total_adds_up' });
     });
   });
 
@@ -489,7 +500,9 @@ describe('orderByNumber through the gateway, in production', () => {
   });
 
   it('finds the order, and its THROTTLED refusal reaches the client with its retry time', async () => {
-    const cartId = await cartWith(gatewayUrl, [{ variantId: pickVariant(1).id, quantity: 1 }]);
+    const cartId = await cartWith({ cart: gatewayUrl, checkout: gatewayUrl }, [
+      { variantId: pickVariant(1).id, quantity: 1 },
+    ]);
     const placed = await placeOrderOk(gatewayUrl, orderInput(cartId));
     expect(placed.order.number).toMatch(ORDER_NUMBER);
     const { number, email } = placed.order;

@@ -172,7 +172,9 @@ describe('Order.history', () => {
   };
 
   it('shows the placement and the authorisation that paid the order, oldest first', async () => {
-    const cartId = await cartWith(cartUrl, [{ variantId: pickVariant(1).id, quantity: 1 }]);
+    const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+      { variantId: pickVariant(1).id, quantity: 1 },
+    ]);
     const placed = await placeOrderOk(checkoutUrl, orderInput(cartId));
     const paid = await eventually(async () => {
       const order = await historyOf(placed);
@@ -191,7 +193,9 @@ describe('Order.history', () => {
   });
 
   it('shows a refused card as PENDING_PAYMENT -> PAYMENT_FAILED with the reason', async () => {
-    const cartId = await cartWith(cartUrl, [{ variantId: pickVariant(1).id, quantity: 1 }]);
+    const cartId = await cartWith({ cart: cartUrl, checkout: checkoutUrl }, [
+      { variantId: pickVariant(1).id, quantity: 1 },
+    ]);
     const placed = await placeOrderOk(
       checkoutUrl,
       orderInput(cartId, { paymentMethod: { ...CARD, holderName: 'DECLINED' } }),

@@ -112,7 +112,9 @@ for (const backend of queueBackends()) {
     /** An order placed and answered Authorised by the simulator, still waiting for its webhook. */
     async function pendingOrder() {
       const variant = pickVariant(1);
-      const cartId = await cartWith(shop.cartUrl, [{ variantId: variant.id, quantity: 1 }]);
+      const cartId = await cartWith({ cart: shop.cartUrl, checkout: shop.checkoutUrl }, [
+        { variantId: variant.id, quantity: 1 },
+      ]);
       const placed = await placeOrderOk(shop.checkoutUrl, orderInput(cartId));
       expect(placed.order.status).toBe('PENDING_PAYMENT');
       expect(placed.payment.pspReference).toBeTruthy();

@@ -20,6 +20,14 @@ export type Scalars = {
 /** A shopper's selection of variants before checkout. Prices are always the catalog's current ones. */
 export type Cart = {
   __typename?: 'Cart';
+  /** Where the invoice goes; null: the same as `shippingAddress`. */
+  billingAddress?: Maybe<CartAddress>;
+  /**
+   * Internal (checkout, through @requires): the cart's priced contents as a `CartQuote` JSON
+   * document (kit `cart-quote.ts`): live lines with their tax class and share of the discount,
+   * subtotal, discount, addresses. CART_TOTAL_TOO_LARGE past the cart cap, as `subtotal`.
+   */
+  checkoutQuote: Scalars['JSON']['output'];
   /** When the cart was created (ISO 8601). */
   createdAt: Scalars['String']['output'];
   /** The currency of every price in the cart, chosen at `createCart`. */
@@ -35,18 +43,21 @@ export type Cart = {
    * guest lines that could not be merged in full. Empty everywhere else.
    */
   mergeNotes: Array<CartMergeNote>;
+  /**
+   * Where the order will be shipped; null until `setCartShippingAddress`. Shipping methods and tax
+   * (checkout's `Cart.shippingMethods` and `Cart.totals`) follow its country.
+   */
+  shippingAddress?: Maybe<CartAddress>;
   /** ACTIVE while it can change; CHECKED_OUT once an order was placed from it; MERGED once merged. */
   status: CartStatus;
-  /** Sum of the line totals of `lines`; null while there is none. */
+  /**
+   * Sum of the line totals of `lines`; null while there is none. A cart whose live prices passed
+   * the cart cap (2,000,000,000 minor units) answers the error CART_TOTAL_TOO_LARGE here rather
+   * than an overflowing Int.
+   */
   subtotal?: Maybe<Money>;
   /** Sum of the quantities of `lines`. */
   totalQuantity: Scalars['Int']['output'];
-  /**
-   * Subtotal, discount, estimated shipping and tax, and total, in minor units of `currencyCode`.
-   * A cart whose live prices passed the cart cap (2,000,000,000 minor units) answers the error
-   * CART_TOTAL_TOO_LARGE here rather than an overflowing Int.
-   */
-  totals: CartTotals;
   /**
    * Lines whose variant the catalog no longer sells (its product was unpublished or archived, or
    * the variant deleted), oldest first. They stay in the cart so the shopper can be told and
@@ -56,6 +67,50 @@ export type Cart = {
   unavailableLines: Array<UnavailableCartLine>;
   /** When the cart last changed (ISO 8601). */
   updatedAt: Scalars['String']['output'];
+};
+
+/** A postal address of a cart, validated and normalised for its country. */
+export type CartAddress = {
+  __typename?: 'CartAddress';
+  /** City or town. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2, upper case, such as NL. */
+  countryCode: Scalars['String']['output'];
+  /** Street and number, 1 to 200 characters. */
+  line1: Scalars['String']['output'];
+  /** More of the address (floor, building); null when none. */
+  line2?: Maybe<Scalars['String']['output']>;
+  /** The recipient, 1 to 100 characters. */
+  name: Scalars['String']['output'];
+  /** A phone number for the carrier; null when none. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Normalised for the country (`1234 AB` in NL, `SW1A 1AA` in GB); null where none is needed. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** State, province or county; the two-letter state code in the US; null when none. */
+  region?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * An address for a cart. Empty strings count as absent. Required per country: `postalCode` in NL,
+ * DE, BE, FR, GB and US (checked for the country's shape), `region` (a state code) in the US.
+ */
+export type CartAddressInput = {
+  /** City or town, 1 to 100 characters. */
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2 (case-insensitive), such as NL. */
+  countryCode: Scalars['String']['input'];
+  /** Street and number, 1 to 200 characters. */
+  line1: Scalars['String']['input'];
+  /** More of the address, up to 200 characters. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** The recipient, 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  /** A phone number for the carrier. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** The postal code; required and shape-checked where the country has one. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** State, province or county, up to 100 characters; in the US the two-letter state code. */
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The cart was checked out and can no longer change. Code CART_CLOSED. */
@@ -135,7 +190,7 @@ export type CartNotFound = UserError & {
 };
 
 /** The outcome of a cart change: the updated cart, or the reason nothing was changed. */
-export type CartResult = Cart | CartClosed | CartLimitExceeded | CartLineNotFound | CartNotFound | CartTotalTooLarge | CurrencyMismatch | DiscountRejected | InvalidQuantity | SignInRequired | VariantNotFound | VariantSoldOut;
+export type CartResult = Cart | CartClosed | CartLimitExceeded | CartLineNotFound | CartNotFound | CartTotalTooLarge | CurrencyMismatch | DiscountRejected | InvalidAddress | InvalidQuantity | SignInRequired | VariantNotFound | VariantSoldOut;
 
 /** Where a cart is in its life. */
 export type CartStatus =
@@ -158,21 +213,6 @@ export type CartTotalTooLarge = UserError & {
   max: Scalars['Int']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
-};
-
-/** What a cart costs, in minor units of its currency. */
-export type CartTotals = {
-  __typename?: 'CartTotals';
-  /** What the applied discount code takes off now (0 when none applies). */
-  discount: Money;
-  /** Estimated shipping; null while unknown (checkout owns the real rates). */
-  shipping?: Maybe<Money>;
-  /** Sum of the line totals of `lines` (0 when there is none). */
-  subtotal: Money;
-  /** Estimated tax; null while unknown. */
-  tax?: Maybe<Money>;
-  /** subtotal - discount, plus shipping and tax when estimated. */
-  total: Money;
 };
 
 /** A new discount code. */
@@ -306,6 +346,22 @@ export type DiscountRejected = UserError & {
   message: Scalars['String']['output'];
 };
 
+/** The address breaks a rule of its country; nothing was written. Code INVALID_ADDRESS. */
+export type InvalidAddress = UserError & {
+  __typename?: 'InvalidAddress';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** The input field at fault, such as `address.postalCode`. */
+  field: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /**
+   * Why: REQUIRED, INVALID_TEXT, UNKNOWN_COUNTRY, INVALID_POSTAL_CODE, INVALID_REGION or
+   * INVALID_PHONE.
+   */
+  reason: Scalars['String']['output'];
+};
+
 /** The new code's input breaks a rule (named in `field`). Code INVALID_DISCOUNT_CODE. */
 export type InvalidDiscountCode = UserError & {
   __typename?: 'InvalidDiscountCode';
@@ -378,7 +434,7 @@ export type Mutation = {
    * Internal (checkout, when placing an order): redeems the cart's applied code for the order,
    * under the code's row lock, so parallel orders never pass its usage limits. Idempotent per
    * `orderId`: a second call answers the first redemption. `amount` is the discount in minor units
-   * the cart's totals showed checkout. A redemption released already is refused with
+   * the cart's `checkoutQuote` showed checkout. A redemption released already is refused with
    * DISCOUNT_REDEMPTION_RELEASED.
    */
   redeemCartDiscount: DiscountRedemptionResult;
@@ -391,6 +447,17 @@ export type Mutation = {
   removeCartLine: CartResult;
   /** Removes the applied discount code (a no-op when none is applied). */
   removeDiscountCode: CartResult;
+  /**
+   * Sets where the invoice goes; null clears it, and the shipping address is billed again.
+   * Validated like the shipping address.
+   */
+  setCartBillingAddress: CartResult;
+  /**
+   * Sets where the order will be shipped, replacing any earlier address. Refused with
+   * `InvalidAddress` (naming the field) when the address breaks its country's rules; nothing is
+   * written then.
+   */
+  setCartShippingAddress: CartResult;
   /**
    * Sets the quantity of a line. A quantity of 0 removes the line. A line whose variant the
    * catalog no longer sells (see `Cart.unavailableLines`) can only be removed.
@@ -452,6 +519,18 @@ export type MutationRemoveCartLineArgs = {
 
 
 export type MutationRemoveDiscountCodeArgs = {
+  cartId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetCartBillingAddressArgs = {
+  address?: InputMaybe<CartAddressInput>;
+  cartId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetCartShippingAddressArgs = {
+  address: CartAddressInput;
   cartId: Scalars['ID']['input'];
 };
 
@@ -662,6 +741,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( CartTotalTooLarge & { __typename: 'CartTotalTooLarge' } )
     | ( CurrencyMismatch & { __typename: 'CurrencyMismatch' } )
     | ( DiscountRejected & { __typename: 'DiscountRejected' } )
+    | ( InvalidAddress & { __typename: 'InvalidAddress' } )
     | ( InvalidQuantity & { __typename: 'InvalidQuantity' } )
     | ( SignInRequired & { __typename: 'SignInRequired' } )
     | ( VariantNotFound & { __typename: 'VariantNotFound' } )
@@ -691,6 +771,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( DiscountCodeNotFound & { __typename: 'DiscountCodeNotFound' } )
     | ( DiscountCodeTaken & { __typename: 'DiscountCodeTaken' } )
     | ( DiscountRejected & { __typename: 'DiscountRejected' } )
+    | ( InvalidAddress & { __typename: 'InvalidAddress' } )
     | ( InvalidDiscountCode & { __typename: 'InvalidDiscountCode' } )
     | ( InvalidQuantity & { __typename: 'InvalidQuantity' } )
     | ( SignInRequired & { __typename: 'SignInRequired' } )
@@ -705,6 +786,8 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CartAddress: ResolverTypeWrapper<CartAddress>;
+  CartAddressInput: CartAddressInput;
   CartClosed: ResolverTypeWrapper<CartClosed>;
   CartLimitExceeded: ResolverTypeWrapper<CartLimitExceeded>;
   CartLine: ResolverTypeWrapper<CartLineRow>;
@@ -714,7 +797,6 @@ export type ResolversTypes = ResolversObject<{
   CartResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CartResult']>;
   CartStatus: CartStatus;
   CartTotalTooLarge: ResolverTypeWrapper<CartTotalTooLarge>;
-  CartTotals: ResolverTypeWrapper<CartTotals>;
   CreateDiscountCodeInput: CreateDiscountCodeInput;
   CurrencyMismatch: ResolverTypeWrapper<CurrencyMismatch>;
   DiscountCode: ResolverTypeWrapper<DiscountCodeRow>;
@@ -726,6 +808,7 @@ export type ResolversTypes = ResolversObject<{
   DiscountRedeemed: ResolverTypeWrapper<DiscountRedeemed>;
   DiscountRedemptionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DiscountRedemptionResult']>;
   DiscountRejected: ResolverTypeWrapper<DiscountRejected>;
+  InvalidAddress: ResolverTypeWrapper<InvalidAddress>;
   InvalidDiscountCode: ResolverTypeWrapper<InvalidDiscountCode>;
   InvalidQuantity: ResolverTypeWrapper<InvalidQuantity>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -747,6 +830,8 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CartAddress: CartAddress;
+  CartAddressInput: CartAddressInput;
   CartClosed: CartClosed;
   CartLimitExceeded: CartLimitExceeded;
   CartLine: CartLineRow;
@@ -755,7 +840,6 @@ export type ResolversParentTypes = ResolversObject<{
   CartNotFound: CartNotFound;
   CartResult: ResolversUnionTypes<ResolversParentTypes>['CartResult'];
   CartTotalTooLarge: CartTotalTooLarge;
-  CartTotals: CartTotals;
   CreateDiscountCodeInput: CreateDiscountCodeInput;
   CurrencyMismatch: CurrencyMismatch;
   DiscountCode: DiscountCodeRow;
@@ -766,6 +850,7 @@ export type ResolversParentTypes = ResolversObject<{
   DiscountRedeemed: DiscountRedeemed;
   DiscountRedemptionResult: ResolversUnionTypes<ResolversParentTypes>['DiscountRedemptionResult'];
   DiscountRejected: DiscountRejected;
+  InvalidAddress: InvalidAddress;
   InvalidDiscountCode: InvalidDiscountCode;
   InvalidQuantity: InvalidQuantity;
   JSON: Scalars['JSON']['output'];
@@ -783,19 +868,32 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type CartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  billingAddress?: Resolver<Maybe<ResolversTypes['CartAddress']>, ParentType, ContextType>;
+  checkoutQuote?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discountCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['CartLine']>, ParentType, ContextType>;
   mergeNotes?: Resolver<Array<ResolversTypes['CartMergeNote']>, ParentType, ContextType>;
+  shippingAddress?: Resolver<Maybe<ResolversTypes['CartAddress']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CartStatus'], ParentType, ContextType>;
   subtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   totalQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  totals?: Resolver<ResolversTypes['CartTotals'], ParentType, ContextType>;
   unavailableLines?: Resolver<Array<ResolversTypes['UnavailableCartLine']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CartAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartAddress'] = ResolversParentTypes['CartAddress']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type CartClosedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartClosed'] = ResolversParentTypes['CartClosed']> = ResolversObject<{
@@ -844,7 +942,7 @@ export type CartNotFoundResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type CartResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartResult'] = ResolversParentTypes['CartResult']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Cart' | 'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CartTotalTooLarge' | 'CurrencyMismatch' | 'DiscountRejected' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound' | 'VariantSoldOut', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Cart' | 'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CartTotalTooLarge' | 'CurrencyMismatch' | 'DiscountRejected' | 'InvalidAddress' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound' | 'VariantSoldOut', ParentType, ContextType>;
 }>;
 
 export type CartTotalTooLargeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartTotalTooLarge'] = ResolversParentTypes['CartTotalTooLarge']> = ResolversObject<{
@@ -852,14 +950,6 @@ export type CartTotalTooLargeResolvers<ContextType = Context, ParentType extends
   max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
-
-export type CartTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartTotals'] = ResolversParentTypes['CartTotals']> = ResolversObject<{
-  discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  shipping?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  tax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type CurrencyMismatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CurrencyMismatch'] = ResolversParentTypes['CurrencyMismatch']> = ResolversObject<{
@@ -923,6 +1013,14 @@ export type DiscountRejectedResolvers<ContextType = Context, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type InvalidAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidAddress'] = ResolversParentTypes['InvalidAddress']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type InvalidDiscountCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidDiscountCode'] = ResolversParentTypes['InvalidDiscountCode']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -959,6 +1057,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   releaseCartDiscount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseCartDiscountArgs, 'orderId'>>;
   removeCartLine?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationRemoveCartLineArgs, 'cartId' | 'lineId'>>;
   removeDiscountCode?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationRemoveDiscountCodeArgs, 'cartId'>>;
+  setCartBillingAddress?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationSetCartBillingAddressArgs, 'cartId'>>;
+  setCartShippingAddress?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationSetCartShippingAddressArgs, 'address' | 'cartId'>>;
   updateCartLine?: Resolver<ResolversTypes['CartResult'], ParentType, ContextType, RequireFields<MutationUpdateCartLineArgs, 'cartId' | 'lineId' | 'quantity'>>;
 }>;
 
@@ -991,7 +1091,7 @@ export type UnavailableCartLineResolvers<ContextType = Context, ParentType exten
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CartTotalTooLarge' | 'CurrencyMismatch' | 'DiscountCodeNotFound' | 'DiscountCodeTaken' | 'DiscountRejected' | 'InvalidDiscountCode' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound' | 'VariantSoldOut', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartClosed' | 'CartLimitExceeded' | 'CartLineNotFound' | 'CartNotFound' | 'CartTotalTooLarge' | 'CurrencyMismatch' | 'DiscountCodeNotFound' | 'DiscountCodeTaken' | 'DiscountRejected' | 'InvalidAddress' | 'InvalidDiscountCode' | 'InvalidQuantity' | 'SignInRequired' | 'VariantNotFound' | 'VariantSoldOut', ParentType, ContextType>;
 }>;
 
 export type VariantNotFoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VariantNotFound'] = ResolversParentTypes['VariantNotFound']> = ResolversObject<{
@@ -1010,6 +1110,7 @@ export type VariantSoldOutResolvers<ContextType = Context, ParentType extends Re
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Cart?: CartResolvers<ContextType>;
+  CartAddress?: CartAddressResolvers<ContextType>;
   CartClosed?: CartClosedResolvers<ContextType>;
   CartLimitExceeded?: CartLimitExceededResolvers<ContextType>;
   CartLine?: CartLineResolvers<ContextType>;
@@ -1018,7 +1119,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CartNotFound?: CartNotFoundResolvers<ContextType>;
   CartResult?: CartResultResolvers<ContextType>;
   CartTotalTooLarge?: CartTotalTooLargeResolvers<ContextType>;
-  CartTotals?: CartTotalsResolvers<ContextType>;
   CurrencyMismatch?: CurrencyMismatchResolvers<ContextType>;
   DiscountCode?: DiscountCodeResolvers<ContextType>;
   DiscountCodeNotFound?: DiscountCodeNotFoundResolvers<ContextType>;
@@ -1027,6 +1127,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DiscountRedeemed?: DiscountRedeemedResolvers<ContextType>;
   DiscountRedemptionResult?: DiscountRedemptionResultResolvers<ContextType>;
   DiscountRejected?: DiscountRejectedResolvers<ContextType>;
+  InvalidAddress?: InvalidAddressResolvers<ContextType>;
   InvalidDiscountCode?: InvalidDiscountCodeResolvers<ContextType>;
   InvalidQuantity?: InvalidQuantityResolvers<ContextType>;
   JSON?: GraphQLScalarType;

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import type { PostalAddress } from '@commerce-graph/kit';
 import {
   char,
   check,
   index,
   integer,
+  jsonb,
   pgSchema,
   text,
   timestamp,
@@ -73,11 +75,24 @@ export const carts = cartSchema.table(
     discountCodeId: uuid('discount_code_id').references(() => discountCodes.id, {
       onDelete: 'set null',
     }),
+    /**
+     * Where the order goes, as `parsePostalAddress` normalised it (personal data: exported, and
+     * deleted with the cart on erasure).
+     */
+    shippingAddress: jsonb('shipping_address').$type<PostalAddress>(),
+    /** Where the invoice goes; null: the shipping address. */
+    billingAddress: jsonb('billing_address').$type<PostalAddress>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('carts_status_valid', sql`${t.status} in ('ACTIVE', 'CHECKED_OUT', 'MERGED')`),
+    // Only the service writes these, always a whole address; a scalar or array is a bug.
+    check(
+      'carts_addresses_are_objects',
+      sql`(${t.shippingAddress} is null or jsonb_typeof(${t.shippingAddress}) = 'object')
+        and (${t.billingAddress} is null or jsonb_typeof(${t.billingAddress}) = 'object')`,
+    ),
     // myCart (the customer's newest active cart) and the GDPR export and erasure.
     index('carts_customer_idx').on(t.customerId, t.createdAt),
     // The abandoned-cart sweep: oldest untouched carts first.

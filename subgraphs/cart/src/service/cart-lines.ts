@@ -13,11 +13,8 @@ import {
   evaluateDiscount,
   knownCurrency,
   money,
-  noEstimate,
   priceLines,
   subtotalOf,
-  type CartTotals,
-  type EstimateHook,
   type PricedLine,
 } from './pricing.ts';
 import {
@@ -44,7 +41,10 @@ export type CartView = CartRow & { mergeNotes?: MergeNote[] };
 
 /** Cart columns a successful change sets besides `updated_at`. */
 export type CartChanges = Partial<
-  Pick<CartRow, 'customerId' | 'discountCodeId' | 'status' | 'mergedInto'>
+  Pick<
+    CartRow,
+    'customerId' | 'discountCodeId' | 'status' | 'mergedInto' | 'shippingAddress' | 'billingAddress'
+  >
 >;
 export type CartTx = Parameters<Parameters<CartDb['transaction']>[0]>[0];
 
@@ -54,9 +54,6 @@ export interface UnavailableLine {
   variantId: string;
   quantity: number;
 }
-
-/** Largest value of a GraphQL Int. */
-const MAX_INT = 2 ** 31 - 1;
 
 /** The canonical (lower-case) form of an id, or null when it is not a UUID and matches nothing. */
 export function canonicalId(value: string): string | null {
@@ -84,13 +81,12 @@ export function lineLimit(availability: VariantAvailability | null): number {
 }
 
 /**
- * Cart lines and totals: quantities within purchase limits, prices read live from the catalog
- * in the cart's currency, never from the client.
+ * Cart lines and their prices: quantities within purchase limits, prices read live from the
+ * catalog in the cart's currency, never from the client.
  */
 export class CartService {
   constructor(
     private readonly db: CartDb,
-    private readonly estimate: EstimateHook = noEstimate,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -333,35 +329,22 @@ export class CartService {
   }
 
   /**
-   * The applied code's discount on the cart now (0 when none applies any more: checkout then
-   * gets the same answer at redemption).
+   * The applied code's discount on these lines now and the lines it applies to (0 and none when
+   * it no longer applies: checkout then gets the same answer at redemption).
    */
-  async discountAmount(loaders: Loaders, cart: CartRow, lines: PricedLine[]): Promise<number> {
-    if (!cart.discountCodeId) return 0;
-    const code = await loaders.discountCodeById.load(cart.discountCodeId);
-    if (!code) return 0;
+  async discountOn(
+    loaders: Loaders,
+    cart: CartRow,
+    lines: readonly PricedLine[],
+  ): Promise<{ amount: number; eligible: readonly PricedLine[] }> {
+    const code = cart.discountCodeId
+      ? await loaders.discountCodeById.load(cart.discountCodeId)
+      : null;
+    if (!code) return { amount: 0, eligible: [] };
     const outcome = await evaluateDiscount(code, cart, lines, this.now(), (variantId) =>
       loaders.variantCategories.load(variantId),
     );
-    return 'amount' in outcome ? outcome.amount : 0;
-  }
-
-  /** `Cart.totals`: subtotal, discount, the estimate hook's shipping and tax, and the total. */
-  async totals(loaders: Loaders, cart: CartRow): Promise<CartTotals> {
-    const { available } = await this.linesOf(loaders, cart);
-    const subtotal = subtotalOf(available);
-    if (subtotal > MAX_CART_AMOUNT) throw cartTooLarge(cart.id);
-    const discount = await this.discountAmount(loaders, cart, available);
-    const { shipping, tax } = await this.estimate(cart, money(cart, subtotal - discount));
-    const total = subtotal - discount + (shipping?.amount ?? 0) + (tax?.amount ?? 0);
-    if (total > MAX_INT) throw cartTooLarge(cart.id);
-    return {
-      subtotal: money(cart, subtotal),
-      discount: money(cart, discount),
-      shipping,
-      tax,
-      total: money(cart, total),
-    };
+    return 'amount' in outcome ? outcome : { amount: 0, eligible: [] };
   }
 
   /**
@@ -407,7 +390,7 @@ export class CartService {
   /**
    * Whether lines would pass the subtotal cap at live prices. Prices were mostly loaded before
    * the transaction; a line another request added meanwhile costs one more products call.
-   * Lines the catalog no longer sells count for nothing, as in the totals.
+   * Lines the catalog no longer sells count for nothing, as in the subtotal.
    */
   async passesCap(loaders: Loaders, cart: CartRow, lines: CartLineRow[]): Promise<boolean> {
     const priced = await priceLines(loaders, cart, lines);

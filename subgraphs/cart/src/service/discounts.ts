@@ -237,7 +237,7 @@ export class DiscountService {
   /**
    * Internal (checkout): redeems the cart's applied code for the order. The code's limits and
    * window are checked again under its row lock, so parallel orders never exceed a limit; the
-   * cart's live totals decide the minimum and eligibility (read before the lock).
+   * cart's live lines decide the minimum and eligibility (read before the lock).
    */
   async redeemCartDiscount(
     loaders: Loaders,

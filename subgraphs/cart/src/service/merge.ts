@@ -10,7 +10,7 @@ import {
   type CartService,
   type MergeNote,
 } from './cart-lines.ts';
-import { MAX_CART_AMOUNT, priceLines, subtotalOf, type PricedLine } from './pricing.ts';
+import { MAX_CART_AMOUNT, priceLines, subtotalOf } from './pricing.ts';
 import { refuse, type CartResult } from './refusals.ts';
 
 /**
@@ -130,11 +130,9 @@ export class CartMergeService {
         quantities.set(line.variantId, kept);
         if (already === undefined) added.push({ variantId: line.variantId, quantity: kept });
       }
-      const mergedLines: PricedLine[] = [...quantities].flatMap(([variantId, quantity]) => {
+      const mergedLines = [...quantities].flatMap(([variantId, quantity]) => {
         const unitPrice = unitPrices.get(variantId);
-        return unitPrice === undefined
-          ? []
-          : [{ line: { variantId, quantity } as PricedLine['line'], unitPrice }];
+        return unitPrice === undefined ? [] : [{ line: { quantity }, unitPrice }];
       });
       if (subtotalOf(mergedLines) > MAX_CART_AMOUNT) return refuse.totalTooLarge();
 
@@ -170,6 +168,14 @@ export class CartMergeService {
         .set({
           // The guest's code carries over when the customer's cart had none.
           discountCodeId: lockedTarget.discountCodeId ?? lockedGuest.discountCodeId,
+          // So do the guest's addresses, as a pair (a billing address belongs with its
+          // shipping address), when the customer's cart had no shipping address.
+          ...(lockedTarget.shippingAddress === null && lockedGuest.shippingAddress !== null
+            ? {
+                shippingAddress: lockedGuest.shippingAddress,
+                billingAddress: lockedGuest.billingAddress,
+              }
+            : {}),
           updatedAt: sql`now()`,
         })
         .where(eq(carts.id, target.id))

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { TaxClass } from '@commerce-graph/kit';
 import type { Money } from '../__generated__/resolvers-types.ts';
 import type { CartLineRow, CartRow, DiscountCodeRow } from '../db/schema.ts';
 import type { Loaders } from '../loaders.ts';
@@ -8,8 +9,8 @@ export const CURRENCIES = ['EUR', 'USD', 'GBP'] as const;
 export const DEFAULT_CURRENCY = 'EUR';
 
 /**
- * Most minor units any cart amount may reach: below GraphQL's Int (2^31 - 1) with room for
- * estimated shipping and tax, so no amount the cart answers can overflow.
+ * Most minor units any cart amount may reach: below GraphQL's Int (2^31 - 1) with room for the
+ * shipping and tax checkout adds to the quote, so no amount the cart answers can overflow.
  */
 export const MAX_CART_AMOUNT = 2_000_000_000;
 
@@ -19,37 +20,15 @@ export function knownCurrency(code: string): string | null {
   return (CURRENCIES as readonly string[]).includes(upper) ? upper : null;
 }
 
-/** Estimated shipping and tax of a cart; null where unknown. */
-export interface Estimate {
-  shipping: Money | null;
-  tax: Money | null;
-}
-
-/**
- * Estimates shipping and tax for a cart's subtotal after discount. The checkout issue owns the
- * real rates; the default knows neither.
- */
-export type EstimateHook = (
-  cart: CartRow,
-  subtotalAfterDiscount: Money,
-) => Promise<Estimate> | Estimate;
-
-export const noEstimate: EstimateHook = () => ({ shipping: null, tax: null });
-
-/** `Cart.totals`. */
-export interface CartTotals {
-  subtotal: Money;
-  discount: Money;
-  shipping: Money | null;
-  tax: Money | null;
-  total: Money;
-}
-
-/** A line with its live unit price in the cart's currency. */
+/** A line with its live unit price in the cart's currency and its product's VAT class. */
 export interface PricedLine {
   line: CartLineRow;
   unitPrice: number;
+  taxClass: TaxClass;
 }
+
+/** What a subtotal needs of a line (a merge sums lines it has not written yet). */
+type Amounted = { line: Pick<CartLineRow, 'quantity'>; unitPrice: number };
 
 /** Why a discount code does not apply (the `DiscountRejected` codes). */
 export type DiscountRefusalCode =
@@ -73,7 +52,7 @@ export function cartTooLarge(cartId: string): GraphQLError {
 }
 
 /** Sum of unit price times quantity; may pass the cap (a JS number holds it exactly). */
-export function subtotalOf(lines: readonly PricedLine[]): number {
+export function subtotalOf(lines: readonly Amounted[]): number {
   return lines.reduce((sum, { line, unitPrice }) => sum + unitPrice * line.quantity, 0);
 }
 
@@ -89,9 +68,10 @@ export function codeStateRefusal(code: DiscountCodeRow, now: Date): DiscountRefu
 }
 
 /**
- * What the code takes off these lines now, or why it does not apply. Percentages round down
- * (in the shop's favour, to the minor unit); a fixed amount never exceeds the eligible lines.
- * `categoriesOf` answers a line's category with its ancestors (only asked for a scoped code).
+ * What the code takes off these lines now and which lines it applies to, or why it does not
+ * apply. Percentages round down (in the shop's favour, to the minor unit); a fixed amount never
+ * exceeds the eligible lines. `categoriesOf` answers a line's category with its ancestors (only
+ * asked for a scoped code).
  */
 export async function evaluateDiscount(
   code: DiscountCodeRow,
@@ -99,7 +79,7 @@ export async function evaluateDiscount(
   lines: readonly PricedLine[],
   now: Date,
   categoriesOf: (variantId: string) => Promise<string[] | null>,
-): Promise<{ amount: number } | { refusal: DiscountRefusalCode }> {
+): Promise<{ amount: number; eligible: readonly PricedLine[] } | { refusal: DiscountRefusalCode }> {
   const state = codeStateRefusal(code, now);
   if (state) return { refusal: state };
   if (code.currency !== null && code.currency !== cart.currency) {
@@ -121,7 +101,38 @@ export async function evaluateDiscount(
     code.kind === 'PERCENTAGE'
       ? Math.floor((base * (code.percentOff ?? 0)) / 100)
       : Math.min(code.amountOff ?? 0, base);
-  return { amount };
+  return { amount, eligible };
+}
+
+/**
+ * Splits `amount` over lines pro rata to their `weights` (line totals), to the minor unit:
+ * each line gets the floor of its exact share, and the minor units left go one each to the
+ * lines with the largest remainders (the earlier line on a tie), so the shares add up to
+ * `amount` exactly and none passes its weight while `amount` does not pass their sum.
+ * BigInt: amount times weight may pass 2^53.
+ */
+export function allocateDiscount(amount: number, weights: readonly number[]): number[] {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  if (amount === 0 || total === 0) return weights.map(() => 0);
+  if (amount > total) throw new Error(`cannot allocate ${amount} over lines worth ${total}`);
+  const big = BigInt(amount);
+  const whole = BigInt(total);
+  const shares = weights.map((w) => {
+    const exact = big * BigInt(w);
+    return { share: Number(exact / whole), remainder: exact % whole };
+  });
+  let left = amount - shares.reduce((sum, s) => sum + s.share, 0);
+  const order = shares
+    .map((s, index) => ({ index, remainder: s.remainder }))
+    .sort((a, b) =>
+      a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+    );
+  for (const { index } of order) {
+    if (left === 0) break;
+    shares[index]!.share += 1;
+    left -= 1;
+  }
+  return shares.map((s) => s.share);
 }
 
 /** The lines of a cart its variants' live prices in the cart's currency; null: not sold now. */
@@ -136,7 +147,7 @@ export async function priceLines(
   return lines.map((line, i) => {
     const variant = variants[i];
     if (variant instanceof Error) throw variant;
-    return variant ? { line, unitPrice: variant.price.amount } : null;
+    return variant ? { line, unitPrice: variant.price.amount, taxClass: variant.taxClass } : null;
   });
 }
 

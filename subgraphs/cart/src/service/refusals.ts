@@ -1,3 +1,4 @@
+import type { AddressProblem } from '@commerce-graph/kit';
 import type { ResolversParentTypes } from '../__generated__/resolvers-types.ts';
 import { MAX_CART_AMOUNT, type DiscountRefusalCode } from './pricing.ts';
 
@@ -83,6 +84,13 @@ export const refuse = {
     __typename: 'SignInRequired',
     code: 'SIGN_IN_REQUIRED',
     message: 'Sign in to keep a cart in your account.',
+  }),
+  invalidAddress: (problem: AddressProblem): Refusal => ({
+    __typename: 'InvalidAddress',
+    code: 'INVALID_ADDRESS',
+    message: problem.message,
+    field: `address.${problem.field}`,
+    reason: problem.reason,
   }),
   discount: (code: DiscountRefusalCode, discountCode: string | null): DiscountRejected => ({
     __typename: 'DiscountRejected',

@@ -3,8 +3,11 @@ import postgres from 'postgres';
 import {
   IDENTITY_HEADER,
   INTERNAL_TOKEN_HEADER,
+  cartQuoteSchema,
   signIdentityAssertion,
   type Actor,
+  type CartQuote,
+  type PostalAddress,
   type QueueConnectionConfig,
   type RunningService,
 } from '@commerce-graph/kit';
@@ -226,6 +229,16 @@ export async function startShop(cartOptions: Partial<CartConfig> = {}): Promise<
 
 /** Every member of CartResult the tests read, with the cart's new fields. */
 export const CART_VIEW = /* GraphQL */ `
+  fragment Address on CartAddress {
+    name
+    line1
+    line2
+    city
+    postalCode
+    region
+    countryCode
+    phone
+  }
   fragment CartView on Cart {
     id
     status
@@ -253,23 +266,15 @@ export const CART_VIEW = /* GraphQL */ `
         }
       }
     }
-    totals {
-      subtotal {
-        amount
-        currencyCode
-      }
-      discount {
-        amount
-      }
-      shipping {
-        amount
-      }
-      tax {
-        amount
-      }
-      total {
-        amount
-      }
+    subtotal {
+      amount
+      currencyCode
+    }
+    shippingAddress {
+      ...Address
+    }
+    billingAddress {
+      ...Address
     }
     mergeNotes {
       variantId
@@ -305,6 +310,10 @@ export const CART_RESULT = /* GraphQL */ `
     ... on CartTotalTooLarge {
       max
     }
+    ... on InvalidAddress {
+      field
+      reason
+    }
   }
 `;
 
@@ -327,15 +336,14 @@ export interface CartView {
     unitPrice: Money;
     priceChangedSince: { previous: Money; current: Money } | null;
   }>;
-  totals: {
-    subtotal: Money;
-    discount: Money;
-    shipping: Money | null;
-    tax: Money | null;
-    total: Money;
-  };
+  subtotal: Money | null;
+  shippingAddress: CartAddress | null;
+  billingAddress: CartAddress | null;
   mergeNotes: Array<{ variantId: string; requested: number; kept: number; reason: string }>;
 }
+
+/** `CartAddress` as the cart answers it: the stored address, field for field. */
+export type CartAddress = PostalAddress;
 
 export type Result =
   | CartView
@@ -387,6 +395,35 @@ export function cartClient(shop: Shop) {
       }),
     removeCode: (cartId: string, actor: Actor = guest) =>
       mutate(actor, 'removeDiscountCode(cartId: $c)', '$c: ID!', { c: cartId }),
+    shipTo: (cartId: string, address: Record<string, unknown>, actor: Actor = guest) =>
+      mutate(
+        actor,
+        'setCartShippingAddress(cartId: $c, address: $a)',
+        '$c: ID!, $a: CartAddressInput!',
+        { c: cartId, a: address },
+      ),
+    billTo: (cartId: string, address: Record<string, unknown> | null, actor: Actor = guest) =>
+      mutate(
+        actor,
+        'setCartBillingAddress(cartId: $c, address: $a)',
+        '$c: ID!, $a: CartAddressInput',
+        { c: cartId, a: address },
+      ),
+    /**
+     * `checkoutQuote` as checkout reads it: through `_entities` with the internal token and the
+     * shopper's assertion, parsed with the kit's schema (a quote it refuses fails the test).
+     */
+    async quote(cartId: string, actor: Actor = guest): Promise<CartQuote> {
+      const response = await shop.as<{ _entities: Array<{ checkoutQuote: unknown } | null> }>(
+        actor,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cart { checkoutQuote } } }`,
+        { r: [{ __typename: 'Cart', id: cartId }] },
+      );
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+      const found = response.data!._entities[0];
+      if (!found) throw new Error(`cart ${cartId} answered no entity`);
+      return cartQuoteSchema.parse(found.checkoutQuote);
+    },
     claim: (cartId: string, actor: Actor) =>
       mutate(actor, 'claimCart(cartId: $c)', '$c: ID!', { c: cartId }),
     async read(cartId: string, actor: Actor = guest) {

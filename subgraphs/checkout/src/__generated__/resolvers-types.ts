@@ -1,6 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { OrderRow, PaymentRow } from '../db/schema.ts';
 import type { OrderLineView, OrderPlacedResult, StockShortage } from '../service/order.service.ts';
+import type { CheckoutCart, ShippingMethodView } from '../service/cart-pricing.service.ts';
+import type { CartPricing, TaxLineView } from '../service/pricing.ts';
+import type { CustomerRef, OrderPage } from '../service/order-history.service.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,7 +22,61 @@ export type Scalars = {
 };
 
 /**
- * The cart cannot be ordered: code CART_NOT_FOUND, CART_EMPTY, CART_ALREADY_ORDERED, or
+ * A cart, as checkout prices it: the shipping methods for its address, the chosen one, and its
+ * totals with shipping and tax, all computed from the cart's own quote every time they are read.
+ */
+export type Cart = {
+  __typename?: 'Cart';
+  /** Internal: the cart's priced contents, from the cart subgraph (see `@commerce-graph/kit` CartQuote). */
+  checkoutQuote: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  /**
+   * The chosen method (`setCartShippingMethod`), priced as in `shippingMethods`; null when none
+   * was chosen or the chosen one does not ship to the current address.
+   */
+  shippingMethod?: Maybe<ShippingMethod>;
+  /**
+   * The methods that ship to the cart's shipping address, cheapest position first, each priced in
+   * the cart's currency (0 once the goods after the discount reach its free threshold). Empty
+   * without a shipping address, or for a country the shop does not ship to.
+   */
+  shippingMethods: Array<ShippingMethod>;
+  /**
+   * What the cart costs now, with shipping and tax: what `placeOrder` would charge. A total past
+   * 2,000,000,000 minor units (tax on top of a capped subtotal) answers the error
+   * CART_TOTAL_TOO_LARGE rather than an overflowing Int.
+   */
+  totals: CartTotals;
+};
+
+/**
+ * A cart's totals, recomputed on the server on every read. EUR and GBP prices include VAT (`tax`
+ * is the VAT inside them); USD prices exclude sales tax (`tax` is added to the total).
+ */
+export type CartTotals = {
+  __typename?: 'CartTotals';
+  /** What the applied discount code takes off now; zero without one. */
+  discount: Money;
+  /** The chosen shipping method's price; null until there is an address and a method for it. */
+  shipping?: Maybe<Money>;
+  /** Sum of the line totals (0 without lines). */
+  subtotal: Money;
+  /**
+   * The tax of the goods (and of the shipping, at the country's standard rate), rounded per line;
+   * null until there is a shipping address, since the rate is the destination's.
+   */
+  tax?: Maybe<Money>;
+  /** Whether the prices include the tax (EUR, GBP) or it comes on top (USD). */
+  taxIncluded: Scalars['Boolean']['output'];
+  /** The tax by class and rate; empty while `tax` is null. */
+  taxLines: Array<TaxLine>;
+  /** subtotal - discount + shipping, plus the tax when it is not included: what the order costs. */
+  total: Money;
+};
+
+/**
+ * The cart cannot be ordered (or no longer changed): code CART_NOT_FOUND, CART_EMPTY,
+ * CART_ALREADY_ORDERED, CART_CLOSED (merged into the customer's cart at sign-in), or
  * CART_HAS_UNAVAILABLE_LINES (a line's variant is no longer sold: its product was unpublished or
  * archived; the cart lists it in `unavailableLines`).
  */
@@ -42,6 +99,30 @@ export type CheckoutUnavailable = UserError & {
   message: Scalars['String']['output'];
   /** Seconds to wait before trying again. */
   retryAfterSeconds: Scalars['Int']['output'];
+};
+
+/**
+ * A customer account. Only the customer themself can read it: for anyone else it resolves to
+ * null.
+ */
+export type Customer = {
+  __typename?: 'Customer';
+  id: Scalars['ID']['output'];
+  /**
+   * The customer's orders, newest first, for the customer themself (signed in); empty for anyone
+   * else. `first` is 1 to 100.
+   */
+  orders: OrderConnection;
+};
+
+
+/**
+ * A customer account. Only the customer themself can read it: for anyone else it resolves to
+ * null.
+ */
+export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -131,8 +212,22 @@ export type Mutation = {
    * order that key placed (`OrderPlaced`, the same order and payment), without a second order,
    * reservation or payment, also when the requests race (the later ones wait for the first). A
    * refused attempt (out of stock, a changed total...) keeps no key: the same key may try again.
+   *
+   * The cart needs a shipping address (`ShippingAddressRequired`) and a shipping method that ships
+   * there (`ShippingMethodRequired`); both are checked before anything is held. The order keeps a
+   * copy of the addresses, the method, the tax lines and the totals as they are now.
+   * `expectedTotal` is compared with the full total (shipping and tax included).
    */
   placeOrder: PlaceOrderResult;
+  /**
+   * Chooses the cart's shipping method, one of `Cart.shippingMethods` (which ship to the cart's
+   * shipping address, in its currency). The cart must be the caller's and still open
+   * (`CartUnavailable` otherwise: CART_NOT_FOUND, CART_ALREADY_ORDERED, CART_CLOSED); it needs a
+   * shipping address first (`ShippingAddressRequired`); a code that is unknown, retired or for
+   * another zone is `ShippingMethodUnavailable`. Nothing is stored on a refusal. The choice is
+   * kept when the address moves to another zone, but counts only while it ships there.
+   */
+  setCartShippingMethod: SetCartShippingMethodResult;
   /**
    * Completes a payment that needed shopper action (3-D Secure, redirect), with the `details`
    * that Adyen's Drop-in or Components returned: a JSON object of at most 32768 characters.
@@ -164,6 +259,12 @@ export type MutationPlaceOrderArgs = {
 };
 
 
+export type MutationSetCartShippingMethodArgs = {
+  cartId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+};
+
+
 export type MutationSubmitPaymentDetailsArgs = {
   accessKey?: InputMaybe<Scalars['String']['input']>;
   details: Scalars['JSON']['input'];
@@ -173,6 +274,11 @@ export type MutationSubmitPaymentDetailsArgs = {
 /** What a shopper bought: fixed lines and prices, and its payment. */
 export type Order = {
   __typename?: 'Order';
+  /**
+   * Where the invoice goes: the cart's billing address when placed, or the shipping address when
+   * the cart had none. Null when `shippingAddress` is.
+   */
+  billingAddress?: Maybe<OrderAddress>;
   /** Why staff cancelled the order; null unless CANCELLED. */
   cancelReason?: Maybe<Scalars['String']['output']>;
   /** The carrier of a FULFILLED order's parcel; null before. */
@@ -200,22 +306,83 @@ export type Order = {
   number: Scalars['String']['output'];
   /** The order's payment attempt. */
   payment: Payment;
+  /** The shipping method's price when placed; zero when free (and for orders from before shipping). */
+  shipping: Money;
+  /**
+   * Where the order ships, a copy of the cart's address when placed (later changes to the cart do
+   * not touch it). Null for orders from before addresses, and once the customer's account was
+   * erased (GDPR: only the country is kept, for VAT reporting).
+   */
+  shippingAddress?: Maybe<OrderAddress>;
+  /** The shipping method as it was when placed; null for orders from before shipping. */
+  shippingMethod?: Maybe<OrderShippingMethod>;
   status: OrderStatus;
   /** The sum of the lines, before the discount. */
   subtotal: Money;
-  /** What the shopper pays: `subtotal` minus `discount`. */
+  /** The order's tax, the sum of `taxLines`; zero for orders from before tax. */
+  tax: Money;
+  /** Whether the prices included the tax (EUR, GBP) or it was added on top (USD). */
+  taxIncluded: Scalars['Boolean']['output'];
+  /** The tax by class and rate, as when placed; empty for orders from before tax. */
+  taxLines: Array<TaxLine>;
+  /**
+   * What the shopper pays: `subtotal` - `discount` + `shipping`, plus `tax` when it was not
+   * included. The payment's amount.
+   */
   total: Money;
   /** The FULFILLED order's tracking number; null before. */
   trackingNumber?: Maybe<Scalars['String']['output']>;
 };
 
+/** A postal address as the order keeps it: a copy of the cart's when the order was placed. */
+export type OrderAddress = {
+  __typename?: 'OrderAddress';
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2, upper case. */
+  countryCode: Scalars['String']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** More of the street address. */
+  line2?: Maybe<Scalars['String']['output']>;
+  /** Who receives the parcel (or the invoice). */
+  name: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Postal code, normalised for the country (`1015 CJ`, `SW1A 1AA`). */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** State or province (US: two-letter state code). */
+  region?: Maybe<Scalars['String']['output']>;
+};
+
 export type OrderAdminResult = IllegalOrderTransition | InvalidCheckoutInput | OrderNotFound | OrderUpdated;
+
+/** A page of orders. */
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  edges: Array<OrderEdge>;
+  pageInfo: PageInfo;
+};
+
+/** One order of a page. */
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  /** Opaque position of this order; pass it as `after` to continue from here. */
+  cursor: Scalars['String']['output'];
+  node: Order;
+};
 
 /** One line of an order, priced when the order was placed. */
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** This line's share of the order's discount; zero without one (and for older orders). */
+  discount: Money;
   lineTotal: Money;
   quantity: Scalars['Int']['output'];
+  /** The line's tax, on `lineTotal` - `discount`, rounded half up to the minor unit. */
+  tax: Money;
+  /** The product's tax class when ordered; null for orders from before tax. */
+  taxClass?: Maybe<TaxClass>;
+  /** The rate applied, in basis points (2100 is 21%); null for orders from before tax. */
+  taxRateBasisPoints?: Maybe<Scalars['Int']['output']>;
   unitPrice: Money;
   /**
    * The variant bought, as the catalog shows it now; null once its product is withdrawn (a draft
@@ -265,6 +432,17 @@ export type OrderPlaced = {
   action?: Maybe<Scalars['JSON']['output']>;
   order: Order;
   payment: Payment;
+};
+
+/** The shipping method of an order, as it was when the order was placed. */
+export type OrderShippingMethod = {
+  __typename?: 'OrderShippingMethod';
+  code: Scalars['String']['output'];
+  /** Delivery estimate: the most working days after dispatch. */
+  maxDays: Scalars['Int']['output'];
+  /** Delivery estimate: the fewest working days after dispatch. */
+  minDays: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
 };
 
 /**
@@ -326,6 +504,13 @@ export type OutOfStockLine = {
   variant?: Maybe<ProductVariant>;
   /** The variant's id, always there. */
   variantId: Scalars['ID']['output'];
+};
+
+/** Where a page ends and whether another follows. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** A payment attempt with Adyen. */
@@ -392,7 +577,7 @@ export type PlaceOrderInput = {
   returnUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type PlaceOrderResult = CartUnavailable | CheckoutUnavailable | DiscountUnavailable | IdempotencyKeyReused | InvalidCheckoutInput | OrderPlaced | OutOfStock | PurchaseLimitExceeded | TotalChanged;
+export type PlaceOrderResult = CartUnavailable | CheckoutUnavailable | DiscountUnavailable | IdempotencyKeyReused | InvalidCheckoutInput | OrderPlaced | OutOfStock | PurchaseLimitExceeded | ShippingAddressRequired | ShippingMethodRequired | TotalChanged;
 
 export type ProductVariant = {
   __typename?: 'ProductVariant';
@@ -467,7 +652,82 @@ export type QueryOrderByNumberArgs = {
   number: Scalars['String']['input'];
 };
 
+export type SetCartShippingMethodResult = Cart | CartUnavailable | ShippingAddressRequired | ShippingMethodUnavailable;
+
+/**
+ * The cart has no shipping address yet (code SHIPPING_ADDRESS_REQUIRED): set one with
+ * `setCartShippingAddress`; shipping methods and tax depend on it. Nothing was done.
+ */
+export type ShippingAddressRequired = UserError & {
+  __typename?: 'ShippingAddressRequired';
+  cartId: Scalars['ID']['output'];
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A way the shop ships, priced for one cart. */
+export type ShippingMethod = {
+  __typename?: 'ShippingMethod';
+  /** Stable code, for `setCartShippingMethod`, such as `nl-be-standard`. */
+  code: Scalars['String']['output'];
+  /** Delivery estimate: the most working days after dispatch. */
+  maxDays: Scalars['Int']['output'];
+  /** Delivery estimate: the fewest working days after dispatch. */
+  minDays: Scalars['Int']['output'];
+  /** Shown to the shopper, such as Standard or Express. */
+  name: Scalars['String']['output'];
+  /** In the cart's currency; zero when free for this cart. */
+  price: Money;
+};
+
+/**
+ * The cart has no shipping method for its address (code SHIPPING_METHOD_REQUIRED): none was
+ * chosen, or the chosen one does not ship to the current address. No order was created and
+ * nothing was held.
+ */
+export type ShippingMethodRequired = UserError & {
+  __typename?: 'ShippingMethodRequired';
+  cartId: Scalars['ID']['output'];
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/**
+ * No active shipping method with this code ships to the cart's shipping country (code
+ * SHIPPING_METHOD_UNAVAILABLE): pick one of `Cart.shippingMethods`. Nothing was stored.
+ */
+export type ShippingMethodUnavailable = UserError & {
+  __typename?: 'ShippingMethodUnavailable';
+  code: Scalars['String']['output'];
+  /** The cart's shipping country. */
+  countryCode: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** The code asked for. */
+  methodCode: Scalars['String']['output'];
+};
+
 export type SubmitPaymentDetailsResult = InvalidCheckoutInput | OrderNotPayable | OrderPlaced;
+
+/** A product's VAT class: each country has a rate per class. */
+export type TaxClass =
+  /** The country's reduced rate (books, food...). */
+  | 'REDUCED'
+  /** The country's standard rate. */
+  | 'STANDARD'
+  /** Zero-rated. */
+  | 'ZERO';
+
+/** The tax of every line (and shipping) with one tax class and rate. */
+export type TaxLine = {
+  __typename?: 'TaxLine';
+  /** The sum of the per-line taxes, each rounded half up to the minor unit. */
+  amount: Money;
+  /** The rate in basis points: 2100 is 21%. */
+  rateBasisPoints: Scalars['Int']['output'];
+  taxClass: TaxClass;
+  /** What the rate applied to: the lines after their discount share, and the shipping. */
+  taxableAmount: Money;
+};
 
 /**
  * The cart's total is no longer the `expectedTotal` the shopper agreed to (code TOTAL_CHANGED: a
@@ -573,11 +833,27 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Cart: Cart;
+  Customer: Customer;
   Order: Order;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Cart:
+    ( { __typename: 'Cart' }
+    & GraphQLRecursivePick<FederationTypes['Cart'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Cart'], {"checkoutQuote":true}>
+        | GraphQLRecursivePick<FederationTypes['Cart'], {"checkoutQuote":true}>
+        | GraphQLRecursivePick<FederationTypes['Cart'], {"checkoutQuote":true}>
+        | GraphQLRecursivePick<FederationTypes['Cart'], {"checkoutQuote":true}>
+        | GraphQLRecursivePick<FederationTypes['Cart'], {"checkoutQuote":true}>
+        | GraphQLRecursivePick<FederationTypes['Cart'], {"checkoutQuote":true}>
+        | GraphQLRecursivePick<FederationTypes['Cart'], {"checkoutQuote":true}> ) );
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
   Order:
     ( { __typename: 'Order' }
     & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
@@ -600,7 +876,15 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( OrderPlacedResult & { __typename: 'OrderPlaced' } )
     | ( Omit<OutOfStock, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } & { __typename: 'OutOfStock' } )
     | ( PurchaseLimitExceeded & { __typename: 'PurchaseLimitExceeded' } )
+    | ( ShippingAddressRequired & { __typename: 'ShippingAddressRequired' } )
+    | ( ShippingMethodRequired & { __typename: 'ShippingMethodRequired' } )
     | ( TotalChanged & { __typename: 'TotalChanged' } )
+  ;
+  SetCartShippingMethodResult:
+    | ( CheckoutCart & { __typename: 'Cart' } )
+    | ( CartUnavailable & { __typename: 'CartUnavailable' } )
+    | ( ShippingAddressRequired & { __typename: 'ShippingAddressRequired' } )
+    | ( ShippingMethodUnavailable & { __typename: 'ShippingMethodUnavailable' } )
   ;
   SubmitPaymentDetailsResult:
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
@@ -622,17 +906,24 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( OrderNotPayable & { __typename: 'OrderNotPayable' } )
     | ( Omit<OutOfStock, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } & { __typename: 'OutOfStock' } )
     | ( PurchaseLimitExceeded & { __typename: 'PurchaseLimitExceeded' } )
+    | ( ShippingAddressRequired & { __typename: 'ShippingAddressRequired' } )
+    | ( ShippingMethodRequired & { __typename: 'ShippingMethodRequired' } )
+    | ( ShippingMethodUnavailable & { __typename: 'ShippingMethodUnavailable' } )
     | ( TotalChanged & { __typename: 'TotalChanged' } )
   ;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  CartUnavailable: ResolverTypeWrapper<CartUnavailable>;
+  Cart: ResolverTypeWrapper<CheckoutCart>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CartTotals: ResolverTypeWrapper<CartPricing>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CartUnavailable: ResolverTypeWrapper<CartUnavailable>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CheckoutUnavailable: ResolverTypeWrapper<CheckoutUnavailable>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Customer: ResolverTypeWrapper<CustomerRef>;
   DiscountUnavailable: ResolverTypeWrapper<DiscountUnavailable>;
   IdempotencyKeyReused: ResolverTypeWrapper<IdempotencyKeyReused>;
   IllegalOrderTransition: ResolverTypeWrapper<IllegalOrderTransition>;
@@ -641,17 +932,22 @@ export type ResolversTypes = ResolversObject<{
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRow>;
+  OrderAddress: ResolverTypeWrapper<OrderAddress>;
   OrderAdminResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OrderAdminResult']>;
+  OrderConnection: ResolverTypeWrapper<OrderPage>;
+  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderLine: ResolverTypeWrapper<OrderLineView>;
   OrderNotFound: ResolverTypeWrapper<OrderNotFound>;
   OrderNotPayable: ResolverTypeWrapper<OrderNotPayable>;
   OrderPaymentState: OrderPaymentState;
   OrderPlaced: ResolverTypeWrapper<OrderPlacedResult>;
+  OrderShippingMethod: ResolverTypeWrapper<OrderShippingMethod>;
   OrderStatus: OrderStatus;
   OrderTransition: ResolverTypeWrapper<OrderTransition>;
   OrderUpdated: ResolverTypeWrapper<Omit<OrderUpdated, 'order'> & { order: ResolversTypes['Order'] }>;
   OutOfStock: ResolverTypeWrapper<Omit<OutOfStock, 'lines'> & { lines: Array<ResolversTypes['OutOfStockLine']> }>;
   OutOfStockLine: ResolverTypeWrapper<StockShortage>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentRow>;
   PaymentMethodInput: PaymentMethodInput;
   PaymentStatus: PaymentStatus;
@@ -661,19 +957,29 @@ export type ResolversTypes = ResolversObject<{
   PurchaseLimitExceeded: ResolverTypeWrapper<PurchaseLimitExceeded>;
   PurchaseLimitLine: ResolverTypeWrapper<PurchaseLimitLine>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SetCartShippingMethodResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetCartShippingMethodResult']>;
+  ShippingAddressRequired: ResolverTypeWrapper<ShippingAddressRequired>;
+  ShippingMethod: ResolverTypeWrapper<ShippingMethodView>;
+  ShippingMethodRequired: ResolverTypeWrapper<ShippingMethodRequired>;
+  ShippingMethodUnavailable: ResolverTypeWrapper<ShippingMethodUnavailable>;
   SubmitPaymentDetailsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitPaymentDetailsResult']>;
+  TaxClass: TaxClass;
+  TaxLine: ResolverTypeWrapper<TaxLineView>;
   TotalChanged: ResolverTypeWrapper<TotalChanged>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CartUnavailable: CartUnavailable;
+  Cart: CheckoutCart;
   ID: Scalars['ID']['output'];
+  CartTotals: CartPricing;
+  Boolean: Scalars['Boolean']['output'];
+  CartUnavailable: CartUnavailable;
   String: Scalars['String']['output'];
   CheckoutUnavailable: CheckoutUnavailable;
   Int: Scalars['Int']['output'];
+  Customer: CustomerRef;
   DiscountUnavailable: DiscountUnavailable;
   IdempotencyKeyReused: IdempotencyKeyReused;
   IllegalOrderTransition: IllegalOrderTransition;
@@ -682,15 +988,20 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: OrderRow;
+  OrderAddress: OrderAddress;
   OrderAdminResult: ResolversUnionTypes<ResolversParentTypes>['OrderAdminResult'];
+  OrderConnection: OrderPage;
+  OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderLine: OrderLineView;
   OrderNotFound: OrderNotFound;
   OrderNotPayable: OrderNotPayable;
   OrderPlaced: OrderPlacedResult;
+  OrderShippingMethod: OrderShippingMethod;
   OrderTransition: OrderTransition;
   OrderUpdated: Omit<OrderUpdated, 'order'> & { order: ResolversParentTypes['Order'] };
   OutOfStock: Omit<OutOfStock, 'lines'> & { lines: Array<ResolversParentTypes['OutOfStockLine']> };
   OutOfStockLine: StockShortage;
+  PageInfo: PageInfo;
   Payment: PaymentRow;
   PaymentMethodInput: PaymentMethodInput;
   PlaceOrderInput: PlaceOrderInput;
@@ -699,10 +1010,34 @@ export type ResolversParentTypes = ResolversObject<{
   PurchaseLimitExceeded: PurchaseLimitExceeded;
   PurchaseLimitLine: PurchaseLimitLine;
   Query: Record<PropertyKey, never>;
+  SetCartShippingMethodResult: ResolversUnionTypes<ResolversParentTypes>['SetCartShippingMethodResult'];
+  ShippingAddressRequired: ShippingAddressRequired;
+  ShippingMethod: ShippingMethodView;
+  ShippingMethodRequired: ShippingMethodRequired;
+  ShippingMethodUnavailable: ShippingMethodUnavailable;
   SubmitPaymentDetailsResult: ResolversUnionTypes<ResolversParentTypes>['SubmitPaymentDetailsResult'];
+  TaxLine: TaxLineView;
   TotalChanged: TotalChanged;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
-  Boolean: Scalars['Boolean']['output'];
+}>;
+
+export type CartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shippingMethod?: Resolver<Maybe<ResolversTypes['ShippingMethod']>, ParentType, ContextType>;
+  shippingMethods?: Resolver<Array<ResolversTypes['ShippingMethod']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['CartTotals'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CartTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartTotals'] = ResolversParentTypes['CartTotals']> = ResolversObject<{
+  discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  shipping?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  taxIncluded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  taxLines?: Resolver<Array<ResolversTypes['TaxLine']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type CartUnavailableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CartUnavailable'] = ResolversParentTypes['CartUnavailable']> = ResolversObject<{
@@ -717,6 +1052,12 @@ export type CheckoutUnavailableResolvers<ContextType = Context, ParentType exten
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retryAfterSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
 }>;
 
 export type DiscountUnavailableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountUnavailable'] = ResolversParentTypes['DiscountUnavailable']> = ResolversObject<{
@@ -763,11 +1104,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   expireUnpaidOrder?: Resolver<ResolversTypes['OrderPaymentState'], ParentType, ContextType, RequireFields<MutationExpireUnpaidOrderArgs, 'orderId'>>;
   fulfilOrder?: Resolver<ResolversTypes['OrderAdminResult'], ParentType, ContextType, RequireFields<MutationFulfilOrderArgs, 'carrier' | 'orderId' | 'trackingNumber'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  setCartShippingMethod?: Resolver<ResolversTypes['SetCartShippingMethodResult'], ParentType, ContextType, RequireFields<MutationSetCartShippingMethodArgs, 'cartId' | 'code'>>;
   submitPaymentDetails?: Resolver<ResolversTypes['SubmitPaymentDetailsResult'], ParentType, ContextType, RequireFields<MutationSubmitPaymentDetailsArgs, 'details' | 'orderId'>>;
 }>;
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  billingAddress?: Resolver<Maybe<ResolversTypes['OrderAddress']>, ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   carrier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -779,19 +1122,50 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  shipping?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  shippingAddress?: Resolver<Maybe<ResolversTypes['OrderAddress']>, ParentType, ContextType>;
+  shippingMethod?: Resolver<Maybe<ResolversTypes['OrderShippingMethod']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxIncluded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  taxLines?: Resolver<Array<ResolversTypes['TaxLine']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   trackingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OrderAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderAddress'] = ResolversParentTypes['OrderAddress']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type OrderAdminResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderAdminResult'] = ResolversParentTypes['OrderAdminResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderUpdated', ParentType, ContextType>;
 }>;
 
+export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type OrderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+}>;
+
 export type OrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxClass?: Resolver<Maybe<ResolversTypes['TaxClass']>, ParentType, ContextType>;
+  taxRateBasisPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
   variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -817,6 +1191,13 @@ export type OrderPlacedResolvers<ContextType = Context, ParentType extends Resol
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrderShippingMethodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderShippingMethod'] = ResolversParentTypes['OrderShippingMethod']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type OrderTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderTransition'] = ResolversParentTypes['OrderTransition']> = ResolversObject<{
@@ -845,6 +1226,11 @@ export type OutOfStockLineResolvers<ContextType = Context, ParentType extends Re
   variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -855,7 +1241,7 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type PlaceOrderResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceOrderResult'] = ResolversParentTypes['PlaceOrderResult']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'TotalChanged', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'ShippingAddressRequired' | 'ShippingMethodRequired' | 'TotalChanged', ParentType, ContextType>;
 }>;
 
 export type ProductVariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
@@ -882,8 +1268,49 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   orderByNumber?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderByNumberArgs, 'email' | 'number'>>;
 }>;
 
+export type SetCartShippingMethodResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetCartShippingMethodResult'] = ResolversParentTypes['SetCartShippingMethodResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Cart' | 'CartUnavailable' | 'ShippingAddressRequired' | 'ShippingMethodUnavailable', ParentType, ContextType>;
+}>;
+
+export type ShippingAddressRequiredResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingAddressRequired'] = ResolversParentTypes['ShippingAddressRequired']> = ResolversObject<{
+  cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ShippingMethodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingMethod'] = ResolversParentTypes['ShippingMethod']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type ShippingMethodRequiredResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingMethodRequired'] = ResolversParentTypes['ShippingMethodRequired']> = ResolversObject<{
+  cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ShippingMethodUnavailableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingMethodUnavailable'] = ResolversParentTypes['ShippingMethodUnavailable']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  methodCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type SubmitPaymentDetailsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitPaymentDetailsResult'] = ResolversParentTypes['SubmitPaymentDetailsResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'InvalidCheckoutInput' | 'OrderNotPayable' | 'OrderPlaced', ParentType, ContextType>;
+}>;
+
+export type TaxLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxLine'] = ResolversParentTypes['TaxLine']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  rateBasisPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  taxClass?: Resolver<ResolversTypes['TaxClass'], ParentType, ContextType>;
+  taxableAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type TotalChangedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TotalChanged'] = ResolversParentTypes['TotalChanged']> = ResolversObject<{
@@ -895,12 +1322,15 @@ export type TotalChangedResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'TotalChanged', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'ShippingAddressRequired' | 'ShippingMethodRequired' | 'ShippingMethodUnavailable' | 'TotalChanged', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Cart?: CartResolvers<ContextType>;
+  CartTotals?: CartTotalsResolvers<ContextType>;
   CartUnavailable?: CartUnavailableResolvers<ContextType>;
   CheckoutUnavailable?: CheckoutUnavailableResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
   DiscountUnavailable?: DiscountUnavailableResolvers<ContextType>;
   IdempotencyKeyReused?: IdempotencyKeyReusedResolvers<ContextType>;
   IllegalOrderTransition?: IllegalOrderTransitionResolvers<ContextType>;
@@ -909,22 +1339,33 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderAddress?: OrderAddressResolvers<ContextType>;
   OrderAdminResult?: OrderAdminResultResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderNotFound?: OrderNotFoundResolvers<ContextType>;
   OrderNotPayable?: OrderNotPayableResolvers<ContextType>;
   OrderPlaced?: OrderPlacedResolvers<ContextType>;
+  OrderShippingMethod?: OrderShippingMethodResolvers<ContextType>;
   OrderTransition?: OrderTransitionResolvers<ContextType>;
   OrderUpdated?: OrderUpdatedResolvers<ContextType>;
   OutOfStock?: OutOfStockResolvers<ContextType>;
   OutOfStockLine?: OutOfStockLineResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PlaceOrderResult?: PlaceOrderResultResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   PurchaseLimitExceeded?: PurchaseLimitExceededResolvers<ContextType>;
   PurchaseLimitLine?: PurchaseLimitLineResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SetCartShippingMethodResult?: SetCartShippingMethodResultResolvers<ContextType>;
+  ShippingAddressRequired?: ShippingAddressRequiredResolvers<ContextType>;
+  ShippingMethod?: ShippingMethodResolvers<ContextType>;
+  ShippingMethodRequired?: ShippingMethodRequiredResolvers<ContextType>;
+  ShippingMethodUnavailable?: ShippingMethodUnavailableResolvers<ContextType>;
   SubmitPaymentDetailsResult?: SubmitPaymentDetailsResultResolvers<ContextType>;
+  TaxLine?: TaxLineResolvers<ContextType>;
   TotalChanged?: TotalChangedResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;

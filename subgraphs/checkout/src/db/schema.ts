@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { defineOutboxTable } from '@commerce-graph/events';
+import type { PostalAddress, TaxClass } from '@commerce-graph/kit';
 
 export const checkoutSchema = pgSchema('checkout');
 
@@ -34,6 +35,28 @@ export const orderStatus = [
   'REFUNDED',
 ] as const;
 export type OrderStatus = (typeof orderStatus)[number];
+
+/** An order's shipping method as it was when the order was placed. */
+export interface OrderShippingMethod {
+  code: string;
+  name: string;
+  minDays: number;
+  maxDays: number;
+}
+
+/** One group of an order's tax: its class and rate, what it applied to, and the tax. */
+export interface OrderTaxLine {
+  taxClass: TaxClass;
+  rateBasisPoints: number;
+  taxableAmount: number;
+  amount: number;
+}
+
+/**
+ * A stored order address: the `PostalAddress` placed with the order, or after the customer's
+ * erasure only its country (kept for VAT reporting).
+ */
+export type StoredOrderAddress = PostalAddress | { countryCode: string };
 
 export const orders = checkoutSchema.table(
   'orders',
@@ -68,8 +91,25 @@ export const orders = checkoutSchema.table(
     discountAmount: integer('discount_amount').notNull().default(0),
     /** The cart's discount code, redeemed for this order; null without one. */
     discountCode: text('discount_code'),
-    /** What the shopper pays: subtotal - discount, and the payment's amount. */
+    /**
+     * What the shopper pays, and the payment's amount: subtotal - discount + shipping, plus the
+     * tax when the prices excluded it (USD).
+     */
     totalAmount: integer('total_amount').notNull(),
+    /** The chosen method's price (0 when free, and for orders from before shipping). */
+    shippingAmount: integer('shipping_amount').notNull().default(0),
+    /** The VAT (or sales tax) of the order: the sum of its tax lines; 0 before tax existed. */
+    taxAmount: integer('tax_amount').notNull().default(0),
+    /** Whether the prices included the tax (EUR, GBP) or it was added on top (USD). */
+    taxIncluded: boolean('tax_included').notNull().default(true),
+    /** The tax grouped by class and rate, as when placed; empty for orders before tax. */
+    taxLines: jsonb('tax_lines').$type<OrderTaxLine[]>().notNull().default([]),
+    /** The cart's shipping address when placed; null for orders from before addresses. */
+    shippingAddress: jsonb('shipping_address').$type<StoredOrderAddress>(),
+    /** The cart's billing address when placed; null: the same as the shipping address. */
+    billingAddress: jsonb('billing_address').$type<StoredOrderAddress>(),
+    /** The shipping method as it was when placed; null for orders from before shipping. */
+    shippingMethod: jsonb('shipping_method').$type<OrderShippingMethod>(),
     currency: char('currency', { length: 3 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -96,10 +136,15 @@ export const orders = checkoutSchema.table(
       'orders_discount_within_subtotal',
       sql`${t.discountAmount} >= 0 and ${t.discountAmount} <= ${t.subtotalAmount}`,
     ),
+    check('orders_shipping_nonnegative', sql`${t.shippingAmount} >= 0`),
+    check('orders_tax_nonnegative', sql`${t.taxAmount} >= 0`),
+    // The tax is inside the prices or on top of them: either way the total is fixed by the rest.
     check(
-      'orders_total_is_subtotal_less_discount',
-      sql`${t.totalAmount} = ${t.subtotalAmount} - ${t.discountAmount}`,
+      'orders_total_adds_up',
+      sql`${t.totalAmount} = ${t.subtotalAmount} - ${t.discountAmount} + ${t.shippingAmount} + case when ${t.taxIncluded} then 0 else ${t.taxAmount} end`,
     ),
+    // Customer order history, newest (highest number) first: one index range per page.
+    index('orders_customer_number_idx').on(t.customerId, t.number.desc()),
   ],
 );
 
@@ -115,10 +160,27 @@ export const orderLines = checkoutSchema.table(
     /** Price per unit when the order was placed, in minor units of the order's currency. */
     unitAmount: integer('unit_amount').notNull(),
     position: integer('position').notNull(),
+    /** This line's share of the order's discount (0 for orders from before the shares). */
+    discountAmount: integer('discount_amount').notNull().default(0),
+    /** The product's tax class when ordered; null for orders from before tax. */
+    taxClass: text('tax_class').$type<TaxClass>(),
+    /** The rate applied to the line (basis points); null for orders from before tax. */
+    taxRateBasisPoints: integer('tax_rate_basis_points'),
+    /** The line's tax, on (unit amount * quantity - discount), rounded half up. */
+    taxAmount: integer('tax_amount').notNull().default(0),
   },
   (t) => [
     index('order_lines_order_id_idx').on(t.orderId, t.position),
     check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
+    check(
+      'order_lines_discount_within_total',
+      sql`${t.discountAmount} >= 0 and ${t.discountAmount} <= ${t.unitAmount}::bigint * ${t.quantity}`,
+    ),
+    check(
+      'order_lines_tax_class_valid',
+      sql`${t.taxClass} is null or ${t.taxClass} in ('STANDARD', 'REDUCED', 'ZERO')`,
+    ),
+    check('order_lines_tax_nonnegative', sql`${t.taxAmount} >= 0`),
   ],
 );
 
@@ -211,6 +273,65 @@ export const idempotencyKeys = checkoutSchema.table(
 );
 
 /**
+ * The shipping methods checkout offers: each ships to a zone (a list of countries), at a price
+ * per currency that may be free from a goods value (after the discount). Seeded by migration
+ * `0011_shipping_and_tax_seed`; `position` orders them for the shopper.
+ */
+export const shippingMethods = checkoutSchema.table(
+  'shipping_methods',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    /** ISO 3166-1 alpha-2 codes, upper case: the zone. */
+    countries: text('countries').array().notNull(),
+    minDays: integer('min_days').notNull(),
+    maxDays: integer('max_days').notNull(),
+    /** `{ "EUR": { "price": 495, "freeAbove": 5000 } }`; no entry: not offered in that currency. */
+    prices: jsonb('prices')
+      .$type<Record<string, { price: number; freeAbove: number | null }>>()
+      .notNull(),
+    active: boolean('active').notNull().default(true),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    check('shipping_methods_days_valid', sql`${t.minDays} >= 0 and ${t.maxDays} >= ${t.minDays}`),
+    check('shipping_methods_prices_object', sql`jsonb_typeof(${t.prices}) = 'object'`),
+  ],
+);
+
+/**
+ * VAT rates per country and product tax class, in basis points (2100 = 21%). A country without
+ * rows has no tax computed (and no shipping method either). Seeded by migration.
+ */
+export const taxRates = checkoutSchema.table(
+  'tax_rates',
+  {
+    countryCode: char('country_code', { length: 2 }).notNull(),
+    taxClass: text('tax_class').$type<TaxClass>().notNull(),
+    rateBasisPoints: integer('rate_basis_points').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countryCode, t.taxClass] }),
+    check('tax_rates_tax_class_valid', sql`${t.taxClass} in ('STANDARD', 'REDUCED', 'ZERO')`),
+    check('tax_rates_rate_valid', sql`${t.rateBasisPoints} >= 0 and ${t.rateBasisPoints} <= 10000`),
+    check('tax_rates_country_upper', sql`${t.countryCode} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+/**
+ * The shipping method a cart's shopper chose (`setCartShippingMethod`). Kept when the address
+ * changes to another zone: it is ignored then (no method), and counts again if the address
+ * comes back. The cart lives in the cart subgraph: `cart_id` is its id, no foreign key.
+ */
+export const cartShippingSelections = checkoutSchema.table('cart_shipping_selections', {
+  cartId: uuid('cart_id').primaryKey(),
+  methodCode: text('method_code')
+    .notNull()
+    .references(() => shippingMethods.code, { onDelete: 'cascade' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * Every Adyen notification item as received, stored before it is acknowledged. Adyen delivers
  * at least once: (pspReference, eventCode, success) identifies a delivery's content.
  */
@@ -254,3 +375,5 @@ export type OrderLineRow = typeof orderLines.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
 export type AdyenNotificationRow = typeof adyenNotifications.$inferSelect;
+export type ShippingMethodRow = typeof shippingMethods.$inferSelect;
+export type TaxRateRow = typeof taxRates.$inferSelect;

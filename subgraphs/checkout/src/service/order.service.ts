@@ -7,6 +7,7 @@ import {
   safeEqual,
   UpstreamError,
   type Actor,
+  type CartQuote,
   type Logger,
 } from '@commerce-graph/kit';
 import { AdyenRequestError, type PaymentOutcome, type PaymentProvider } from '../adyen.ts';
@@ -20,7 +21,7 @@ import {
   type OrderRow,
   type PaymentRow,
 } from '../db/schema.ts';
-import type { Loaders } from '../loaders.ts';
+import { createLoaders, type Loaders } from '../loaders.ts';
 import type {
   CartSnapshot,
   DiscountRedemption,
@@ -37,6 +38,8 @@ import {
   type PlaceOrderInput,
   type ValidPlaceOrderInput,
 } from './order-input.ts';
+import { priceQuote } from './cart-pricing.service.ts';
+import { MAX_ORDER_TOTAL } from './pricing.ts';
 import { IdempotencyKeys, type IdempotencyTiming, type KeyRef } from './idempotency.ts';
 import { recordPlacement } from './order-state.ts';
 import { FAILED_RESULT_CODES, type PaymentService } from './payment.service.ts';
@@ -72,6 +75,8 @@ export type PlaceOrderResult =
   | UserError<'CheckoutUnavailable', { retryAfterSeconds: number }>
   | UserError<'TotalChanged', { expected: Money; current: Money }>
   | UserError<'IdempotencyKeyReused', { idempotencyKey: string }>
+  | UserError<'ShippingAddressRequired', { cartId: string }>
+  | UserError<'ShippingMethodRequired', { cartId: string }>
   | InvalidCheckoutInput;
 
 interface Money {
@@ -89,8 +94,6 @@ const RETRY_DELAY_MS = 250;
 export const RETRY_AFTER_SECONDS = 5;
 /** Longest `reason` of a `checkout.order.abandoned` event (its contract's limit). */
 const MAX_REASON_LENGTH = 1000;
-/** Largest order total in minor units: amounts are 32-bit integers in the API and the tables. */
-const MAX_ORDER_TOTAL = 2_000_000_000;
 
 /** Who is placing or reading an order, as the gateway asserted it. */
 export interface Caller {
@@ -240,14 +243,15 @@ export class OrderService {
     if (!cart) return unavailable('CART_NOT_FOUND', 'No cart has this id');
     // A variant whose product was unpublished or archived after it was added has no price and
     // is not for sale: the shopper removes it and sees the new total before ordering.
-    if (cart.unavailableLines.length > 0) {
+    if (cart.unavailableLines.length > 0 || cart.quote.hasUnavailableLines) {
       const variants = cart.unavailableLines.map((line) => line.variantId).join(', ');
       return unavailable(
         'CART_HAS_UNAVAILABLE_LINES',
         `The catalog no longer sells some variants of this cart (${variants}); remove those lines first`,
       );
     }
-    if (cart.lines.length === 0) return unavailable('CART_EMPTY', 'The cart has no lines');
+    const { quote } = cart;
+    if (quote.lines.length === 0) return unavailable('CART_EMPTY', 'The cart has no lines');
     // The cart's own status lags behind (it learns of orders by event): checkout's orders are
     // the truth. A cart whose orders all failed to pay can be ordered again.
     const [live] = await db
@@ -257,18 +261,43 @@ export class OrderService {
         and(eq(orders.cartId, cart.id), notInArray(orders.status, ['PAYMENT_FAILED', 'CANCELLED'])),
       );
     if (live) return unavailable('CART_ALREADY_ORDERED', 'This cart has already been ordered');
-    const currency = cart.lines[0]!.unitPrice.currencyCode;
-    if (cart.lines.some((l) => l.unitPrice.currencyCode !== currency)) {
-      return invalidInput('cartId', 'The cart mixes currencies');
-    }
-    const subtotal = cart.lines.reduce((sum, l) => sum + l.unitPrice.amount * l.quantity, 0);
+    const currency = quote.currencyCode;
+    const { subtotal } = quote;
     // The subtotal is stored and shown as a 32-bit integer too, so the cap applies before the
-    // discount: every amount of the order fits.
+    // discount, and again to the total with shipping and tax: every amount of the order fits.
     if (subtotal > MAX_ORDER_TOTAL) {
       return invalidInput('cartId', `An order may total at most ${MAX_ORDER_TOTAL} minor units`);
     }
-    const discount = discountOf(cart, subtotal, currency);
-    const total = subtotal - discount;
+    const discount = checkedDiscount(quote);
+    // Shipping and tax depend on where the parcel goes: both are settled before anything is held.
+    if (!quote.shippingAddress) {
+      return {
+        __typename: 'ShippingAddressRequired',
+        code: 'SHIPPING_ADDRESS_REQUIRED',
+        message: "Set the cart's shipping address before ordering",
+        cartId: input.cartId,
+      };
+    }
+    const { pricing } = await priceQuote(createLoaders(db), quote);
+    const { shippingMethod: method, shipping, tax } = pricing;
+    if (!method || shipping === null) {
+      return {
+        __typename: 'ShippingMethodRequired',
+        code: 'SHIPPING_METHOD_REQUIRED',
+        message: `Choose one of the cart's shippingMethods for ${quote.shippingAddress.countryCode} before ordering`,
+        cartId: input.cartId,
+      };
+    }
+    // A country the shop ships to has its VAT rates: a missing one is a configuration fault.
+    if (tax === null) {
+      throw new Error(
+        `no tax rates for ${quote.shippingAddress.countryCode}, which ${method.code} ships to`,
+      );
+    }
+    const total = pricing.total;
+    if (total > MAX_ORDER_TOTAL) {
+      return invalidInput('cartId', `An order may total at most ${MAX_ORDER_TOTAL} minor units`);
+    }
     if (input.expectedTotal != null && input.expectedTotal !== total) {
       return {
         __typename: 'TotalChanged',
@@ -288,7 +317,7 @@ export class OrderService {
     // what may have been taken (the redemption, the reservation): see `giveBack`.
     const attempt = { orderId, cartId: cart.id };
     let discountCode: string | null = null;
-    if (cart.discountCode !== null) {
+    if (quote.discountCode !== null) {
       let redemption: DiscountRedemption;
       try {
         redemption = await upstream.redeemCartDiscount(cart.id, orderId, customerKey, discount);
@@ -306,11 +335,11 @@ export class OrderService {
         };
       }
       if (redemption.amount !== discount) {
-        const fault = `cart redeemed ${redemption.amount} for order ${orderId}, its totals showed ${discount}`;
+        const fault = `cart redeemed ${redemption.amount} for order ${orderId}, its quote showed ${discount}`;
         await this.giveBack(attempt, { discount: true }, fault);
         throw new Error(fault);
       }
-      discountCode = cart.discountCode;
+      discountCode = quote.discountCode;
     }
     const redeemed = discountCode !== null;
 
@@ -319,7 +348,7 @@ export class OrderService {
       reservation = await upstream.reserveStock(
         orderId,
         customerKey,
-        cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
+        quote.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
       );
     } catch (error) {
       // Inventory may have reserved before the answer was lost (a timeout): give it back.
@@ -371,17 +400,36 @@ export class OrderService {
             discountAmount: discount,
             discountCode,
             totalAmount: total,
+            shippingAmount: shipping,
+            taxAmount: tax,
+            taxIncluded: pricing.taxIncluded,
+            taxLines: pricing.taxLines,
+            shippingAddress: quote.shippingAddress,
+            billingAddress: quote.billingAddress ?? quote.shippingAddress,
+            shippingMethod: {
+              code: method.code,
+              name: method.name,
+              minDays: method.minDays,
+              maxDays: method.maxDays,
+            },
             currency,
           })
           .returning();
         await tx.insert(orderLines).values(
-          cart.lines.map((l, position) => ({
-            orderId,
-            variantId: l.variant.id,
-            quantity: l.quantity,
-            unitAmount: l.unitPrice.amount,
-            position,
-          })),
+          quote.lines.map((l, position) => {
+            const tax = pricing.lineTaxes[position]!;
+            return {
+              orderId,
+              variantId: l.variantId,
+              quantity: l.quantity,
+              unitAmount: l.unitPrice,
+              position,
+              discountAmount: l.discount,
+              taxClass: tax.taxClass,
+              taxRateBasisPoints: tax.rateBasisPoints,
+              taxAmount: tax.amount,
+            };
+          }),
         );
         const [payment] = await tx
           .insert(payments)
@@ -391,7 +439,7 @@ export class OrderService {
         await recordEvent(tx, outboxEvents, 'checkout.order.placed', {
           orderId,
           cartId: cart.id,
-          lines: cart.lines.map((l) => ({ variantId: l.variant.id, quantity: l.quantity })),
+          lines: quote.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
           total: { amount: total, currencyCode: currency },
         });
         return { order: order as OrderRow, payment: payment as PaymentRow };
@@ -608,22 +656,32 @@ export class OrderService {
 }
 
 /**
- * The discount the cart's own totals showed, checked against the subtotal checkout computed
- * from the same lines: a cart that disagrees is a fault, not a shopper's mistake.
+ * The discount of the cart's quote, checked against its lines: line totals that are not price
+ * times quantity, or shares that do not add up to the discount, are a fault of the cart, not a
+ * shopper's mistake.
  */
-function discountOf(cart: CartSnapshot, subtotal: number, currency: string): number {
-  const { totals } = cart;
-  if (totals.subtotal.amount !== subtotal || totals.subtotal.currencyCode !== currency) {
+function checkedDiscount(quote: CartQuote): number {
+  const lines = quote.lines;
+  const bad = lines.find(
+    (l) => l.lineTotal !== l.unitPrice * l.quantity || l.discount > l.lineTotal,
+  );
+  if (bad) throw new Error(`cart ${quote.cartId} quotes line ${bad.lineId} inconsistently`);
+  const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+  const shares = lines.reduce((sum, l) => sum + l.discount, 0);
+  if (subtotal !== quote.subtotal) {
     throw new Error(
-      `cart ${cart.id} totals a subtotal of ${totals.subtotal.amount} ${totals.subtotal.currencyCode}, its lines ${subtotal} ${currency}`,
+      `cart ${quote.cartId} quotes a subtotal of ${quote.subtotal}, its lines ${subtotal}`,
     );
   }
-  if (cart.discountCode === null) return 0;
-  const discount = totals.discount.amount;
-  if (!Number.isInteger(discount) || discount < 0 || discount > subtotal) {
-    throw new Error(`cart ${cart.id} shows a discount of ${discount} on ${subtotal}`);
+  if (quote.discountCode === null && quote.discount !== 0) {
+    throw new Error(`cart ${quote.cartId} quotes a discount of ${quote.discount} without a code`);
   }
-  return discount;
+  if (quote.discount > subtotal || shares !== quote.discount) {
+    throw new Error(
+      `cart ${quote.cartId} quotes a discount of ${quote.discount} on ${subtotal}, its line shares ${shares}`,
+    );
+  }
+  return quote.discount;
 }
 
 /**

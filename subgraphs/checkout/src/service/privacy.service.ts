@@ -8,7 +8,12 @@ import {
   orderLines,
   orders,
   payments,
+  type StoredOrderAddress,
 } from '../db/schema.ts';
+
+/** A stored address reduced to `{ countryCode }` (null stays null). */
+const countryOnly = (column: typeof orders.shippingAddress | typeof orders.billingAddress) =>
+  sql<StoredOrderAddress | null>`case when ${column} is null then null else jsonb_build_object('countryCode', ${column}->'countryCode') end`;
 
 /** How long Adyen notification bodies are kept by default (`NOTIFICATION_RETENTION_DAYS`). */
 export const DEFAULT_NOTIFICATION_RETENTION_DAYS = 90;
@@ -78,7 +83,7 @@ export class CheckoutPrivacyService {
 
   /**
    * Anonymises the customer's orders: lines, amounts, payments and statuses stay (tax law), the
-   * email and the link to the customer are cleared, `anonymised_at` is set, and the stored
+   * email and the link to the customer are cleared, the addresses keep only their country code, `anonymised_at` is set, and the stored
    * notification bodies of those orders are pruned. Answers how many orders it anonymised;
    * idempotent, a second call finds none.
    */
@@ -101,7 +106,15 @@ export class CheckoutPrivacyService {
       }
       const anonymised = await tx
         .update(orders)
-        .set({ email: null, customerId: null, anonymisedAt: sql`now()`, updatedAt: sql`now()` })
+        .set({
+          email: null,
+          customerId: null,
+          // The addresses name a person: only their countries stay, which VAT reporting needs.
+          shippingAddress: countryOnly(orders.shippingAddress),
+          billingAddress: countryOnly(orders.billingAddress),
+          anonymisedAt: sql`now()`,
+          updatedAt: sql`now()`,
+        })
         .where(eq(orders.customerId, customerId.toLowerCase()))
         .returning({ id: orders.id });
       const orderIds = anonymised.map((order) => order.id);

@@ -61,7 +61,9 @@ export type PlaceOrderResult =
   | { __typename: 'InvalidCheckoutInput'; code: string; message: string; field: string }
   | { __typename: 'TotalChanged'; code: string; message: string; expected: Money; current: Money }
   | { __typename: 'IdempotencyKeyReused'; code: string; message: string; idempotencyKey: string }
-  | { __typename: 'CheckoutUnavailable'; code: string; message: string };
+  | { __typename: 'CheckoutUnavailable'; code: string; message: string }
+  | { __typename: 'ShippingAddressRequired'; code: string; message: string }
+  | { __typename: 'ShippingMethodRequired'; code: string; message: string };
 
 /** Every field of an order the tests read, as fragment `OrderFields`. */
 export const ORDER_FIELDS = /* GraphQL */ `
@@ -244,14 +246,44 @@ export async function fetchOrder(
   return response.data!.order;
 }
 
-/** Creates a cart through the cart subgraph and adds `lines` to it. */
+/** Where a test reaches the cart and checkout: their subgraphs, or the gateway for both. */
+export interface ShopUrls {
+  cart: string;
+  checkout: string;
+}
+
+/** A deliverable Dutch address (21% VAT; standard shipping 4.95 EUR, free from 50 EUR). */
+export const AMSTERDAM = {
+  name: 'Ann Example',
+  line1: 'Damrak 1',
+  city: 'Amsterdam',
+  postalCode: '1012 LG',
+  countryCode: 'NL',
+} as const;
+
+/** The cheapest method for AMSTERDAM, and what it costs for goods worth `goods` (after discount). */
+export const NL_STANDARD = 'nl-be-standard';
+export const nlStandardShipping = (goods: number) => (goods >= 5000 ? 0 : 495);
+
+/** How `cartWith` makes a cart orderable: an address and a method, each null for none. */
+export interface Delivery {
+  address?: Record<string, unknown> | null;
+  method?: string | null;
+}
+
+/**
+ * Creates a cart, adds `lines`, and by default ships it to AMSTERDAM by NL_STANDARD (the
+ * cheapest there), so a test about something else can order it at once. The address goes to the
+ * cart, the method to checkout.
+ */
 export async function cartWith(
-  cartUrl: string,
+  urls: ShopUrls,
   lines: Array<{ variantId: string; quantity: number }>,
   headers: Record<string, string> = {},
+  delivery: Delivery = {},
 ): Promise<string> {
   const created = await graphql<{ createCart: { id: string } }>(
-    cartUrl,
+    urls.cart,
     `
       mutation {
         createCart {
@@ -265,7 +297,7 @@ export async function cartWith(
   const cartId = created.data!.createCart.id;
   for (const line of lines) {
     const added = await graphql(
-      cartUrl,
+      urls.cart,
       `
         mutation ($c: ID!, $v: ID!, $q: Int!) {
           addCartLine(cartId: $c, variantId: $v, quantity: $q) {
@@ -277,6 +309,38 @@ export async function cartWith(
       headers,
     );
     expect(added.data).toEqual({ addCartLine: { __typename: 'Cart' } });
+  }
+  const address = delivery.address === undefined ? AMSTERDAM : delivery.address;
+  if (address) {
+    const set = await graphql(
+      urls.cart,
+      `
+        mutation ($c: ID!, $a: CartAddressInput!) {
+          setCartShippingAddress(cartId: $c, address: $a) {
+            __typename
+          }
+        }
+      `,
+      { c: cartId, a: address },
+      headers,
+    );
+    expect(set.data).toEqual({ setCartShippingAddress: { __typename: 'Cart' } });
+  }
+  const method = delivery.method === undefined ? (address ? NL_STANDARD : null) : delivery.method;
+  if (method) {
+    const chosen = await graphql(
+      urls.checkout,
+      `
+        mutation ($c: ID!, $m: String!) {
+          setCartShippingMethod(cartId: $c, code: $m) {
+            __typename
+          }
+        }
+      `,
+      { c: cartId, m: method },
+      headers,
+    );
+    expect(chosen.data).toEqual({ setCartShippingMethod: { __typename: 'Cart' } });
   }
   return cartId;
 }
