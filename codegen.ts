@@ -59,6 +59,8 @@ const config: CodegenConfig = {
       Order: '../db/schema.ts#OrderRow',
       OrderLine: '../service/order.service.ts#OrderLineView',
       Payment: '../db/schema.ts#PaymentRow',
+      PaymentModification: '../db/schema.ts#PaymentModificationRow',
+      RefundRequested: '../service/order-admin.service.ts#RefundRequestedResult',
       OrderPlaced: '../service/order.service.ts#OrderPlacedResult',
       OutOfStockLine: '../service/order.service.ts#StockShortage',
       Cart: '../service/cart-pricing.service.ts#CheckoutCart',

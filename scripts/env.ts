@@ -25,6 +25,10 @@ const schema = z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
       .optional(),
+    ADYEN_HMAC_KEY_PREVIOUS: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
+      .optional(),
     ADYEN_ENVIRONMENT: z.enum(['TEST', 'LIVE']).default('TEST'),
     ADYEN_LIVE_URL_PREFIX: z.string().optional(),
     ADYEN_WEBHOOK_USERNAME: z.string().optional(),

@@ -73,6 +73,7 @@ try {
           apiKey: env.ADYEN_API_KEY,
           merchantAccount: env.ADYEN_MERCHANT_ACCOUNT,
           hmacKeyHex: env.ADYEN_HMAC_KEY,
+          previousHmacKeyHex: env.ADYEN_HMAC_KEY_PREVIOUS,
           environment: env.ADYEN_ENVIRONMENT,
           liveEndpointUrlPrefix: env.ADYEN_LIVE_URL_PREFIX,
         }

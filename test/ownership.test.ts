@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoCatalog } from '../scripts/demo-catalog.ts';
 import { startTestGraph, type TestGraph, type TestStaff } from './support/graph.ts';
 import { graphql } from './support/graphql.ts';
-import { ENCRYPTED_TEST_CARD } from './support/payment.ts';
+import { ENCRYPTED_TEST_CARD, TEST_BROWSER_INFO } from './support/payment.ts';
 import { queueBackends } from './support/queues.ts';
 import { shipCartTo } from './support/delivery.ts';
 
@@ -195,6 +195,7 @@ describe('who may reach a cart or an order (through the gateway)', () => {
         idempotencyKey: crypto.randomUUID(),
         email: 'owner@example.com',
         paymentMethod: { ...ENCRYPTED_TEST_CARD, encryptedCardNumber: 'test_4212345678910006' },
+        browserInfo: TEST_BROWSER_INFO,
       },
     });
     const { id } = placed.data!.placeOrder.order;

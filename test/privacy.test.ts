@@ -202,6 +202,41 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
       'psp_reference',
       'result_code',
       'refusal_reason',
+      'authorised_amount',
+      'captured_amount',
+      'refunded_amount',
+      'charged_back_amount',
+      'created_at',
+      'updated_at',
+    ],
+    withheld: [],
+  },
+  'checkout.payment_ledger': {
+    exported: [
+      'id',
+      'payment_id',
+      'order_id',
+      'notification_id',
+      'kind',
+      'psp_reference',
+      'amount',
+      'currency',
+      'created_at',
+    ],
+    withheld: [],
+  },
+  'checkout.payment_modifications': {
+    exported: [
+      'id',
+      'payment_id',
+      'order_id',
+      'kind',
+      'amount',
+      'currency',
+      'status',
+      'psp_reference',
+      'reason',
+      'requested_by',
       'created_at',
       'updated_at',
     ],
@@ -268,6 +303,10 @@ const OWNED_ROWS: Record<string, string> = {
   'checkout.order_history':
     'order_id in (select id from checkout.orders where customer_id = me.cid)',
   'checkout.payments': 'order_id in (select id from checkout.orders where customer_id = me.cid)',
+  'checkout.payment_ledger':
+    'order_id in (select id from checkout.orders where customer_id = me.cid)',
+  'checkout.payment_modifications':
+    'order_id in (select id from checkout.orders where customer_id = me.cid)',
   'checkout.adyen_notifications':
     'merchant_reference in (select id::text from checkout.orders where customer_id = me.cid)',
 };
@@ -452,6 +491,14 @@ describe('GDPR export and erasure (through the gateway)', () => {
         row.mails > 0
       );
     });
+    // A refund staff asked for and Adyen refused (written as refundOrder writes it): the order
+    // stays PAID, and the request is the customer's data too.
+    await shop.sql`
+      insert into checkout.payment_modifications
+        (id, payment_id, order_id, kind, amount, currency, status, reason, requested_by)
+      select gen_random_uuid(), id, order_id, 'REFUND', 100, currency, 'FAILED',
+             'goodwill refund, refused by Adyen', 'staff:' || gen_random_uuid()
+      from checkout.payments where order_id = ${orderId}`;
     return { customerId, cartId, orderId, me };
   }
 

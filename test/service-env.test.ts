@@ -34,17 +34,19 @@ const SERVICES: Array<{ name: string; readEnv: (source: Source) => unknown; vali
 const TOKEN = 'x'.repeat(32);
 const MISSING = 'INTERNAL_TOKEN: required when NODE_ENV is production';
 
+/** The problems `readEnv` reports for `source`, or [] when it accepts it. */
+function problemsIn(readEnv: (source: Source) => unknown, source: Source): string[] {
+  try {
+    readEnv(source);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
 for (const { name, readEnv, valid } of SERVICES) {
-  /** The problems readEnv reports for `source`, or [] when it accepts it. */
-  const problemsOf = (source: Source): string[] => {
-    try {
-      readEnv(source);
-      return [];
-    } catch (error) {
-      if (error instanceof ConfigError) return error.problems;
-      throw error;
-    }
-  };
+  const problemsOf = (source: Source) => problemsIn(readEnv, source);
 
   describe(`${name} configuration`, () => {
     it('refuses production without INTERNAL_TOKEN (an empty one counts as none)', () => {
@@ -70,3 +72,53 @@ for (const { name, readEnv, valid } of SERVICES) {
     });
   });
 }
+
+describe('checkout CHECKOUT_RETURN_URL_ORIGINS', () => {
+  const valid = SERVICES.find((service) => service.name === 'checkout')!.valid;
+  const shop = { ...valid, RETURN_URL: 'https://shop.example/checkout/return' };
+
+  it('defaults to the development origins, which hold the default RETURN_URL', () => {
+    expect(readCheckoutEnv(valid).CHECKOUT_RETURN_URL_ORIGINS).toEqual([
+      'http://localhost:3000',
+      'http://localhost:4000',
+    ]);
+  });
+
+  it('reads a comma-separated list, trimmed', () => {
+    const env = readCheckoutEnv({
+      ...shop,
+      CHECKOUT_RETURN_URL_ORIGINS: ' https://shop.example, https://m.shop.example:8443 ',
+    });
+
+    expect(env.CHECKOUT_RETURN_URL_ORIGINS).toEqual([
+      'https://shop.example',
+      'https://m.shop.example:8443',
+    ]);
+  });
+
+  it.each([
+    ['a path', 'https://shop.example/checkout'],
+    ['a trailing slash', 'https://shop.example/'],
+    ['another scheme', 'ftp://shop.example'],
+    ['upper case', 'https://Shop.example'],
+    ['no URL at all', 'shop.example'],
+  ])('refuses an origin with %s', (_, origin) => {
+    const problems = problemsIn(readCheckoutEnv, {
+      ...shop,
+      CHECKOUT_RETURN_URL_ORIGINS: `https://shop.example,${origin}`,
+    });
+
+    expect(problems).toEqual([
+      expect.stringMatching(/^CHECKOUT_RETURN_URL_ORIGINS\.1: each origin is http\(s\):\/\//),
+    ]);
+  });
+
+  it('refuses a RETURN_URL on none of the origins', () => {
+    expect(
+      problemsIn(readCheckoutEnv, {
+        ...valid,
+        CHECKOUT_RETURN_URL_ORIGINS: 'https://shop.example',
+      }),
+    ).toEqual(["RETURN_URL: RETURN_URL's origin must be one of CHECKOUT_RETURN_URL_ORIGINS"]);
+  });
+});

@@ -5,7 +5,6 @@ export {
   type AdyenSimulatorOptions,
   type WebhookInput,
 } from './simulator.ts';
-export { createSimulatorHttpClient, type AdyenHttpClient } from './http-client.ts';
 export {
   calculateHmacSignature,
   hmacSigningString,

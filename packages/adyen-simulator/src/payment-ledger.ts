@@ -6,8 +6,14 @@ import {
   newOpaqueBlob,
   newSessionId,
 } from './references.ts';
+import { acceptsCurrency, isRedirectMethod } from './payment-methods.ts';
+import { createRedirectAction, returnLocation, type RedirectOutcome } from './redirect.ts';
 import { readPaymentMethod, type AuthorisationOutcome, type CardSummary } from './test-cards.ts';
-import { createChallengeAction, decodeThreeDSResult } from './three-ds.ts';
+import {
+  createChallengeAction,
+  decodeThreeDSResult,
+  missingNativeThreeDSData,
+} from './three-ds.ts';
 import type {
   ModificationInput,
   PaymentDetailsRequestInput,
@@ -51,6 +57,22 @@ interface PendingChallenge {
   transactionId: string;
 }
 
+interface PendingRedirect {
+  payment: PaymentRecord;
+  returnUrl: string;
+  /** The result when the shopper approves at the bank (a holder name may still force one). */
+  approved: AuthorisationOutcome;
+  redirectData: string;
+  /** Set once the shopper came back: what the bank decided, and the token that proves it. */
+  decided?: { outcome: AuthorisationOutcome; redirectResult: string };
+}
+
+const refusedAtBank: AuthorisationOutcome = {
+  resultCode: 'Refused',
+  refusalReason: 'Refused',
+  refusalReasonCode: '2',
+};
+
 const notAuthenticated: AuthorisationOutcome = {
   resultCode: 'Refused',
   refusalReason: '3D Not Authenticated',
@@ -60,23 +82,46 @@ const notAuthenticated: AuthorisationOutcome = {
 /** The payments ledger of one merchant account: the Checkout API rules, free of HTTP. */
 export type PaymentLedger = ReturnType<typeof createPaymentLedger>;
 
-/** Creates an in-memory ledger that authorises, challenges and modifies payments. */
-export function createPaymentLedger(merchantAccount: string) {
+/**
+ * Creates an in-memory ledger that authorises, challenges, redirects and modifies payments;
+ * `baseUrl` is where redirect actions send the shopper (the simulator's own URL).
+ */
+export function createPaymentLedger(
+  merchantAccount: string,
+  baseUrl: () => string = () => 'http://127.0.0.1',
+) {
   const nextPspReference = createPspReferenceGenerator();
   const payments = new Map<string, PaymentRecord>();
   const latestByMerchantReference = new Map<string, PaymentRecord>();
   const challengesByPaymentData = new Map<string, PendingChallenge>();
   const challengesByTransactionId = new Map<string, PendingChallenge>();
+  const redirectsByData = new Map<string, PendingRedirect>();
+  const redirectsByResult = new Map<string, PendingRedirect>();
 
   function authorise(request: PaymentRequestInput): LedgerResult {
     const reading = readPaymentMethod(request.paymentMethod);
     if (!reading.ok) return { response: reading.response, notifications: [] };
+    const type = request.paymentMethod.type ?? 'scheme';
+    if (!acceptsCurrency(type, request.amount.currency)) {
+      return failed(adyenError(422, '905', 'Payment details are not supported'));
+    }
+    const redirect = isRedirectMethod(type);
+    if (redirect && !isAbsoluteUrl(request.returnUrl)) {
+      return failed(
+        request.returnUrl === undefined
+          ? adyenError(422, '000', "Required field 'returnUrl' is not provided.")
+          : adyenError(422, '000', 'Invalid returnUrl: expected an absolute URL'),
+      );
+    }
+    // Adyen checks the 3-D Secure 2 data when the issuer wants to authenticate the shopper.
+    const missing = reading.card.requiresChallenge ? missingNativeThreeDSData(request) : undefined;
+    if (missing !== undefined) return failed(missing);
 
     const payment: PaymentRecord = {
       pspReference: nextPspReference(),
       merchantReference: request.reference,
       amount: { currency: request.amount.currency, value: request.amount.value },
-      paymentMethodType: request.paymentMethod.type ?? 'scheme',
+      paymentMethodType: type,
       card: reading.card,
       state: 'challenged',
       captured: 0,
@@ -86,6 +131,7 @@ export function createPaymentLedger(merchantAccount: string) {
     payments.set(payment.pspReference, payment);
     latestByMerchantReference.set(payment.merchantReference, payment);
 
+    if (redirect) return startRedirect(payment, reading.outcome, request.returnUrl!);
     if (!reading.card.requiresChallenge) return settle(payment, reading.outcome);
 
     const { action, transactionId } = createChallengeAction();
@@ -112,7 +158,68 @@ export function createPaymentLedger(merchantAccount: string) {
     };
   }
 
+  function startRedirect(
+    payment: PaymentRecord,
+    approved: AuthorisationOutcome,
+    returnUrl: string,
+  ): LedgerResult {
+    const { action, redirectData } = createRedirectAction(baseUrl(), payment.paymentMethodType);
+    redirectsByData.set(redirectData, { payment, returnUrl, approved, redirectData });
+    return {
+      response: {
+        status: 200,
+        body: {
+          pspReference: payment.pspReference,
+          resultCode: 'RedirectShopper',
+          merchantReference: payment.merchantReference,
+          amount: payment.amount,
+          action,
+        },
+      },
+      notifications: [],
+    };
+  }
+
+  /**
+   * The shopper's answer at the (simulated) bank: fixes the result once, and answers where the
+   * browser goes next, the returnUrl with a `redirectResult` for `/payments/details`.
+   */
+  function decideRedirect(
+    redirectData: string,
+    outcome: RedirectOutcome,
+  ): { ok: true; location: string } | { ok: false; response: ApiResponse } {
+    const pending = redirectsByData.get(redirectData);
+    if (pending === undefined) {
+      return { ok: false, response: adyenError(404, '000', 'No payment waits for this redirect') };
+    }
+    // The bank decides once: a second visit (a reload, another outcome) goes back the same way.
+    pending.decided ??= {
+      outcome: outcome === 'authorise' ? pending.approved : refusedAtBank,
+      redirectResult: newOpaqueBlob(32),
+    };
+    redirectsByResult.set(pending.decided.redirectResult, pending);
+    return {
+      ok: true,
+      location: returnLocation(pending.returnUrl, pending.decided.redirectResult),
+    };
+  }
+
+  function completeRedirect(redirectResult: string): LedgerResult {
+    const pending = redirectsByResult.get(redirectResult);
+    if (pending?.decided === undefined) {
+      return failed(
+        adyenError(422, '000', 'Invalid redirectResult: no redirected payment matches it'),
+      );
+    }
+    redirectsByResult.delete(redirectResult);
+    redirectsByData.delete(pending.redirectData);
+    return settle(pending.payment, pending.decided.outcome);
+  }
+
   function submitDetails(request: PaymentDetailsRequestInput): LedgerResult {
+    if (request.details.redirectResult !== undefined) {
+      return completeRedirect(request.details.redirectResult);
+    }
     const threeDSResult = request.details.threeDSResult;
     if (threeDSResult === undefined) {
       return failed(
@@ -281,7 +388,14 @@ export function createPaymentLedger(merchantAccount: string) {
     };
   }
 
-  return { authorise, submitDetails, createSession, modify, cancelByMerchantReference };
+  return {
+    authorise,
+    submitDetails,
+    decideRedirect,
+    createSession,
+    modify,
+    cancelByMerchantReference,
+  };
 }
 
 /** Checks a modification against the payment's balances and books it; returns why it failed. */
@@ -330,6 +444,10 @@ function authorisationReason(additionalData: Record<string, string>): string {
   return authCode !== undefined && cardSummary !== undefined && expiryDate !== undefined
     ? `${authCode}:${cardSummary}:${expiryDate}`
     : '';
+}
+
+function isAbsoluteUrl(value: string | undefined): value is string {
+  return value !== undefined && URL.canParse(value);
 }
 
 function failed(response: ApiResponse): LedgerResult {

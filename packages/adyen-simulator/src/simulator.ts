@@ -5,10 +5,13 @@ import { adyenError, type ApiResponse } from './api-response.ts';
 import { createIdempotencyStore, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency.ts';
 import type { NotificationItemInput } from './notification.ts';
 import { createPaymentLedger, type LedgerResult, type ModificationKind } from './payment-ledger.ts';
+import { availablePaymentMethods } from './payment-methods.ts';
+import { REDIRECT_PATH } from './redirect.ts';
 import {
   amountModificationSchema,
   parseRequest,
   paymentDetailsRequestSchema,
+  paymentMethodsRequestSchema,
   paymentRequestSchema,
   sessionRequestSchema,
   standaloneCancelSchema,
@@ -70,6 +73,7 @@ export interface AdyenSimulator {
 type Route =
   | { kind: 'payments' }
   | { kind: 'payment-details' }
+  | { kind: 'payment-methods' }
   | { kind: 'sessions' }
   | { kind: 'standalone-cancel' }
   | { kind: 'modification'; modification: ModificationKind; pspReference: string };
@@ -77,7 +81,8 @@ type Route =
 /** Creates an Adyen simulator; nothing listens until `listen` is called. */
 export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimulator {
   const log: SimulatorLog = options.log ?? (() => {});
-  const ledger = createPaymentLedger(options.merchantAccount);
+  let baseUrl: string | undefined;
+  const ledger = createPaymentLedger(options.merchantAccount, () => simulator.url);
   const idempotency = createIdempotencyStore();
   const dispatcher = createWebhookDispatcher({
     hmacKeyHex: options.hmacKeyHex,
@@ -87,7 +92,6 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
     log,
   });
   let webhookUrl = options.webhookUrl;
-  let baseUrl: string | undefined;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -101,6 +105,8 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
     if (req.method === 'GET' && (pathname === '/health' || pathname === '/ready')) {
       return send(res, { status: 200, body: { status: 'ok' } });
     }
+    // The shopper's browser, not the merchant's server: no API key.
+    if (req.method === 'GET' && pathname === REDIRECT_PATH) return bankPage(req, res);
     const response = await answer(req, pathname);
     log('request', { method: req.method, path: pathname, status: response.status });
     send(res, response);
@@ -145,6 +151,37 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
     }
   }
 
+  /**
+   * The bank a redirect method sends the shopper to: `?outcome=authorise` or `?outcome=refuse`
+   * answers 302 to the payment's returnUrl with a `redirectResult`; without an outcome, a page
+   * that links to both.
+   */
+  function bankPage(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+    const redirectData = url.searchParams.get('redirectData') ?? '';
+    const outcome = url.searchParams.get('outcome');
+    if (outcome === null) {
+      const link = (choice: string) => {
+        const target = new URL(url.pathname, 'http://simulator.invalid');
+        target.searchParams.set('redirectData', redirectData);
+        target.searchParams.set('outcome', choice);
+        return `<a href="${escapeHtml(target.pathname + target.search)}">${choice}</a>`;
+      };
+      const html = `<!doctype html><title>Simulated bank</title><p>${link('authorise')} ${link('refuse')}</p>`;
+      res.writeHead(200, { 'content-type': 'text/html;charset=UTF-8' });
+      res.end(html);
+      return;
+    }
+    if (outcome !== 'authorise' && outcome !== 'refuse') {
+      return send(res, adyenError(400, '000', 'outcome must be authorise or refuse'));
+    }
+    const decided = ledger.decideRedirect(redirectData, outcome);
+    log('redirect', { outcome, status: decided.ok ? 302 : decided.response.status });
+    if (!decided.ok) return send(res, decided.response);
+    res.writeHead(302, { location: decided.location, 'content-length': 0 });
+    res.end();
+  }
+
   async function processRequest(route: Route, raw: string): Promise<ApiResponse> {
     let body: unknown;
     try {
@@ -177,6 +214,15 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
         const parsed = parseRequest(paymentDetailsRequestSchema, body, account);
         return parsed.ok ? ledger.submitDetails(parsed.data) : rejected(parsed.response);
       }
+      case 'payment-methods': {
+        const parsed = parseRequest(paymentMethodsRequestSchema, body, account);
+        if (!parsed.ok) return rejected(parsed.response);
+        const paymentMethods = availablePaymentMethods({
+          countryCode: parsed.data.countryCode,
+          currency: parsed.data.amount?.currency,
+        });
+        return { response: { status: 200, body: { paymentMethods } }, notifications: [] };
+      }
       case 'sessions': {
         const parsed = parseRequest(sessionRequestSchema, body, account);
         return parsed.ok ? ledger.createSession(parsed.data) : rejected(parsed.response);
@@ -203,7 +249,7 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
     return webhookUrl === undefined ? undefined : dispatcher.enqueue(input, webhookUrl);
   }
 
-  return {
+  const simulator: AdyenSimulator = {
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -241,6 +287,7 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
       });
     },
   };
+  return simulator;
 }
 
 function matchRoute(pathname: string): Route | undefined {
@@ -249,6 +296,7 @@ function matchRoute(pathname: string): Route | undefined {
   if (path === undefined) return undefined;
   if (path === 'payments') return { kind: 'payments' };
   if (path === 'payments/details') return { kind: 'payment-details' };
+  if (path === 'paymentMethods') return { kind: 'payment-methods' };
   if (path === 'sessions') return { kind: 'sessions' };
   if (path === 'cancels') return { kind: 'standalone-cancel' };
   const modification = /^payments\/([^/]+)\/(captures|refunds|cancels|reversals)$/.exec(path);
@@ -287,6 +335,10 @@ function send(res: ServerResponse, response: ApiResponse): void {
     ...response.headers,
   });
   res.end(body);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function urlHost(host: string): string {

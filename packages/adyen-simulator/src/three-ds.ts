@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { adyenError, type ApiResponse } from './api-response.ts';
 import { newOpaqueBlob } from './references.ts';
 
 /** The `action` a `/payments` response carries when the issuer wants a 3-D Secure 2 challenge. */
@@ -81,4 +82,59 @@ function readJson(base64: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The `browserInfo` fields 3-D Secure 2 needs from a web shopper, and their JSON types. */
+const BROWSER_INFO_FIELDS = {
+  userAgent: 'string',
+  acceptHeader: 'string',
+  language: 'string',
+  colorDepth: 'number',
+  screenHeight: 'number',
+  screenWidth: 'number',
+  timeZoneOffset: 'number',
+  javaEnabled: 'boolean',
+} as const;
+
+/**
+ * What Adyen requires before a native 3-D Secure 2 challenge on the web: the native flow asked
+ * for (`authenticationData.threeDSRequestData.nativeThreeDS: "preferred"`), `channel` Web, the
+ * shopper page's `origin`, and the whole `browserInfo`. Answers the 422 of the first field
+ * missing or wrong, or undefined when the request has them all.
+ */
+export function missingNativeThreeDSData(request: {
+  channel?: string | undefined;
+  origin?: string | undefined;
+  browserInfo?: Record<string, unknown> | undefined;
+  authenticationData?: { threeDSRequestData?: { nativeThreeDS?: string | undefined } | undefined };
+}): ApiResponse | undefined {
+  const required = (field: string) =>
+    adyenError(422, '000', `Required field '${field}' is not provided.`);
+  const nativeThreeDS = request.authenticationData?.threeDSRequestData?.nativeThreeDS;
+  if (nativeThreeDS === undefined) {
+    return required('authenticationData.threeDSRequestData.nativeThreeDS');
+  }
+  if (nativeThreeDS !== 'preferred') {
+    return adyenError(
+      422,
+      '000',
+      "Field 'nativeThreeDS' must be 'preferred' for native 3D Secure 2",
+    );
+  }
+  if (request.channel === undefined) return required('channel');
+  // The apps' SDKs collect their own device data; the web needs the page and the browser.
+  if (request.channel !== 'Web') return undefined;
+  if (request.origin === undefined) return required('origin');
+  if (!URL.canParse(request.origin) || new URL(request.origin).origin !== request.origin) {
+    return adyenError(422, '000', 'Invalid origin: expected scheme://host[:port] without a path');
+  }
+  if (request.browserInfo === undefined) return required('browserInfo');
+  for (const [field, type] of Object.entries(BROWSER_INFO_FIELDS)) {
+    const value = request.browserInfo[field];
+    if (value === undefined) return required(`browserInfo.${field}`);
+    if (typeof value !== type) {
+      return adyenError(422, '000', `Field 'browserInfo.${field}' must be a ${type}`);
+    }
+  }
+  return undefined;
 }

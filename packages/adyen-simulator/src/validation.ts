@@ -29,16 +29,41 @@ export const paymentRequestSchema = z.object({
   paymentMethod: paymentMethodSchema,
   returnUrl: z.string().optional(),
   shopperReference: z.string().optional(),
+  // What 3-D Secure 2 native needs; checked only when the issuer challenges (three-ds.ts).
+  channel: z.enum(['iOS', 'Android', 'Web']).optional(),
+  origin: z.string().optional(),
+  browserInfo: z.looseObject({}).optional(),
+  authenticationData: z
+    .looseObject({
+      threeDSRequestData: z.looseObject({ nativeThreeDS: z.string().optional() }).optional(),
+    })
+    .optional(),
 });
 
 export type PaymentRequestInput = z.output<typeof paymentRequestSchema>;
 
 export const paymentDetailsRequestSchema = z.object({
-  details: z.looseObject({ threeDSResult: z.string().optional() }),
+  details: z.looseObject({
+    threeDSResult: z.string().optional(),
+    redirectResult: z.string().optional(),
+  }),
   paymentData: z.string().optional(),
 });
 
 export type PaymentDetailsRequestInput = z.output<typeof paymentDetailsRequestSchema>;
+
+export const paymentMethodsRequestSchema = z.object({
+  merchantAccount: z.string().min(1),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  amount: amountSchema.optional(),
+  shopperLocale: z.string().optional(),
+  channel: z.enum(['iOS', 'Android', 'Web']).optional(),
+});
+
+export type PaymentMethodsRequestInput = z.output<typeof paymentMethodsRequestSchema>;
 
 export const sessionRequestSchema = z.object({
   merchantAccount: z.string().min(1),

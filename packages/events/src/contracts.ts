@@ -86,6 +86,17 @@ export const eventPayloads = {
     reason: z.string().min(1).max(1000),
     paid: z.boolean(),
   }),
+  /**
+   * Money of a paid order went back to the shopper (a refund or a chargeback, by Adyen's
+   * notification): `refunded` in all so far, of `captured`; `full` when nothing is left.
+   */
+  'checkout.order.refunded': z.object({
+    orderId: id,
+    paymentId: id,
+    refunded: money,
+    captured: money,
+    full: z.boolean(),
+  }),
   /** Staff marked the order shipped, with its carrier and tracking number. */
   'checkout.order.fulfilled': z.object({
     orderId: id,
@@ -193,6 +204,8 @@ export const subscriptions: Record<EventName, readonly Consumer[]> = {
   'checkout.order.paid': [],
   'checkout.order.cancelled': [],
   'checkout.order.fulfilled': [],
+  // For a returns desk or accounting; stock stays sold (a return is its own process).
+  'checkout.order.refunded': [],
   'products.admin-action.recorded': ['identity'],
   // Nobody needs them yet: the cart reads prices live (issue 8 may consume them).
   'products.price.changed': [],

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import adyen from '@adyen/api-library';
-import { createSimulatorHttpClient } from '@commerce-graph/adyen-simulator';
+import { createAdyenHttpClient } from './adyen-http-client.ts';
 
 // The library is CommonJS; Node's ESM loader only sees its default export reliably.
 const { CheckoutAPI, Client, Config, EnvironmentEnum, HttpClientException, hmacValidator } = adyen;
+const WEB = adyen.Types.checkout.PaymentMethodsRequest.ChannelEnum.Web;
+const NATIVE_3DS = adyen.Types.checkout.ThreeDSRequestData.NativeThreeDSEnum.Preferred;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -12,6 +14,11 @@ export interface AdyenConfig {
   merchantAccount: string;
   /** The webhook HMAC key from Adyen's Customer Area, 64 hex characters. */
   hmacKeyHex: string;
+  /**
+   * The key being replaced, during a rotation: Adyen signs with the new key only once it is
+   * saved in the Customer Area, so both are accepted until the old one is removed here.
+   */
+  previousHmacKeyHex?: string;
   environment: 'TEST' | 'LIVE';
   /** Needed for LIVE: the prefix of the merchant's live endpoint. */
   liveEndpointUrlPrefix?: string;
@@ -19,12 +26,29 @@ export interface AdyenConfig {
   simulatorUrl?: string;
 }
 
+/** The shopper's browser, as Adyen Web reports it: what 3-D Secure 2 needs on the web. */
+export interface BrowserInfo {
+  userAgent: string;
+  acceptHeader: string;
+  language: string;
+  colorDepth: number;
+  screenHeight: number;
+  screenWidth: number;
+  timeZoneOffset: number;
+  javaEnabled: boolean;
+}
+
+/** Methods whose issuer may authenticate the shopper with 3-D Secure 2 (native, in the page). */
+const THREE_DS_METHODS = new Set(['scheme', 'bcmc']);
+
 export interface PaymentRequest {
   paymentId: string;
   orderId: string;
   amount: { value: number; currency: string };
   paymentMethod: Record<string, string>;
+  /** Also tells Adyen the page's `origin` (3-D Secure 2 runs its challenge there). */
   returnUrl: string;
+  browserInfo?: BrowserInfo;
   /** Adyen keeps its own copy (its data, under its retention); absent for an erased customer. */
   shopperEmail?: string;
 }
@@ -57,25 +81,70 @@ export class AdyenRequestError extends Error {
   }
 }
 
+/** A refund of (part of) a captured payment, sent with our modification's id as key. */
+export interface RefundRequest {
+  /** The payment's pspReference: Adyen refunds what it captured for it. */
+  paymentPspReference: string;
+  /** Our `payment_modifications.id`: the Idempotency-Key and the refund's `reference`. */
+  modificationId: string;
+  amount: { value: number; currency: string };
+}
+
+/** Adyen's answer to a modification request: `received`, the outcome follows by webhook. */
+export interface ModificationReceived {
+  pspReference: string;
+  status: string;
+}
+
 export interface PaymentProvider {
   /** Starts a payment; the idempotency key is the payment id, so a retry cannot charge twice. */
   createPayment(request: PaymentRequest): Promise<PaymentOutcome>;
   submitDetails(paymentId: string, details: Record<string, unknown>): Promise<PaymentOutcome>;
-  /** Asks Adyen to cancel a payment we gave up on, by its pspReference or our order id. */
-  cancelPayment(payment: { orderId: string; pspReference: string | null }): Promise<void>;
+  /**
+   * Asks Adyen to cancel a payment we gave up on, by its pspReference or our order id; with
+   * `idempotencyKey` (our modification's id) a retry is the same request.
+   */
+  cancelPayment(
+    payment: { orderId: string; pspReference: string | null },
+    idempotencyKey?: string,
+  ): Promise<ModificationReceived | null>;
+  /**
+   * Asks Adyen to cancel the authorisation, or refund it once captured (`/reversals`); the
+   * CANCEL_OR_REFUND notification says which and how it went.
+   */
+  reversePayment(pspReference: string, modificationId: string): Promise<ModificationReceived>;
+  /** Asks Adyen to refund; the REFUND (or REFUND_FAILED) notification says how it went. */
+  refundPayment(request: RefundRequest): Promise<ModificationReceived>;
   /** Checks a notification item's HMAC signature; false when it is missing or wrong. */
   verifyNotification(item: Record<string, unknown>): boolean;
 }
 
+/** One way to pay that Adyen offers for a market: an entry of its `/paymentMethods` answer. */
+export interface PaymentMethodOffer {
+  type: string;
+  name: string;
+  /** For cards (`scheme`): the brands the merchant account accepts. */
+  brands?: string[];
+}
+
+/** The payment methods Adyen offers (apart from PaymentProvider: stand-ins need not list them). */
+export interface PaymentMethodCatalog {
+  /** Adyen's `/paymentMethods` for a shopper's country and the amount (and so currency) to pay. */
+  listPaymentMethods(query: {
+    countryCode: string;
+    amount: { value: number; currency: string };
+  }): Promise<PaymentMethodOffer[]>;
+}
+
 /** Adyen through `@adyen/api-library`, or through it to the local simulator. */
-export function createAdyenProvider(config: AdyenConfig): PaymentProvider {
+export function createAdyenProvider(config: AdyenConfig): PaymentProvider & PaymentMethodCatalog {
   const client = new Client(
     new Config({
       apiKey: config.apiKey,
       environment: config.environment === 'LIVE' ? EnvironmentEnum.LIVE : EnvironmentEnum.TEST,
       liveEndpointUrlPrefix: config.liveEndpointUrlPrefix,
     }),
-    config.simulatorUrl ? createSimulatorHttpClient(config.simulatorUrl) : undefined,
+    config.simulatorUrl ? createAdyenHttpClient(config.simulatorUrl) : undefined,
   );
   const checkout = new CheckoutAPI(client);
   const validator = new hmacValidator();
@@ -114,6 +183,13 @@ export function createAdyenProvider(config: AdyenConfig): PaymentProvider {
             // The shape was checked by the GraphQL input type and PaymentService.
             paymentMethod: request.paymentMethod as never,
             returnUrl: request.returnUrl,
+            // Native 3-D Secure 2 on the web: Adyen needs the channel, the page and the browser.
+            channel: adyen.Types.checkout.PaymentRequest.ChannelEnum.Web,
+            origin: new URL(request.returnUrl).origin,
+            browserInfo: request.browserInfo,
+            ...(THREE_DS_METHODS.has(request.paymentMethod.type ?? '')
+              ? { authenticationData: { threeDSRequestData: { nativeThreeDS: NATIVE_3DS } } }
+              : {}),
             shopperEmail: request.shopperEmail,
             metadata: { paymentId: request.paymentId },
           },
@@ -132,34 +208,81 @@ export function createAdyenProvider(config: AdyenConfig): PaymentProvider {
       );
       return outcome(response);
     },
-    async cancelPayment(payment) {
+    async cancelPayment(payment, idempotencyKey) {
       const { pspReference } = payment;
-      if (pspReference) {
-        await call(() =>
-          checkout.ModificationsApi.cancelAuthorisedPaymentByPspReference(pspReference, {
+      const options = idempotencyKey ? { idempotencyKey } : undefined;
+      const response = pspReference
+        ? await call(() =>
+            checkout.ModificationsApi.cancelAuthorisedPaymentByPspReference(
+              pspReference,
+              { merchantAccount: config.merchantAccount, reference: payment.orderId },
+              options,
+            ),
+          )
+        : // Without a pspReference, cancel by our reference (Adyen's "technical cancel").
+          await call(() =>
+            checkout.ModificationsApi.cancelAuthorisedPayment(
+              { merchantAccount: config.merchantAccount, paymentReference: payment.orderId },
+              options,
+            ),
+          );
+      return response?.pspReference
+        ? { pspReference: response.pspReference, status: String(response.status) }
+        : null;
+    },
+    async reversePayment(pspReference, modificationId) {
+      const response = await call(() =>
+        checkout.ModificationsApi.refundOrCancelPayment(
+          pspReference,
+          { merchantAccount: config.merchantAccount, reference: modificationId },
+          { idempotencyKey: modificationId },
+        ),
+      );
+      return { pspReference: response.pspReference, status: String(response.status) };
+    },
+    async refundPayment(request) {
+      const response = await call(() =>
+        checkout.ModificationsApi.refundCapturedPayment(
+          request.paymentPspReference,
+          {
             merchantAccount: config.merchantAccount,
-            reference: payment.orderId,
-          }),
-        );
-      } else {
-        // Without a pspReference, cancel by our reference (Adyen's "technical cancel").
-        await call(() =>
-          checkout.ModificationsApi.cancelAuthorisedPayment({
-            merchantAccount: config.merchantAccount,
-            paymentReference: payment.orderId,
-          }),
-        );
-      }
+            amount: request.amount,
+            reference: request.modificationId,
+          },
+          { idempotencyKey: request.modificationId },
+        ),
+      );
+      return { pspReference: response.pspReference, status: String(response.status) };
+    },
+    async listPaymentMethods(query) {
+      // A read: no Idempotency-Key (Adyen's keys are for requests that change something).
+      const response = await call(() =>
+        checkout.PaymentsApi.paymentMethods({
+          merchantAccount: config.merchantAccount,
+          countryCode: query.countryCode,
+          amount: query.amount,
+          channel: WEB,
+        }),
+      );
+      return (response.paymentMethods ?? []).flatMap((method) =>
+        method.type && method.name
+          ? [{ type: method.type, name: method.name, brands: method.brands }]
+          : [],
+      );
     },
     verifyNotification(item) {
       const additionalData = item.additionalData as Record<string, unknown> | undefined;
       // The library throws on a missing signature; a missing signature is simply invalid.
       if (typeof additionalData?.hmacSignature !== 'string') return false;
-      try {
-        return validator.validateHMAC(item as never, config.hmacKeyHex);
-      } catch {
-        return false;
-      }
+      // The current key first; the previous one while a rotation is under way.
+      return [config.hmacKeyHex, config.previousHmacKeyHex].some((key) => {
+        if (!key) return false;
+        try {
+          return validator.validateHMAC(item as never, key);
+        } catch {
+          return false;
+        }
+      });
     },
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '@commerce-graph/kit';
 import { createAdyenProvider, type AdyenConfig } from './adyen.ts';
 import { migrationsFolder, schema } from './db/client.ts';
+import { DEFAULT_RETURN_URL_ORIGINS } from './env.ts';
 import { outboxEvents } from './db/schema.ts';
 import { createServer } from './server.ts';
 import { OrderAdminService } from './service/order-admin.service.ts';
@@ -22,6 +23,7 @@ import { CartPricingService } from './service/cart-pricing.service.ts';
 import { OrderHistoryService } from './service/order-history.service.ts';
 import { OrderLookupService } from './service/order-lookup.service.ts';
 import { OrderService } from './service/order.service.ts';
+import { PaymentMethodsService } from './service/payment-methods.service.ts';
 import { PaymentService } from './service/payment.service.ts';
 import {
   CheckoutPrivacyService,
@@ -41,6 +43,11 @@ export interface CheckoutConfig extends SubgraphConfig {
   inventoryUrl: string;
   /** Where shoppers return after a redirect when the client names no returnUrl. */
   returnUrl: string;
+  /**
+   * The origins a client's `returnUrl` may be on (`https://shop.example`); unset: the
+   * development ones (DEFAULT_RETURN_URL_ORIGINS) and `returnUrl`'s own.
+   */
+  returnUrlOrigins?: readonly string[];
   adyen: AdyenConfig;
   webhookBasicAuth?: { username: string; password: string };
   /** How long a payment may stay PENDING before its order fails and its stock is released. */
@@ -121,6 +128,9 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     relay,
     logger,
     defaultReturnUrl: config.returnUrl,
+    returnUrlOrigins: new Set(
+      config.returnUrlOrigins ?? [...DEFAULT_RETURN_URL_ORIGINS, new URL(config.returnUrl).origin],
+    ),
   });
   const notificationQueue = queues.createQueue<NotificationJob>(NOTIFICATION_QUEUE, {
     attempts: 12,
@@ -130,7 +140,20 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
   });
   const worker = createWorker({ queues, payments, logger });
   const eventWorker = createEventWorker({ queues, privacy, logger });
-  const admin = new OrderAdminService({ db: database.db, relay, provider, logger });
+  const admin = new OrderAdminService({
+    db: database.db,
+    relay,
+    provider,
+    modifications: payments.modifications,
+    logger,
+  });
+  // Every minute: requests Adyen did not acknowledge are sent again, sums checked.
+  const reconciliation = runPeriodically(
+    'payment reconciliation',
+    60_000,
+    () => payments.modifications.reconcile(true),
+    logger,
+  );
   const { apollo, context } = createServer({
     db: database.db,
     orders,
@@ -140,6 +163,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     privacy,
     cartPricing: new CartPricingService({ db: database.db, upstream }),
     orderHistory: new OrderHistoryService(database.db),
+    paymentMethods: new PaymentMethodsService(provider),
     logger,
     production: config.production ?? false,
     internalToken: config.internalToken,
@@ -160,6 +184,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
         logger,
         basicAuth: config.webhookBasicAuth,
         merchantAccount: config.adyen.merchantAccount,
+        live: config.adyen.environment === 'LIVE',
       }),
     ],
     ready: async () =>
@@ -172,6 +197,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     release: async () => {
       expiry.stop();
       retention.stop();
+      reconciliation.stop();
       await relay.close();
       await queues.close();
       await database.close();

@@ -5,6 +5,7 @@ import type { OrderAdminService } from './service/order-admin.service.ts';
 import type { OrderHistoryService } from './service/order-history.service.ts';
 import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
+import type { PaymentMethodsService } from './service/payment-methods.service.ts';
 import type { PaymentService } from './service/payment.service.ts';
 import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 
@@ -22,6 +23,8 @@ export interface Context {
   privacy: CheckoutPrivacyService;
   /** Checkout's part of the Cart: shipping methods, the chosen one, totals with tax. */
   cartPricing: CartPricingService;
+  /** The payment methods Adyen offers per market (`paymentMethods`). */
+  paymentMethods: PaymentMethodsService;
   /** A customer's own orders (`Customer.orders`). */
   orderHistory: OrderHistoryService;
   /** Who the request acts for, as the gateway asserted it. */

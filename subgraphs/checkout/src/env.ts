@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { envVar, internalTokenInProduction, parseConfig } from '@commerce-graph/kit';
 
+/** `scheme://host[:port]` exactly as `URL.origin` writes it: no path, no trailing slash. */
+const origin = z
+  .string()
+  .refine(
+    (text) =>
+      URL.canParse(text) &&
+      /^https?:$/.test(new URL(text).protocol) &&
+      new URL(text).origin === text,
+    'each origin is http(s)://host[:port] in lower case, without a path or trailing slash',
+  );
+
+/** Where shoppers may return to in development: the storefront and the gateway's ports. */
+export const DEFAULT_RETURN_URL_ORIGINS = ['http://localhost:3000', 'http://localhost:4000'];
+
 const schema = z
   .object({
     DATABASE_URL: envVar.postgresUrl(),
@@ -10,6 +24,7 @@ const schema = z
     CART_URL: envVar.url().default('http://127.0.0.1:4003/graphql'),
     INVENTORY_URL: envVar.url().default('http://127.0.0.1:4002/graphql'),
     RETURN_URL: envVar.url().default('http://localhost:3000/checkout/return'),
+    CHECKOUT_RETURN_URL_ORIGINS: envVar.list(origin).default(DEFAULT_RETURN_URL_ORIGINS),
     PAYMENT_TIMEOUT_MINUTES: z.coerce
       .number()
       .positive()
@@ -19,6 +34,11 @@ const schema = z
     ADYEN_API_KEY: z.string().min(1),
     ADYEN_MERCHANT_ACCOUNT: z.string().min(1),
     ADYEN_HMAC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),
+    /** During a key rotation: the key being replaced, accepted until it is removed. */
+    ADYEN_HMAC_KEY_PREVIOUS: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
+      .optional(),
     ADYEN_ENVIRONMENT: z.enum(['TEST', 'LIVE']).default('TEST'),
     ADYEN_LIVE_URL_PREFIX: z.string().optional(),
     ADYEN_SIMULATOR_URL: envVar.url().optional(),
@@ -35,6 +55,10 @@ const schema = z
   .refine((env) => !env.ADYEN_WEBHOOK_USERNAME === !env.ADYEN_WEBHOOK_PASSWORD, {
     message: 'set both ADYEN_WEBHOOK_USERNAME and ADYEN_WEBHOOK_PASSWORD, or neither',
     path: ['ADYEN_WEBHOOK_PASSWORD'],
+  })
+  .refine((env) => env.CHECKOUT_RETURN_URL_ORIGINS.includes(new URL(env.RETURN_URL).origin), {
+    message: "RETURN_URL's origin must be one of CHECKOUT_RETURN_URL_ORIGINS",
+    path: ['RETURN_URL'],
   })
   .refine(...internalTokenInProduction);
 

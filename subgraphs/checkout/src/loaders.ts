@@ -7,6 +7,7 @@ import {
   orderHistory,
   orderLines,
   orders,
+  paymentModifications,
   payments,
   shippingMethods,
   taxRates,
@@ -54,6 +55,15 @@ export function createLoaders(db: CheckoutDb) {
       (ids: readonly string[]) =>
         db.select().from(payments).where(anyUuidOf(payments.orderId, ids)),
       (row) => row.orderId,
+    ),
+    modificationsByPaymentId: loaderByGroup(
+      (ids: readonly string[]) =>
+        db
+          .select()
+          .from(paymentModifications)
+          .where(anyUuidOf(paymentModifications.paymentId, ids))
+          .orderBy(asc(paymentModifications.createdAt), asc(paymentModifications.id)),
+      (row) => row.paymentId,
     ),
     /** Every shipping method (active or not) whose zone holds the country: one `&&` per batch. */
     shippingMethodsByCountry: new DataLoader<string, ShippingMethodRow[]>(async (countries) => {

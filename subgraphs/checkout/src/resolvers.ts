@@ -20,6 +20,7 @@ export const resolvers: Resolvers = {
       lookups.findOrderByNumber(loaders, actor, number, email),
     // @inaccessible: only services holding the internal token reach it, never the public graph.
     checkoutPersonalData: (_, { customerId }, { privacy }) => privacy.personalData(customerId),
+    paymentMethods: (_, args, { paymentMethods }) => paymentMethods.listPaymentMethods(args),
   },
   Mutation: {
     placeOrder: (_, { input }, { orders, actor, identity }) =>
@@ -28,6 +29,7 @@ export const resolvers: Resolvers = {
       orders.submitPaymentDetails(loaders, actor, args),
     fulfilOrder: (_, args, { admin, actor }) => admin.fulfilOrder(actor, args),
     cancelOrder: (_, args, { admin, actor }) => admin.cancelOrder(actor, args),
+    refundOrder: (_, args, { admin, actor }) => admin.refundOrder(actor, args),
     // @inaccessible: inventory asks when a reservation expires, whether to sell or release it.
     expireUnpaidOrder: (_, { orderId }, { payments }) => payments.expireUnpaidOrder(orderId),
     setCartShippingMethod: (_, { cartId, code }, { cartPricing, loaders, actor, identity }) =>
@@ -116,6 +118,15 @@ export const resolvers: Resolvers = {
   },
   Payment: {
     amount: (payment) => money(payment.amount, payment.currency),
+    authorised: (payment) => money(payment.authorisedAmount, payment.currency),
+    captured: (payment) => money(payment.capturedAmount, payment.currency),
+    refunded: (payment) => money(payment.refundedAmount, payment.currency),
+    chargedBack: (payment) => money(payment.chargedBackAmount, payment.currency),
+    modifications: (payment, _, { loaders }) => loaders.modificationsByPaymentId.load(payment.id),
+  },
+  PaymentModification: {
+    amount: (row) => (row.amount === null ? null : money(row.amount, row.currency)),
+    createdAt: (row) => row.createdAt.toISOString(),
   },
   OutOfStockLine: {
     variant: (line) => ({ id: line.variantId }),

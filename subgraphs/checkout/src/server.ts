@@ -15,6 +15,7 @@ import type { OrderAdminService } from './service/order-admin.service.ts';
 import type { OrderHistoryService } from './service/order-history.service.ts';
 import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
+import type { PaymentMethodsService } from './service/payment-methods.service.ts';
 import type { PaymentService } from './service/payment.service.ts';
 import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 
@@ -30,6 +31,7 @@ export function createServer(deps: {
   privacy: CheckoutPrivacyService;
   cartPricing: CartPricingService;
   orderHistory: OrderHistoryService;
+  paymentMethods: PaymentMethodsService;
   logger: Logger;
   production: boolean;
   /** Verifies the gateway's identity assertions. */
@@ -53,6 +55,7 @@ export function createServer(deps: {
       privacy: deps.privacy,
       cartPricing: deps.cartPricing,
       orderHistory: deps.orderHistory,
+      paymentMethods: deps.paymentMethods,
       loaders: createLoaders(deps.db),
       actor,
       identity: typeof identity === 'string' ? identity : undefined,

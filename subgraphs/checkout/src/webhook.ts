@@ -57,6 +57,8 @@ export function createAdyenWebhookRoute(deps: {
   logger: Logger;
   basicAuth?: { username: string; password: string };
   merchantAccount: string;
+  /** Whether this is the LIVE environment: notifications of the other one are not ours. */
+  live: boolean;
 }): Route {
   return {
     method: 'POST',
@@ -81,17 +83,33 @@ export function createAdyenWebhookRoute(deps: {
           `Not an Adyen notification: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
         );
       }
-      const items = parsed.data.notificationItems.map((i) => i.NotificationRequestItem);
+      const all = parsed.data.notificationItems.map((i) => i.NotificationRequestItem);
       // Verify every item before storing any: one forged item rejects the whole delivery.
-      for (const entry of items) {
+      for (const entry of all) {
         if (!deps.provider.verifyNotification(entry)) {
           deps.logger.warn({ pspReference: entry.pspReference }, 'webhook HMAC signature invalid');
           return text(401, 'Invalid HMAC signature');
         }
-        if (entry.merchantAccountCode !== deps.merchantAccount) {
-          return text(400, `Unknown merchant account ${entry.merchantAccountCode}`);
-        }
       }
+      // Genuine, but not ours to apply: a test notification on the live endpoint (or the other
+      // way round), an item of another merchant account on a shared endpoint. Answering an
+      // error would make Adyen retry it for days; it is acknowledged, logged and dropped.
+      if ((parsed.data.live === 'true') !== deps.live) {
+        deps.logger.warn(
+          { live: parsed.data.live, items: all.length },
+          'notification of the other Adyen environment ignored',
+        );
+        return text(200, '[accepted]');
+      }
+      const items = all.filter((entry) => {
+        if (entry.merchantAccountCode === deps.merchantAccount) return true;
+        deps.logger.warn(
+          { pspReference: entry.pspReference, merchantAccount: entry.merchantAccountCode },
+          'notification of another merchant account ignored',
+        );
+        return false;
+      });
+      if (items.length === 0) return text(200, '[accepted]');
 
       const deliveries = items.map((entry) => ({
         pspReference: entry.pspReference,
@@ -108,7 +126,10 @@ export function createAdyenWebhookRoute(deps: {
       // One statement cannot upsert the same key twice: keep one copy of a repeated item.
       const rows = [
         ...new Map(
-          deliveries.map((row) => [`${row.pspReference}|${row.eventCode}|${row.success}`, row]),
+          deliveries.map((row) => [
+            `${row.pspReference}|${row.eventCode}|${row.success}|${row.amountValue}|${row.amountCurrency}`,
+            row,
+          ]),
         ).values(),
       ];
       // A redelivery hits the unique key; the no-op update makes it return its row too, so every
@@ -122,6 +143,8 @@ export function createAdyenWebhookRoute(deps: {
             adyenNotifications.pspReference,
             adyenNotifications.eventCode,
             adyenNotifications.success,
+            adyenNotifications.amountValue,
+            adyenNotifications.amountCurrency,
           ],
           set: { pspReference: sql`excluded.psp_reference` },
         })

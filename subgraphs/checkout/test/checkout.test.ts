@@ -234,6 +234,19 @@ for (const backend of queueBackends()) {
       }
       expect(await fetchOrder(checkoutUrl, { ...placed, accessKey: null })).toBeNull();
       expect(await fetchOrder(checkoutUrl, { ...placed, accessKey: 'a-guessed-key' })).toBeNull();
+      // Details Adyen cannot use are refused, and the payment stays open for the real answer.
+      const madeUp = await graphql(checkoutUrl, SUBMIT, {
+        id: placed.order.id,
+        key: placed.accessKey,
+        details: { threeDSResult: 'bm90IGpzb24' },
+      });
+      expect(madeUp.data).toEqual({
+        submitPaymentDetails: { __typename: 'InvalidCheckoutInput', code: 'INVALID_INPUT' },
+      });
+      expect(await fetchOrder(checkoutUrl, placed)).toMatchObject({
+        status: 'PENDING_PAYMENT',
+        payment: { status: 'PENDING' },
+      });
       const submitted = await graphql(checkoutUrl, SUBMIT, {
         id: placed.order.id,
         key: placed.accessKey,
@@ -306,7 +319,12 @@ for (const backend of queueBackends()) {
         ['an invalid email', { email: 'shopper@example' }, 'email'],
         ['a javascript: returnUrl', { returnUrl: 'javascript:alert(1)' }, 'returnUrl'],
         [
-          'a payment method other than cards',
+          'a returnUrl on an origin not in CHECKOUT_RETURN_URL_ORIGINS',
+          { returnUrl: 'https://attacker.example/checkout/return' },
+          'returnUrl',
+        ],
+        [
+          'a payment method checkout does not take',
           { paymentMethod: { type: 'paypal' } },
           'paymentMethod.type',
         ],
@@ -333,7 +351,7 @@ for (const backend of queueBackends()) {
         expect(await cartStatus(cartUrl, cartId)).toBe('ACTIVE');
       });
 
-      const longUrl = `https://shop.example/return?${'a'.repeat(2_048)}`;
+      const longUrl = `http://localhost:3000/return?${'a'.repeat(2_048)}`;
       it.each([
         ['an email with a NUL byte', { email: 'shop\u0000per@example.com' }, 'email'],
         ['an email with a lone surrogate', { email: 'shopper\ud800@example.com' }, 'email'],
@@ -388,13 +406,13 @@ for (const backend of queueBackends()) {
           { paymentMethod: { ...CARD, type: 'scheme\u0000' } },
           'paymentMethod.type',
         ],
-        ['a returnUrl with a NUL byte', { returnUrl: 'https://shop.example/\u0000' }, 'returnUrl'],
+        ['a returnUrl with a NUL byte', { returnUrl: 'http://localhost:3000/\u0000' }, 'returnUrl'],
         [
           'a returnUrl with a bidi override',
-          { returnUrl: 'https://shop.example/\u202egro.live' },
+          { returnUrl: 'http://localhost:3000/\u202egro.live' },
           'returnUrl',
         ],
-        ['a returnUrl with a space', { returnUrl: 'https://shop.example/a b' }, 'returnUrl'],
+        ['a returnUrl with a space', { returnUrl: 'http://localhost:3000/a b' }, 'returnUrl'],
         ['an over-long returnUrl', { returnUrl: longUrl }, 'returnUrl'],
       ])('%s, before reading the cart or reserving stock', async (_, overrides, field) => {
         const variant = pickVariant(1);

@@ -66,7 +66,23 @@ const FULFIL = `mutation($id: ID!, $carrier: String!, $tracking: String!) {
 const CANCEL = `mutation($id: ID!, $reason: String!) {
   cancelOrder(orderId: $id, reason: $reason) { ${ADMIN_RESULT} } }`;
 
-describe('fulfilOrder and cancelOrder', () => {
+const REFUND = `mutation($id: ID!, $amount: Int!, $reason: String!) {
+  refundOrder(orderId: $id, amount: $amount, reason: $reason) {
+    __typename
+    ... on RefundRequested {
+      refund { id kind status pspReference reason amount { amount currencyCode } }
+      order { id status }
+    }
+    ... on RefundNotPossible { code orderId refundable { amount currencyCode } }
+    ... on OrderNotFound { code orderId }
+    ... on InvalidCheckoutInput { code field }
+  }
+}`;
+const PAYMENT = `query($id: ID!) { order(id: $id) { status payment {
+  authorised { amount } captured { amount } refunded { amount } chargedBack { amount }
+  modifications { kind status amount { amount } } } } }`;
+
+describe('fulfilOrder, cancelOrder and refundOrder', () => {
   let shop: TestGraph;
   let graph: RunningGraph;
   let sql: postgres.Sql;
@@ -311,8 +327,13 @@ describe('fulfilOrder and cancelOrder', () => {
     });
   });
 
-  it('cancels a PAID order by marking it only: the stock stays sold, the refund is the payments issue', async () => {
+  it('cancels a PAID order: the stock stays sold, the money goes back by cancel-or-refund', async () => {
     const placed = await paidOrder();
+    await eventually(
+      async () =>
+        (await sql`select 1 from checkout.payment_ledger where order_id = ${placed.order.id}`)
+          .length === 1,
+    );
     await eventually(async () => (await stockOf(sql, placed.variantId)).reserved === 0);
     const sold = await stockOf(sql, placed.variantId);
     const answer = await admin(CANCEL, { id: placed.order.id, reason: 'out of stock at packing' });
@@ -331,6 +352,21 @@ describe('fulfilOrder and cancelOrder', () => {
     });
     expect(await eventsOf(placed.order.id)).not.toContain('checkout.payment.failed');
     expect(await stockOf(sql, placed.variantId)).toEqual(sold);
+    // Adyen's CANCEL_OR_REFUND gives the whole payment back; the order stays CANCELLED.
+    await eventually(async () => {
+      const [payment] = await sql<[{ refunded: number }]>`
+        select refunded_amount as refunded from checkout.payments where order_id = ${placed.order.id}`;
+      return payment.refunded === placed.order.total.amount;
+    });
+    const [reversal] = await sql<[{ kind: string; status: string; requestedBy: string }]>`
+      select kind, status, requested_by as "requestedBy" from checkout.payment_modifications
+      where order_id = ${placed.order.id}`;
+    expect(reversal).toEqual({
+      kind: 'CANCEL',
+      status: 'SUCCEEDED',
+      requestedBy: `staff:${staffId}`,
+    });
+    expect(await statusOf(placed.order.id)).toBe('CANCELLED');
   });
 
   it('records checkout.order.paid in the transaction that pays the order', async () => {
@@ -340,5 +376,162 @@ describe('fulfilOrder and cancelOrder', () => {
       'checkout.order.paid',
       'checkout.payment.authorised',
     ]);
+  });
+
+  describe('refundOrder', () => {
+    type Payment = {
+      status: string;
+      payment: {
+        authorised: { amount: number };
+        captured: { amount: number };
+        refunded: { amount: number };
+        modifications: Array<{ kind: string; status: string; amount: { amount: number } }>;
+      };
+    };
+    const paymentOf = async (orderId: string) =>
+      (await admin<Payment>(PAYMENT, { id: orderId })).data!.order!;
+    /** A PAID order whose AUTHORISATION notification is in its ledger. */
+    const ledgeredOrder = async () => {
+      const placed = await paidOrder();
+      await eventually(
+        async () => (await paymentOf(placed.order.id)).payment.authorised.amount > 0,
+      );
+      return placed;
+    };
+    const modificationCount = async () =>
+      (await sql<[{ n: number }]>`select count(*)::int as n from checkout.payment_modifications`)[0]
+        .n;
+
+    it('refunds part, then the rest, each completed by its REFUND notification', async () => {
+      const placed = await ledgeredOrder();
+      const total = placed.order.total.amount;
+      const first = await admin(REFUND, { id: placed.order.id, amount: 300, reason: 'scratched' });
+      expect(first.errors).toBeUndefined();
+      expect(first.data!.refundOrder).toMatchObject({
+        __typename: 'RefundRequested',
+        refund: {
+          kind: 'REFUND',
+          status: 'RECEIVED',
+          reason: 'scratched',
+          amount: { amount: 300, currencyCode: 'EUR' },
+          pspReference: expect.any(String),
+        },
+      });
+      await eventually(async () => (await statusOf(placed.order.id)) === 'PARTIALLY_REFUNDED');
+      expect(await paymentOf(placed.order.id)).toMatchObject({
+        payment: {
+          captured: { amount: total },
+          refunded: { amount: 300 },
+          modifications: [{ kind: 'REFUND', status: 'SUCCEEDED', amount: { amount: 300 } }],
+        },
+      });
+
+      const rest = await admin(REFUND, {
+        id: placed.order.id,
+        amount: total - 300,
+        reason: 'gone',
+      });
+      expect(rest.data!.refundOrder).toMatchObject({ __typename: 'RefundRequested' });
+      await eventually(async () => (await statusOf(placed.order.id)) === 'REFUNDED');
+      expect((await paymentOf(placed.order.id)).payment.refunded.amount).toBe(total);
+      const events = await eventsOf(placed.order.id);
+      expect(events.filter((name) => name === 'checkout.order.refunded')).toHaveLength(2);
+      const [audit] = await sql<[{ payload: Record<string, unknown> }]>`
+        select payload from checkout.outbox_events
+        where name = 'checkout.admin-action.recorded' and payload->>'action' = 'refundOrder'
+          and payload->'target'->>'id' = ${placed.order.id} order by occurred_at limit 1`;
+      expect(audit.payload).toMatchObject({
+        actor: { kind: 'staff', id: staffId },
+        details: { amount: 300, currency: 'EUR', reason: 'scratched' },
+      });
+
+      // Nothing is left: a further refund is refused and writes nothing.
+      const before = await modificationCount();
+      const more = await admin(REFUND, { id: placed.order.id, amount: 1, reason: 'again' });
+      expect(more.data!.refundOrder).toEqual({
+        __typename: 'RefundNotPossible',
+        code: 'REFUND_NOT_POSSIBLE',
+        orderId: placed.order.id,
+        refundable: { amount: 0, currencyCode: 'EUR' },
+      });
+      expect(await modificationCount()).toBe(before);
+    });
+
+    it('never refunds more than was captured, also under parallel requests', async () => {
+      const placed = await ledgeredOrder();
+      const total = placed.order.total.amount;
+      const part = Math.floor(total / 3) + 1; // two fit, a third does not
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          admin(REFUND, { id: placed.order.id, amount: part, reason: `parallel ${i}` }),
+        ),
+      );
+      const kinds = answers.map((answer) => answer.data!.refundOrder!.__typename).sort();
+      expect(kinds).toEqual([
+        'RefundNotPossible',
+        'RefundNotPossible',
+        'RefundNotPossible',
+        'RefundNotPossible',
+        'RefundRequested',
+        'RefundRequested',
+      ]);
+      await eventually(
+        async () => (await paymentOf(placed.order.id)).payment.refunded.amount === 2 * part,
+      );
+      expect(await statusOf(placed.order.id)).toBe('PARTIALLY_REFUNDED');
+      const stored = await sql<Array<{ amount: number }>>`
+        select amount from checkout.payment_modifications where order_id = ${placed.order.id}`;
+      expect(stored.map((row) => row.amount)).toEqual([part, part]);
+    });
+
+    it('refuses bad input, unpaid and unknown orders, and callers without orders:manage, writing nothing', async () => {
+      const placed = await ledgeredOrder();
+      const pending = await order('APPROVED', 'test_4212345678910006'); // waits for 3-D Secure
+      const before = await modificationCount();
+      for (const [amount, reason] of [
+        [0, 'zero'],
+        [-5, 'negative'],
+        [100, ''],
+      ] as const) {
+        const refused = await admin(REFUND, { id: placed.order.id, amount, reason });
+        expect(refused.data!.refundOrder).toMatchObject({
+          __typename: 'InvalidCheckoutInput',
+          field: reason ? 'amount' : 'reason',
+        });
+      }
+      const unpaid = await admin(REFUND, { id: pending.order.id, amount: 100, reason: 'x' });
+      expect(unpaid.data!.refundOrder).toMatchObject({
+        __typename: 'RefundNotPossible',
+        refundable: { amount: 0 },
+      });
+      const tooMuch = await admin(REFUND, {
+        id: placed.order.id,
+        amount: placed.order.total.amount + 1,
+        reason: 'x',
+      });
+      expect(tooMuch.data!.refundOrder).toMatchObject({
+        __typename: 'RefundNotPossible',
+        refundable: { amount: placed.order.total.amount },
+      });
+      for (const id of [randomUUID(), 'not-an-id']) {
+        const missing = await admin(REFUND, { id, amount: 100, reason: 'x' });
+        expect(missing.data!.refundOrder).toEqual({
+          __typename: 'OrderNotFound',
+          code: 'ORDER_NOT_FOUND',
+          orderId: id,
+        });
+      }
+      // A string amount never reaches the service: GraphQL refuses the variable.
+      const typed = await admin(REFUND, { id: placed.order.id, amount: '100', reason: 'x' });
+      expect(typed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const forbidden = await admin(
+        REFUND,
+        { id: placed.order.id, amount: 100, reason: 'x' },
+        await staff(['stock:write']),
+      );
+      expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(await modificationCount()).toBe(before);
+      expect(await statusOf(placed.order.id)).toBe('PAID');
+    });
   });
 });

@@ -102,6 +102,12 @@ describe('transitionOrder', () => {
         'FULFILLED->REFUNDED',
         'PARTIALLY_REFUNDED->PARTIALLY_REFUNDED',
         'PARTIALLY_REFUNDED->REFUNDED',
+        // Money back to the merchant: a failed refund, a reversed chargeback.
+        'PARTIALLY_REFUNDED->PAID',
+        'PARTIALLY_REFUNDED->FULFILLED',
+        'REFUNDED->PARTIALLY_REFUNDED',
+        'REFUNDED->PAID',
+        'REFUNDED->FULFILLED',
       ].sort(),
     );
   });

@@ -135,7 +135,9 @@ describe('placeOrder with the cart and inventory', () => {
   const provider: PaymentProvider = {
     createPayment: async () => ({ resultCode: 'Authorised', pspReference: randomUUID() }),
     submitDetails: async () => ({ resultCode: 'Authorised' }),
-    cancelPayment: async () => undefined,
+    cancelPayment: async () => null,
+    reversePayment: async () => ({ pspReference: randomUUID(), status: 'received' }),
+    refundPayment: async () => ({ pspReference: randomUUID(), status: 'received' }),
     verifyNotification: () => true,
   };
   let flushes = 0;
@@ -166,6 +168,7 @@ describe('placeOrder with the cart and inventory', () => {
       relay,
       logger,
       defaultReturnUrl: 'http://localhost:3000/checkout/return',
+      returnUrlOrigins: new Set(['http://localhost:3000']),
     });
   });
 

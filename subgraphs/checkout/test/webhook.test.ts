@@ -235,18 +235,33 @@ for (const backend of queueBackends()) {
           401,
         );
       });
+    });
 
-      it('a correctly signed item for another merchant account, with 400', async () => {
-        const body = sign({
-          eventCode: 'AUTHORISATION',
-          pspReference: randomBytes(8).toString('hex').toUpperCase(),
-          merchantAccountCode: 'SomeoneElsesAccount',
-          merchantReference: randomUUID(),
-          amount: { currency: 'EUR', value: 4_999 },
-          success: true,
-        });
-        await expectRejected(body, 400);
+    // Answering an error would make Adyen retry a genuine item for days.
+    it('acknowledges a signed item of another merchant account or environment, storing nothing', async () => {
+      const foreign: NotificationItemInput = {
+        eventCode: 'AUTHORISATION',
+        pspReference: randomBytes(8).toString('hex').toUpperCase(),
+        merchantAccountCode: 'SomeoneElsesAccount',
+        merchantReference: randomUUID(),
+        amount: { currency: 'EUR', value: 4_999 },
+        success: true,
+      };
+      const before = await notificationCount();
+      expect(await deliver(sign(foreign))).toEqual({ status: 200, text: '[accepted]' });
+      const live = {
+        ...sign({ ...foreign, merchantAccountCode: ADYEN.merchantAccount }),
+        live: 'true',
+      };
+      expect(await deliver(live)).toEqual({ status: 200, text: '[accepted]' });
+      // In a batch, the item of ours is stored and applied, the foreign one is not.
+      const order = await pendingOrder();
+      expect(await deliver(sign([foreign, authorisationOf(order)]))).toEqual({
+        status: 200,
+        text: '[accepted]',
       });
+      expect(await processedOutcome(order.pspReference)).toBe('applied: authorised');
+      expect(await notificationCount()).toBe(before + 1);
     });
 
     it('acknowledges a signed AUTHORISATION with exactly [accepted], and the worker makes the order PAID', async () => {
@@ -319,7 +334,7 @@ for (const backend of queueBackends()) {
 
       expect(await deliver(sign(report))).toEqual({ status: 200, text: '[accepted]' });
       expect(await processedOutcome(report.pspReference)).toBe(
-        'recorded: REPORT_AVAILABLE has no effect on orders yet',
+        'recorded: REPORT_AVAILABLE (success true) moves no money',
       );
       expect(await fetchOrder(shop.checkoutUrl, order)).toMatchObject({
         status: 'PENDING_PAYMENT',
@@ -342,7 +357,7 @@ for (const backend of queueBackends()) {
       expect(await outboxEventsOf(sql, stranger.merchantReference)).toEqual([]);
     });
 
-    it('keeps the order waiting through a CAPTURE that overtakes its AUTHORISATION, then makes it PAID', async () => {
+    it('records a CAPTURE that overtakes its AUTHORISATION, keeps the order waiting, then makes it PAID', async () => {
       const order = await pendingOrder();
       const capture = authorisationOf(order, {
         eventCode: 'CAPTURE',
@@ -351,7 +366,9 @@ for (const backend of queueBackends()) {
       });
 
       expect(await deliver(sign(capture))).toEqual({ status: 200, text: '[accepted]' });
-      expect(await processedOutcome(capture.pspReference)).toMatch(/^recorded: CAPTURE/);
+      expect(await processedOutcome(capture.pspReference)).toBe(
+        `applied: captured ${capture.amount.value} EUR`,
+      );
       expect((await fetchOrder(shop.checkoutUrl, order))?.status).toBe('PENDING_PAYMENT');
 
       expect(await deliver(sign(authorisationOf(order)))).toEqual({
@@ -362,6 +379,184 @@ for (const backend of queueBackends()) {
       expect(await fetchOrder(shop.checkoutUrl, order)).toMatchObject({
         status: 'PAID',
         payment: { status: 'AUTHORISED' },
+      });
+    });
+
+    describe('the payment ledger', () => {
+      const psp = () => randomBytes(8).toString('hex').toUpperCase();
+      type Order = Awaited<ReturnType<typeof pendingOrder>>;
+      /** A modification notification of `order`'s payment (its own pspReference). */
+      const modification = (
+        order: Order,
+        eventCode: string,
+        value: number,
+        overrides: Partial<NotificationItemInput> = {},
+      ) =>
+        authorisationOf(order, {
+          eventCode,
+          pspReference: psp(),
+          originalReference: order.pspReference,
+          amount: { currency: 'EUR', value },
+          ...overrides,
+        });
+      /** Delivers items one request each (or `batch`), then waits until all are processed. */
+      async function deliverAll(items: NotificationItemInput[], batch = false) {
+        const bodies = batch ? [sign(items)] : items.map((item) => sign(item));
+        for (const body of bodies) {
+          expect(await deliver(body)).toEqual({ status: 200, text: '[accepted]' });
+        }
+        const references = [...new Set(items.map((item) => item.pspReference))];
+        await eventually(async () => {
+          const [row] = await sql<[{ waiting: number }]>`
+            select count(*)::int as waiting from checkout.adyen_notifications
+            where psp_reference in ${sql(references)} and processed_at is null`;
+          return row.waiting === 0;
+        });
+      }
+      /** The payment's stored sums, checked against its ledger rows, and the order's status. */
+      async function moneyOf(order: Order) {
+        const [payment] = await sql<
+          [
+            {
+              authorised: number;
+              captured: number;
+              refunded: number;
+              chargedBack: number;
+              status: string;
+            },
+          ]
+        >`
+          select p.authorised_amount as authorised, p.captured_amount as captured,
+                 p.refunded_amount as refunded, p.charged_back_amount as "chargedBack", p.status
+          from checkout.payments p where p.order_id = ${order.order.id}`;
+        const entries = await sql<Array<{ kind: string; amount: number }>>`
+          select kind, amount from checkout.payment_ledger where order_id = ${order.order.id}`;
+        const sum = (kind: string) =>
+          entries.filter((e) => e.kind === kind).reduce((total, e) => total + e.amount, 0);
+        expect(payment.authorised).toBe(sum('AUTHORISED'));
+        expect(payment.refunded).toBe(Math.max(0, sum('REFUNDED') - sum('REFUND_FAILED')));
+        expect(payment.chargedBack).toBe(
+          Math.max(0, sum('CHARGED_BACK') - sum('CHARGEBACK_REVERSED')),
+        );
+        const view = await fetchOrder(shop.checkoutUrl, order);
+        return { ...payment, order: view!.status, entries: entries.length };
+      }
+
+      it('follows capture, partial and full refunds, one entry per notification', async () => {
+        const order = await pendingOrder();
+        const total = order.order.total.amount;
+        await deliverAll([authorisationOf(order), modification(order, 'CAPTURE', total)]);
+        expect(await moneyOf(order)).toMatchObject({ captured: total, order: 'PAID', entries: 2 });
+
+        const first = modification(order, 'REFUND', 100);
+        await deliverAll([first, first]); // a redelivery
+        expect(await moneyOf(order)).toMatchObject({
+          refunded: 100,
+          order: 'PARTIALLY_REFUNDED',
+          entries: 3,
+        });
+        await deliverAll([modification(order, 'REFUND', total - 100)]);
+        expect(await moneyOf(order)).toMatchObject({ refunded: total, order: 'REFUNDED' });
+        expect(
+          (await outboxEventsOf(sql, order.order.id)).filter(
+            (e) => e === 'checkout.order.refunded',
+          ),
+        ).toHaveLength(2);
+        // A refund that failed after all gives the money back to the merchant: PARTIALLY_REFUNDED.
+        await deliverAll([
+          modification(order, 'REFUND_FAILED', total - 100, { pspReference: psp() }),
+        ]);
+        expect(await moneyOf(order)).toMatchObject({ refunded: 100, order: 'PARTIALLY_REFUNDED' });
+      });
+
+      it('ends in the same state when refunds overtake the authorisation, batched and duplicated', async () => {
+        const order = await pendingOrder();
+        const total = order.order.total.amount;
+        const before = await stockOf(sql, order.variant.id);
+        const refunds = [
+          modification(order, 'REFUND', 200),
+          modification(order, 'REFUND', total - 200),
+        ];
+        await deliverAll([...refunds, refunds[0]!], true);
+        // No authorisation yet: the money is recorded, the order waits.
+        expect(await moneyOf(order)).toMatchObject({
+          authorised: 0,
+          refunded: total,
+          order: 'PENDING_PAYMENT',
+        });
+        await deliverAll([authorisationOf(order), authorisationOf(order)], true);
+        expect(await moneyOf(order)).toMatchObject({
+          authorised: total,
+          refunded: total,
+          order: 'REFUNDED',
+          entries: 3,
+        });
+        // It was paid on the way (its stock sold), then refunded.
+        expect(await outboxEventsOf(sql, order.order.id)).toEqual(
+          expect.arrayContaining(['checkout.order.paid', 'checkout.order.refunded']),
+        );
+        await eventually(async () => (await stockOf(sql, order.variant.id)).reserved === 0);
+        expect((await stockOf(sql, order.variant.id)).onHand).toBe(before.onHand - 1);
+      });
+
+      it('takes a chargeback as money back, and its reversal as money kept', async () => {
+        const order = await pendingOrder();
+        const total = order.order.total.amount;
+        await deliverAll([authorisationOf(order)]);
+        const chargeback = modification(order, 'CHARGEBACK', total);
+        await deliverAll([chargeback]);
+        expect(await moneyOf(order)).toMatchObject({ chargedBack: total, order: 'REFUNDED' });
+        await deliverAll([modification(order, 'CHARGEBACK_REVERSED', total)]);
+        expect(await moneyOf(order)).toMatchObject({ chargedBack: 0, order: 'PAID' });
+      });
+
+      it('cancels the order on a CANCELLATION before capture, and ignores failed modifications', async () => {
+        const order = await pendingOrder();
+        const total = order.order.total.amount;
+        await deliverAll([authorisationOf(order)]);
+        await deliverAll([
+          modification(order, 'REFUND', total, { success: false, reason: 'Insufficient balance' }),
+        ]);
+        expect(await moneyOf(order)).toMatchObject({ refunded: 0, order: 'PAID', entries: 1 });
+        await deliverAll([modification(order, 'CANCELLATION', total)]);
+        expect(await moneyOf(order)).toMatchObject({
+          captured: 0,
+          status: 'CANCELLED',
+          order: 'CANCELLED',
+        });
+        expect(await outboxEventsOf(sql, order.order.id)).toContain('checkout.order.cancelled');
+      });
+
+      it('applies a CANCEL_OR_REFUND as Adyen says it went', async () => {
+        const order = await pendingOrder();
+        const total = order.order.total.amount;
+        await deliverAll([authorisationOf(order)]);
+        await deliverAll([
+          modification(order, 'CANCEL_OR_REFUND', total, {
+            additionalData: { 'modification.action': 'refund' },
+          }),
+        ]);
+        expect(await moneyOf(order)).toMatchObject({ refunded: total, order: 'REFUNDED' });
+      });
+
+      it('applies the right AUTHORISATION after one with a wrong amount for the same reference', async () => {
+        const order = await pendingOrder();
+        const total = order.order.total.amount;
+        await deliverAll([
+          authorisationOf(order, { amount: { currency: 'EUR', value: total - 1 } }),
+        ]);
+        expect(await moneyOf(order)).toMatchObject({ authorised: 0, order: 'PENDING_PAYMENT' });
+        await deliverAll([authorisationOf(order)]);
+        expect(await moneyOf(order)).toMatchObject({
+          authorised: total,
+          order: 'PAID',
+          entries: 1,
+        });
+        const outcomes = await storedNotifications(order.pspReference);
+        expect(outcomes.map((row) => row.outcome)).toEqual([
+          `needs attention: authorised ${total - 1} EUR, expected ${total} EUR`,
+          'applied: authorised',
+        ]);
       });
     });
 
@@ -389,7 +584,9 @@ for (const backend of queueBackends()) {
         const rows = await storedNotifications(order.pspReference);
         return rows.length === 2 && rows.every((r) => r.processed) ? rows : null;
       });
-      expect(late[1]!.outcome).toBe('needs attention: authorised while REFUSED');
+      expect(late[1]!.outcome).toBe(
+        `applied: authorised ${order.order.total.amount} EUR after REFUSED, cancel requested`,
+      );
       expect((await fetchOrder(shop.checkoutUrl, order))?.status).toBe('PAYMENT_FAILED');
     });
 
@@ -440,8 +637,8 @@ for (const backend of queueBackends()) {
           expect((await stockOf(sql, order.variant.id)).onHand).toBe(stockBefore.onHand - 1);
         } else {
           expect(state).toBe('FAILED');
-          // The authorisation came too late: recorded for a person, as after any expiry.
-          expect(outcome).toBe('needs attention: authorised while EXPIRED');
+          // The authorisation came too late: recorded, and Adyen asked to give the money back.
+          expect(outcome).toMatch(/^applied: authorised \d+ EUR after EXPIRED, cancel requested$/);
           expect(view).toMatchObject({ status: 'PAYMENT_FAILED', payment: { status: 'EXPIRED' } });
           expect(await outboxEventsOf(sql, order.order.id)).toEqual([
             'checkout.order.placed',

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { OrderRow, PaymentRow } from '../db/schema.ts';
+import type { OrderRow, PaymentRow, PaymentModificationRow } from '../db/schema.ts';
 import type { OrderLineView, OrderPlacedResult, StockShortage } from '../service/order.service.ts';
+import type { RefundRequestedResult } from '../service/order-admin.service.ts';
 import type { CheckoutCart, ShippingMethodView } from '../service/cart-pricing.service.ts';
 import type { CartPricing, TaxLineView } from '../service/pricing.ts';
 import type { CustomerRef, OrderPage } from '../service/order-history.service.ts';
@@ -20,6 +21,30 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** The shopper's browser, for 3-D Secure 2 (Adyen's `browserInfo`). */
+export type BrowserInfoInput = {
+  /** The `Accept` header, at most 1024 characters. */
+  acceptHeader: Scalars['String']['input'];
+  /** Bits per pixel, 1 to 48. */
+  colorDepth: Scalars['Int']['input'];
+  javaEnabled: Scalars['Boolean']['input'];
+  /** A BCP 47 language tag, such as nl-NL. */
+  language: Scalars['String']['input'];
+  /** In pixels, 1 to 100000. */
+  screenHeight: Scalars['Int']['input'];
+  /** In pixels, 1 to 100000. */
+  screenWidth: Scalars['Int']['input'];
+  /** Minutes from UTC as `Date#getTimezoneOffset` answers them (-60 in Amsterdam in winter), -1440 to 1440. */
+  timeZoneOffset: Scalars['Int']['input'];
+  /** The `User-Agent` header, at most 1024 characters. */
+  userAgent: Scalars['String']['input'];
+};
+
+/** How long a field's value may be cached, and by whom (Apollo Server cache control). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 /**
  * A cart, as checkout prices it: the shipping methods for its address, the chosen one, and its
@@ -185,8 +210,9 @@ export type Mutation = {
   /**
    * Staff with `orders:manage`: cancels an order that has not shipped. An unpaid one
    * (PENDING_PAYMENT): its payment is cancelled with Adyen and its stock and discount code are
-   * released (as for a failed payment). A PAID one is only marked CANCELLED: its stock stays sold
-   * and the refund is the payments issue's. `reason` (1 to 1000 characters) goes into the order's
+   * released (as for a failed payment). A PAID one becomes CANCELLED and its payment is cancelled or
+   * refunded in full at Adyen (cancel-or-refund, completed by its notification); its stock stays
+   * sold. `reason` (1 to 1000 characters) goes into the order's
    * history. Any other status answers `IllegalOrderTransition`. Recorded in the admin audit log.
    */
   cancelOrder: OrderAdminResult;
@@ -220,6 +246,16 @@ export type Mutation = {
    */
   placeOrder: PlaceOrderResult;
   /**
+   * Staff with `orders:manage`: gives `amount` minor units of a paid order back to the shopper
+   * (PAID, FULFILLED or PARTIALLY_REFUNDED), from 1 up to what is left: captured, less what was
+   * refunded or charged back, less refunds still in flight (so parallel refunds never pass the
+   * capture). Answers `RefundRequested` once the request is written and sent to Adyen with its
+   * own Idempotency-Key; Adyen's REFUND notification completes it (the order becomes
+   * PARTIALLY_REFUNDED or REFUNDED), REFUND_FAILED fails it. `reason` (1 to 1000 characters) is
+   * kept with the refund. Recorded in the admin audit log.
+   */
+  refundOrder: RefundOrderResult;
+  /**
    * Chooses the cart's shipping method, one of `Cart.shippingMethods` (which ship to the cart's
    * shipping address, in its currency). The cart must be the caller's and still open
    * (`CartUnavailable` otherwise: CART_NOT_FOUND, CART_ALREADY_ORDERED, CART_CLOSED); it needs a
@@ -231,6 +267,8 @@ export type Mutation = {
   /**
    * Completes a payment that needed shopper action (3-D Secure, redirect), with the `details`
    * that Adyen's Drop-in or Components returned: a JSON object of at most 32768 characters.
+   * Details Adyen cannot use answer `InvalidCheckoutInput` on `details` and leave the payment open
+   * for the shopper's real answer until it expires.
    */
   submitPaymentDetails: SubmitPaymentDetailsResult;
 };
@@ -256,6 +294,13 @@ export type MutationFulfilOrderArgs = {
 
 export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
+};
+
+
+export type MutationRefundOrderArgs = {
+  amount: Scalars['Int']['input'];
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -517,14 +562,35 @@ export type PageInfo = {
 export type Payment = {
   __typename?: 'Payment';
   amount: Money;
+  /** What Adyen authorised, by its notification (zero until it came). */
+  authorised: Money;
+  /** What was captured: the authorisation, as Adyen captures at once, unless a capture failed. */
+  captured: Money;
+  /** What the shopper's bank took back by chargeback (less reversed chargebacks). */
+  chargedBack: Money;
   id: Scalars['ID']['output'];
+  /** Our refund and cancel requests for this payment, oldest first. */
+  modifications: Array<PaymentModification>;
   /** Adyen's reference for the payment, once Adyen has one. */
   pspReference?: Maybe<Scalars['String']['output']>;
+  /** What was refunded, by REFUND notifications (less failed refunds). */
+  refunded: Money;
   /** Why Adyen refused, when it did. */
   refusalReason?: Maybe<Scalars['String']['output']>;
   /** Adyen's last result code, such as Authorised, Refused or ChallengeShopper. */
   resultCode?: Maybe<Scalars['String']['output']>;
   status: PaymentStatus;
+};
+
+/** A way to pay that Adyen offers for a market. */
+export type PaymentMethod = {
+  __typename?: 'PaymentMethod';
+  /** For cards (`scheme`): the brands accepted, such as visa, mc, amex; empty for other methods. */
+  brands: Array<Scalars['String']['output']>;
+  /** Adyen's name for it, to show the shopper, such as iDEAL or Cards. */
+  name: Scalars['String']['output'];
+  /** Adyen's payment method type, for `PaymentMethodInput.type`: `scheme` (cards), `bcmc`, `ideal`. */
+  type: Scalars['String']['output'];
 };
 
 /**
@@ -539,13 +605,52 @@ export type PaymentMethodInput = {
   holderName?: InputMaybe<Scalars['String']['input']>;
   /** A card the shopper stored earlier, instead of encrypted fields. */
   storedPaymentMethodId?: InputMaybe<Scalars['String']['input']>;
-  /** Adyen payment method type, such as `scheme` for cards. */
+  /**
+   * Adyen payment method type, one of those `paymentMethods` lists: `scheme` (a card: the four
+   * encrypted fields, or `storedPaymentMethodId`), `bcmc` (a Bancontact card: the encrypted
+   * number and expiry, no security code) or `ideal` (no other field: `placeOrder` answers a
+   * redirect `action` to the shopper's bank, and `submitPaymentDetails` with the
+   * `redirectResult` that comes back on the `returnUrl` completes the payment). Any other type is
+   * InvalidCheckoutInput.
+   */
   type: Scalars['String']['input'];
 };
 
+/** A request of ours to Adyen to refund or cancel (part of) a payment. */
+export type PaymentModification = {
+  __typename?: 'PaymentModification';
+  /** Null for a cancel: it voids the whole authorisation. */
+  amount?: Maybe<Money>;
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: PaymentModificationKind;
+  /** Adyen's reference of the modification, once it answered. */
+  pspReference?: Maybe<Scalars['String']['output']>;
+  /** Why it was asked for, or why it failed. */
+  reason?: Maybe<Scalars['String']['output']>;
+  status: PaymentModificationStatus;
+};
+
+export type PaymentModificationKind =
+  /** Cancel the authorisation, or refund it when it was captured already. */
+  | 'CANCEL'
+  | 'CAPTURE'
+  | 'REFUND';
+
+export type PaymentModificationStatus =
+  | 'FAILED'
+  /** Adyen answered `received`; its notification follows. */
+  | 'RECEIVED'
+  /** Written; not yet acknowledged by Adyen (sent again by the reconciliation). */
+  | 'REQUESTED'
+  | 'SUCCEEDED';
+
 export type PaymentStatus =
   | 'AUTHORISED'
-  /** Staff cancelled the unpaid order; Adyen was asked to cancel the payment. */
+  /**
+   * Cancelled: staff cancelled the unpaid order, or Adyen cancelled the authorisation; Adyen was
+   * asked to cancel the payment.
+   */
   | 'CANCELLED'
   /** The provider failed or could not be reached. */
   | 'ERROR'
@@ -556,6 +661,12 @@ export type PaymentStatus =
   | 'REFUSED';
 
 export type PlaceOrderInput = {
+  /**
+   * The shopper's browser, as Adyen Web's card component reports it (`state.data.browserInfo`).
+   * Cards need it: an issuer that asks for 3-D Secure 2 authentication gets it, and without it
+   * Adyen refuses the payment.
+   */
+  browserInfo?: InputMaybe<BrowserInfoInput>;
   cartId: Scalars['ID']['input'];
   /** Where the receipt goes; stored trimmed, NFC-normalised and with a lower-case domain. */
   email: Scalars['String']['input'];
@@ -573,7 +684,11 @@ export type PlaceOrderInput = {
    */
   idempotencyKey: Scalars['String']['input'];
   paymentMethod: PaymentMethodInput;
-  /** Where the shopper comes back after a redirect (3-D Secure, wallets). */
+  /**
+   * Where the shopper comes back after a redirect (3-D Secure, iDEAL): on one of the shop's
+   * origins (`CHECKOUT_RETURN_URL_ORIGINS`), else InvalidCheckoutInput. Its origin is also sent to
+   * Adyen as the page the shopper pays on (`origin`, for 3-D Secure 2).
+   */
   returnUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -609,8 +724,8 @@ export type PurchaseLimitLine = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * Internal (identity, GDPR export): the customer's orders, lines, payments and Adyen
-   * notifications as plain JSON.
+   * Internal (identity, GDPR export): the customer's orders, lines, payments with their ledger
+   * and refund and cancel requests, and Adyen notifications as plain JSON.
    */
   checkoutPersonalData: Scalars['JSON']['output'];
   /**
@@ -633,6 +748,15 @@ export type Query = {
    * gateway's own limits, whatever the number and email.
    */
   orderByNumber?: Maybe<Order>;
+  /**
+   * The ways a shopper in `countryCode` can pay `amount` in `currencyCode`, as Adyen offers them
+   * for that market and `placeOrder` takes them, in Adyen's order: iDEAL in the Netherlands,
+   * Bancontact in Belgium, cards everywhere. Render them with Adyen's Drop-in or Components and
+   * pass the chosen `type` to `placeOrder`. Codes are ISO (any letter case); `amount` is 0 to
+   * 2,000,000,000 minor units; anything else is BAD_USER_INPUT, naming the argument in
+   * `extensions.field`. The same for every shopper: cacheable for a minute.
+   */
+  paymentMethods: Array<PaymentMethod>;
 };
 
 
@@ -650,6 +774,34 @@ export type QueryOrderArgs = {
 export type QueryOrderByNumberArgs = {
   email: Scalars['String']['input'];
   number: Scalars['String']['input'];
+};
+
+
+export type QueryPaymentMethodsArgs = {
+  amount: Scalars['Int']['input'];
+  countryCode: Scalars['String']['input'];
+  currencyCode: Scalars['String']['input'];
+};
+
+/**
+ * The order cannot be refunded this much (code REFUND_NOT_POSSIBLE): it is not paid, or `amount`
+ * is more than `refundable`, what is left to refund now. Nothing was written.
+ */
+export type RefundNotPossible = UserError & {
+  __typename?: 'RefundNotPossible';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  orderId: Scalars['ID']['output'];
+  refundable: Money;
+};
+
+export type RefundOrderResult = InvalidCheckoutInput | OrderNotFound | RefundNotPossible | RefundRequested;
+
+/** A refund written and sent to Adyen; its notification completes it. */
+export type RefundRequested = {
+  __typename?: 'RefundRequested';
+  order: Order;
+  refund: PaymentModification;
 };
 
 export type SetCartShippingMethodResult = Cart | CartUnavailable | ShippingAddressRequired | ShippingMethodUnavailable;
@@ -880,6 +1032,12 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( ShippingMethodRequired & { __typename: 'ShippingMethodRequired' } )
     | ( TotalChanged & { __typename: 'TotalChanged' } )
   ;
+  RefundOrderResult:
+    | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
+    | ( OrderNotFound & { __typename: 'OrderNotFound' } )
+    | ( RefundNotPossible & { __typename: 'RefundNotPossible' } )
+    | ( RefundRequestedResult & { __typename: 'RefundRequested' } )
+  ;
   SetCartShippingMethodResult:
     | ( CheckoutCart & { __typename: 'Cart' } )
     | ( CartUnavailable & { __typename: 'CartUnavailable' } )
@@ -906,6 +1064,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( OrderNotPayable & { __typename: 'OrderNotPayable' } )
     | ( Omit<OutOfStock, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } & { __typename: 'OutOfStock' } )
     | ( PurchaseLimitExceeded & { __typename: 'PurchaseLimitExceeded' } )
+    | ( RefundNotPossible & { __typename: 'RefundNotPossible' } )
     | ( ShippingAddressRequired & { __typename: 'ShippingAddressRequired' } )
     | ( ShippingMethodRequired & { __typename: 'ShippingMethodRequired' } )
     | ( ShippingMethodUnavailable & { __typename: 'ShippingMethodUnavailable' } )
@@ -915,14 +1074,14 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BrowserInfoInput: BrowserInfoInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CacheControlScope: CacheControlScope;
   Cart: ResolverTypeWrapper<CheckoutCart>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CartTotals: ResolverTypeWrapper<CartPricing>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CartUnavailable: ResolverTypeWrapper<CartUnavailable>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CheckoutUnavailable: ResolverTypeWrapper<CheckoutUnavailable>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Customer: ResolverTypeWrapper<CustomerRef>;
   DiscountUnavailable: ResolverTypeWrapper<DiscountUnavailable>;
   IdempotencyKeyReused: ResolverTypeWrapper<IdempotencyKeyReused>;
@@ -949,7 +1108,11 @@ export type ResolversTypes = ResolversObject<{
   OutOfStockLine: ResolverTypeWrapper<StockShortage>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentRow>;
+  PaymentMethod: ResolverTypeWrapper<PaymentMethod>;
   PaymentMethodInput: PaymentMethodInput;
+  PaymentModification: ResolverTypeWrapper<PaymentModificationRow>;
+  PaymentModificationKind: PaymentModificationKind;
+  PaymentModificationStatus: PaymentModificationStatus;
   PaymentStatus: PaymentStatus;
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PlaceOrderResult']>;
@@ -957,6 +1120,9 @@ export type ResolversTypes = ResolversObject<{
   PurchaseLimitExceeded: ResolverTypeWrapper<PurchaseLimitExceeded>;
   PurchaseLimitLine: ResolverTypeWrapper<PurchaseLimitLine>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefundNotPossible: ResolverTypeWrapper<RefundNotPossible>;
+  RefundOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RefundOrderResult']>;
+  RefundRequested: ResolverTypeWrapper<RefundRequestedResult>;
   SetCartShippingMethodResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetCartShippingMethodResult']>;
   ShippingAddressRequired: ResolverTypeWrapper<ShippingAddressRequired>;
   ShippingMethod: ResolverTypeWrapper<ShippingMethodView>;
@@ -967,18 +1133,19 @@ export type ResolversTypes = ResolversObject<{
   TaxLine: ResolverTypeWrapper<TaxLineView>;
   TotalChanged: ResolverTypeWrapper<TotalChanged>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BrowserInfoInput: BrowserInfoInput;
+  String: Scalars['String']['output'];
   Cart: CheckoutCart;
   ID: Scalars['ID']['output'];
   CartTotals: CartPricing;
-  Boolean: Scalars['Boolean']['output'];
   CartUnavailable: CartUnavailable;
-  String: Scalars['String']['output'];
   CheckoutUnavailable: CheckoutUnavailable;
-  Int: Scalars['Int']['output'];
   Customer: CustomerRef;
   DiscountUnavailable: DiscountUnavailable;
   IdempotencyKeyReused: IdempotencyKeyReused;
@@ -1003,13 +1170,18 @@ export type ResolversParentTypes = ResolversObject<{
   OutOfStockLine: StockShortage;
   PageInfo: PageInfo;
   Payment: PaymentRow;
+  PaymentMethod: PaymentMethod;
   PaymentMethodInput: PaymentMethodInput;
+  PaymentModification: PaymentModificationRow;
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolversUnionTypes<ResolversParentTypes>['PlaceOrderResult'];
   ProductVariant: ProductVariant;
   PurchaseLimitExceeded: PurchaseLimitExceeded;
   PurchaseLimitLine: PurchaseLimitLine;
   Query: Record<PropertyKey, never>;
+  RefundNotPossible: RefundNotPossible;
+  RefundOrderResult: ResolversUnionTypes<ResolversParentTypes>['RefundOrderResult'];
+  RefundRequested: RefundRequestedResult;
   SetCartShippingMethodResult: ResolversUnionTypes<ResolversParentTypes>['SetCartShippingMethodResult'];
   ShippingAddressRequired: ShippingAddressRequired;
   ShippingMethod: ShippingMethodView;
@@ -1019,7 +1191,17 @@ export type ResolversParentTypes = ResolversObject<{
   TaxLine: TaxLineView;
   TotalChanged: TotalChanged;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1104,6 +1286,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   expireUnpaidOrder?: Resolver<ResolversTypes['OrderPaymentState'], ParentType, ContextType, RequireFields<MutationExpireUnpaidOrderArgs, 'orderId'>>;
   fulfilOrder?: Resolver<ResolversTypes['OrderAdminResult'], ParentType, ContextType, RequireFields<MutationFulfilOrderArgs, 'carrier' | 'orderId' | 'trackingNumber'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  refundOrder?: Resolver<ResolversTypes['RefundOrderResult'], ParentType, ContextType, RequireFields<MutationRefundOrderArgs, 'amount' | 'orderId' | 'reason'>>;
   setCartShippingMethod?: Resolver<ResolversTypes['SetCartShippingMethodResult'], ParentType, ContextType, RequireFields<MutationSetCartShippingMethodArgs, 'cartId' | 'code'>>;
   submitPaymentDetails?: Resolver<ResolversTypes['SubmitPaymentDetailsResult'], ParentType, ContextType, RequireFields<MutationSubmitPaymentDetailsArgs, 'details' | 'orderId'>>;
 }>;
@@ -1233,11 +1416,32 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  authorised?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  captured?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  chargedBack?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modifications?: Resolver<Array<ResolversTypes['PaymentModification']>, ParentType, ContextType>;
   pspReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resultCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+}>;
+
+export type PaymentMethodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentMethod'] = ResolversParentTypes['PaymentMethod']> = ResolversObject<{
+  brands?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PaymentModificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentModification'] = ResolversParentTypes['PaymentModification']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PaymentModificationKind'], ParentType, ContextType>;
+  pspReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentModificationStatus'], ParentType, ContextType>;
 }>;
 
 export type PlaceOrderResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceOrderResult'] = ResolversParentTypes['PlaceOrderResult']> = ResolversObject<{
@@ -1266,6 +1470,25 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   checkoutPersonalData?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryCheckoutPersonalDataArgs, 'customerId'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   orderByNumber?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderByNumberArgs, 'email' | 'number'>>;
+  paymentMethods?: Resolver<Array<ResolversTypes['PaymentMethod']>, ParentType, ContextType, RequireFields<QueryPaymentMethodsArgs, 'amount' | 'countryCode' | 'currencyCode'>>;
+}>;
+
+export type RefundNotPossibleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RefundNotPossible'] = ResolversParentTypes['RefundNotPossible']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  refundable?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RefundOrderResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RefundOrderResult'] = ResolversParentTypes['RefundOrderResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'InvalidCheckoutInput' | 'OrderNotFound' | 'RefundNotPossible' | 'RefundRequested', ParentType, ContextType>;
+}>;
+
+export type RefundRequestedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RefundRequested'] = ResolversParentTypes['RefundRequested']> = ResolversObject<{
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  refund?: Resolver<ResolversTypes['PaymentModification'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type SetCartShippingMethodResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetCartShippingMethodResult'] = ResolversParentTypes['SetCartShippingMethodResult']> = ResolversObject<{
@@ -1322,7 +1545,7 @@ export type TotalChangedResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'ShippingAddressRequired' | 'ShippingMethodRequired' | 'ShippingMethodUnavailable' | 'TotalChanged', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'RefundNotPossible' | 'ShippingAddressRequired' | 'ShippingMethodRequired' | 'ShippingMethodUnavailable' | 'TotalChanged', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -1354,11 +1577,16 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OutOfStockLine?: OutOfStockLineResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
+  PaymentMethod?: PaymentMethodResolvers<ContextType>;
+  PaymentModification?: PaymentModificationResolvers<ContextType>;
   PlaceOrderResult?: PlaceOrderResultResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   PurchaseLimitExceeded?: PurchaseLimitExceededResolvers<ContextType>;
   PurchaseLimitLine?: PurchaseLimitLineResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RefundNotPossible?: RefundNotPossibleResolvers<ContextType>;
+  RefundOrderResult?: RefundOrderResultResolvers<ContextType>;
+  RefundRequested?: RefundRequestedResolvers<ContextType>;
   SetCartShippingMethodResult?: SetCartShippingMethodResultResolvers<ContextType>;
   ShippingAddressRequired?: ShippingAddressRequiredResolvers<ContextType>;
   ShippingMethod?: ShippingMethodResolvers<ContextType>;
@@ -1370,3 +1598,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

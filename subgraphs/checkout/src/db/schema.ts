@@ -20,9 +20,9 @@ import type { PostalAddress, TaxClass } from '@commerce-graph/kit';
 export const checkoutSchema = pgSchema('checkout');
 
 /**
- * An order's states; `service/order-state.ts` holds the legal moves between them. AUTHORISED
- * (manual capture), PARTIALLY_REFUNDED and REFUNDED are for the payments issue: nothing sets
- * them yet.
+ * An order's states; `service/order-state.ts` holds the legal moves between them. The payment
+ * ledger sets PARTIALLY_REFUNDED and REFUNDED; AUTHORISED is for manual capture, which nothing
+ * sets yet (Adyen captures at once).
  */
 export const orderStatus = [
   'PENDING_PAYMENT',
@@ -228,6 +228,11 @@ export const payments = checkoutSchema.table(
     pspReference: text('psp_reference'),
     resultCode: text('result_code'),
     refusalReason: text('refusal_reason'),
+    /** The sums of the payment's `payment_ledger`, kept in the transaction that adds an entry. */
+    authorisedAmount: integer('authorised_amount').notNull().default(0),
+    capturedAmount: integer('captured_amount').notNull().default(0),
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    chargedBackAmount: integer('charged_back_amount').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -360,10 +365,115 @@ export const adyenNotifications = checkoutSchema.table(
     outcome: text('outcome'),
   },
   (t) => [
-    uniqueIndex('adyen_notifications_delivery_unique').on(t.pspReference, t.eventCode, t.success),
+    // A redelivery repeats the item exactly; an item of the same reference and code with
+    // another amount is another notification (the first may have been the wrong one).
+    uniqueIndex('adyen_notifications_delivery_unique').on(
+      t.pspReference,
+      t.eventCode,
+      t.success,
+      t.amountValue,
+      t.amountCurrency,
+    ),
     index('adyen_notifications_unprocessed_idx')
       .on(t.receivedAt)
       .where(sql`${t.processedAt} is null`),
+  ],
+);
+
+/** What one notification did to a payment's money; `service/ledger.ts` derives the sums. */
+export const ledgerKinds = [
+  'AUTHORISED',
+  'CAPTURED',
+  'CAPTURE_FAILED',
+  'CANCELLED',
+  'REFUNDED',
+  'REFUND_FAILED',
+  'CHARGED_BACK',
+  'CHARGEBACK_REVERSED',
+] as const;
+export type LedgerKind = (typeof ledgerKinds)[number];
+
+/**
+ * A payment's money, one row per notification that moved it: at most one per notification
+ * (`notification_id` unique), so a redelivered or reprocessed notification cannot count twice.
+ * Rows are only ever added; the payment's `*_amount` columns and the order's status follow
+ * from them.
+ */
+export const paymentLedger = checkoutSchema.table(
+  'payment_ledger',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    orderId: uuid('order_id').notNull(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => adyenNotifications.id),
+    kind: text('kind').$type<LedgerKind>().notNull(),
+    /** The notification's own pspReference (a refund's, a capture's, the payment's). */
+    pspReference: text('psp_reference').notNull(),
+    amount: integer('amount').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payment_ledger_notification_unique').on(t.notificationId),
+    index('payment_ledger_payment_idx').on(t.paymentId),
+    check(
+      'payment_ledger_kind_valid',
+      sql`${t.kind} in ('AUTHORISED', 'CAPTURED', 'CAPTURE_FAILED', 'CANCELLED', 'REFUNDED', 'REFUND_FAILED', 'CHARGED_BACK', 'CHARGEBACK_REVERSED')`,
+    ),
+    check('payment_ledger_amount_not_negative', sql`${t.amount} >= 0`),
+  ],
+);
+
+export const modificationKinds = ['CAPTURE', 'REFUND', 'CANCEL'] as const;
+export type ModificationKind = (typeof modificationKinds)[number];
+export const modificationStatuses = ['REQUESTED', 'RECEIVED', 'SUCCEEDED', 'FAILED'] as const;
+export type ModificationStatus = (typeof modificationStatuses)[number];
+
+/**
+ * Our own requests to Adyen to capture, refund or cancel a payment: written with the payment's
+ * row lock held (so refunds in flight count against what is left to refund), sent after the
+ * commit with the row's id as the Idempotency-Key, RECEIVED when Adyen answers `received`,
+ * SUCCEEDED or FAILED by the notification that names its pspReference. A REQUESTED row whose
+ * call failed is sent again by the reconciliation.
+ */
+export const paymentModifications = checkoutSchema.table(
+  'payment_modifications',
+  {
+    id: uuid('id').primaryKey(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    orderId: uuid('order_id').notNull(),
+    kind: text('kind').$type<ModificationKind>().notNull(),
+    /** Null for a cancel: it voids the whole authorisation. */
+    amount: integer('amount'),
+    currency: char('currency', { length: 3 }).notNull(),
+    status: text('status').$type<ModificationStatus>().notNull().default('REQUESTED'),
+    /** Adyen's reference of the modification, from its `received` answer. */
+    pspReference: text('psp_reference'),
+    /** Why staff asked (a refund's reason), or why it failed. */
+    reason: text('reason'),
+    /** `staff:<id>`, or `system` for an automatic cancel of a late authorisation. */
+    requestedBy: text('requested_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payment_modifications_psp_reference_unique').on(t.pspReference),
+    index('payment_modifications_payment_idx').on(t.paymentId),
+    index('payment_modifications_requested_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'REQUESTED'`),
+    check('payment_modifications_kind_valid', sql`${t.kind} in ('CAPTURE', 'REFUND', 'CANCEL')`),
+    check(
+      'payment_modifications_status_valid',
+      sql`${t.status} in ('REQUESTED', 'RECEIVED', 'SUCCEEDED', 'FAILED')`,
+    ),
+    check('payment_modifications_amount_positive', sql`${t.amount} is null or ${t.amount} > 0`),
   ],
 );
 
@@ -375,5 +485,7 @@ export type OrderLineRow = typeof orderLines.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
 export type AdyenNotificationRow = typeof adyenNotifications.$inferSelect;
+export type LedgerRow = typeof paymentLedger.$inferSelect;
+export type PaymentModificationRow = typeof paymentModifications.$inferSelect;
 export type ShippingMethodRow = typeof shippingMethods.$inferSelect;
 export type TaxRateRow = typeof taxRates.$inferSelect;

@@ -12,7 +12,15 @@ import {
 } from '@commerce-graph/kit';
 import type { PaymentProvider } from '../adyen.ts';
 import type { CheckoutDb } from '../db/client.ts';
-import { outboxEvents, payments, type OrderRow, type PaymentRow } from '../db/schema.ts';
+import {
+  orders,
+  outboxEvents,
+  payments,
+  type OrderRow,
+  type PaymentModificationRow,
+  type PaymentRow,
+} from '../db/schema.ts';
+import type { PaymentModifications } from './modifications.ts';
 import { invalidInput, type InvalidCheckoutInput } from './order-input.ts';
 import { transitionOrder, type TransitionResult } from './order-state.ts';
 import type { Tx } from './payment.service.ts';
@@ -35,6 +43,39 @@ const fulfilInput = z.object({
   trackingNumber: userInput.text({ max: 100, spaces: true }),
 });
 const cancelInput = z.object({ reason: userInput.text({ max: 1000, spaces: true }) });
+const refundInput = z.object({
+  amount: z
+    .number()
+    .int('amount must be a whole number of minor units')
+    .min(1, 'amount must be at least 1 minor unit')
+    .max(2_000_000_000, 'amount is at most 2000000000'),
+  reason: userInput.text({ max: 1000, spaces: true }),
+});
+
+/** The orders a refund may be asked for: paid, and not all given back already. */
+const REFUNDABLE: ReadonlySet<OrderRow['status']> = new Set([
+  'PAID',
+  'FULFILLED',
+  'PARTIALLY_REFUNDED',
+]);
+
+export interface RefundRequestedResult {
+  __typename: 'RefundRequested';
+  refund: PaymentModificationRow;
+  order: OrderRow;
+}
+
+export type RefundOrderResult =
+  | RefundRequestedResult
+  | Extract<OrderAdminResult, { __typename: 'OrderNotFound' }>
+  | {
+      __typename: 'RefundNotPossible';
+      code: string;
+      message: string;
+      orderId: string;
+      refundable: { amount: number; currencyCode: string };
+    }
+  | InvalidCheckoutInput;
 
 const refuse = ({ field, message }: { field: string; message: string }) =>
   invalidInput(field, message);
@@ -50,6 +91,7 @@ export class OrderAdminService {
       db: CheckoutDb;
       relay: OutboxRelay;
       provider: PaymentProvider;
+      modifications: PaymentModifications;
       logger: Logger;
     },
   ) {}
@@ -90,7 +132,9 @@ export class OrderAdminService {
    * PENDING_PAYMENT or PAID (not yet fulfilled) -> CANCELLED. The payment of an unpaid order is
    * cancelled under its row lock, as the payment expiry does: `checkout.payment.failed` gives the
    * stock and the discount code back, and Adyen is asked to cancel after the commit. A paid
-   * order's stock stays sold and its refund is left to the payments issue.
+   * order's stock stays sold (it may be on its way to the shelf again: a person decides) and its
+   * money goes back: a cancel-or-refund request, sent after the commit, that the
+   * CANCEL_OR_REFUND notification completes in the ledger.
    */
   async cancelOrder(
     actor: Actor,
@@ -103,6 +147,7 @@ export class OrderAdminService {
     const { orderId } = input;
     if (!isUuid(orderId)) return notFound(orderId);
     let cancelled: PaymentRow | undefined;
+    let reversal: string | undefined;
     const moved = await this.deps.db.transaction(async (tx) => {
       // The payment first, then the order: the lock order of the webhook and the expiry.
       const [payment] = await tx
@@ -132,6 +177,14 @@ export class OrderAdminService {
           reason: `order cancelled by staff: ${reason}`,
         });
         cancelled = payment;
+      } else if (payment?.status === 'AUTHORISED') {
+        // Paid: Adyen cancels the authorisation, or refunds it once captured (`/reversals`).
+        reversal = await this.deps.modifications.requestCancel(
+          tx,
+          payment,
+          `order cancelled by staff: ${reason}`.slice(0, 1000),
+          actorReference(actor),
+        );
       }
       await recordEvent(tx, outboxEvents, 'checkout.order.cancelled', {
         orderId,
@@ -142,16 +195,80 @@ export class OrderAdminService {
       await this.audit(tx, actor, 'cancelOrder', orderId, { reason, from: moved.from });
       return moved;
     });
+    if (reversal) {
+      await this.deps.relay.flush();
+      await this.deps.modifications.send(reversal);
+    }
     if (cancelled) {
       const payment = cancelled;
-      await this.deps.provider.cancelPayment(payment).catch((error: unknown) => {
-        this.deps.logger.warn(
-          { err: error, paymentId: payment.id },
-          'cancel of a cancelled order payment failed',
-        );
-      });
+      await this.deps.provider
+        .cancelPayment(payment, `${payment.id}-cancel`)
+        .catch((error: unknown) => {
+          this.deps.logger.warn(
+            { err: error, paymentId: payment.id },
+            'cancel of a cancelled order payment failed',
+          );
+        });
     }
     return this.answer(orderId, moved);
+  }
+
+  /**
+   * Writes a refund under the payment's row lock, checked against what is left to refund
+   * (refunds in flight included, so parallel requests cannot pass the capture), with its audit
+   * event; then sends it to Adyen with the refund's id as Idempotency-Key. A call that fails
+   * leaves the refund REQUESTED for the reconciliation to send again.
+   */
+  async refundOrder(
+    actor: Actor,
+    input: { orderId: string; amount: number; reason: string },
+  ): Promise<RefundOrderResult> {
+    requirePermission(actor, 'orders:manage');
+    const parsed = parseInput(refundInput, input, refuse);
+    if (!parsed.ok) return parsed.error;
+    const { amount, reason } = parsed.value;
+    const { orderId } = input;
+    if (!isUuid(orderId)) return notFound(orderId);
+    const { modifications } = this.deps;
+    const written = await this.deps.db.transaction(async (tx) => {
+      const [payment] = await tx
+        .select()
+        .from(payments)
+        .where(eq(payments.orderId, orderId))
+        .for('update');
+      const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+      if (!payment || !order) return notFound(orderId);
+      const refundable = REFUNDABLE.has(order.status)
+        ? await modifications.refundable(tx, payment)
+        : 0;
+      if (amount > refundable) {
+        return {
+          __typename: 'RefundNotPossible' as const,
+          code: 'REFUND_NOT_POSSIBLE',
+          message: REFUNDABLE.has(order.status)
+            ? `At most ${refundable} ${payment.currency} can be refunded now`
+            : `An order in ${order.status} cannot be refunded`,
+          orderId,
+          refundable: { amount: refundable, currencyCode: payment.currency },
+        };
+      }
+      const refund = await modifications.requestRefund(tx, payment, {
+        amount,
+        reason,
+        requestedBy: actorReference(actor),
+      });
+      await this.audit(tx, actor, 'refundOrder', orderId, {
+        refundId: refund.id,
+        amount,
+        currency: payment.currency,
+        reason,
+      });
+      return { __typename: 'RefundRequested' as const, refund, order };
+    });
+    if (written.__typename !== 'RefundRequested') return written;
+    await this.deps.relay.flush();
+    const sent = await modifications.send(written.refund.id);
+    return { ...written, refund: sent ?? written.refund };
   }
 
   private async audit(
@@ -186,8 +303,15 @@ export class OrderAdminService {
   }
 }
 
-const notFound = (orderId: string): OrderAdminResult => ({
-  __typename: 'OrderNotFound',
+/** Who asked, for `payment_modifications.requested_by`. */
+function actorReference(actor: Actor): string {
+  if (actor.kind === 'customer') return `staff:${actor.customerId}`;
+  if (actor.kind === 'partner') return `partner:${actor.keyId}`;
+  return actor.kind;
+}
+
+const notFound = (orderId: string) => ({
+  __typename: 'OrderNotFound' as const,
   code: 'ORDER_NOT_FOUND',
   message: 'No order has this id',
   orderId,

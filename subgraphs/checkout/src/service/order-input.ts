@@ -1,6 +1,7 @@
 /** The placeOrder and submitPaymentDetails inputs, and the checks they get before any I/O. */
 import { z } from 'zod';
 import { parseInput, userInput, type ParsedInput } from '@commerce-graph/kit';
+import type { BrowserInfo } from '../adyen.ts';
 
 export interface PlaceOrderInput {
   cartId: string;
@@ -17,6 +18,7 @@ export interface PlaceOrderInput {
     holderName?: string | null;
     storedPaymentMethodId?: string | null;
   };
+  browserInfo?: BrowserInfo | null;
 }
 
 export interface InvalidCheckoutInput {
@@ -51,9 +53,29 @@ export const invalidInput = (field: string, message: string): InvalidCheckoutInp
 // and count as missing below, as they always did.
 const token = () => userInput.text({ max: MAX_FIELD, min: 0 }).nullish();
 
+/**
+ * The Adyen payment method types checkout takes: cards (`scheme`), Bancontact cards (`bcmc`)
+ * and iDEAL (`ideal`, a redirect to the shopper's bank). `paymentMethods` lists no others.
+ * Klarna is not among them: Adyen needs line items and shopper details for it that orders do
+ * not send yet.
+ */
+export const PAYMENT_METHOD_TYPES = ['scheme', 'bcmc', 'ideal'] as const;
+export type PaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number];
+
+const cardFields = [
+  'encryptedCardNumber',
+  'encryptedExpiryMonth',
+  'encryptedExpiryYear',
+  'encryptedSecurityCode',
+  'holderName',
+  'storedPaymentMethodId',
+] as const;
+
 const paymentMethod = z
   .object({
-    type: z.literal('scheme', { error: 'Only card payments (type "scheme") are supported' }),
+    type: z.enum(PAYMENT_METHOD_TYPES, {
+      error: `paymentMethod.type must be one of ${PAYMENT_METHOD_TYPES.join(', ')}`,
+    }),
     encryptedCardNumber: token(),
     encryptedExpiryMonth: token(),
     encryptedExpiryYear: token(),
@@ -64,13 +86,46 @@ const paymentMethod = z
   // PCI: the schema has no field for a card number; a card comes encrypted or stored.
   .refine(
     (method) =>
+      method.type !== 'scheme' ||
       (method.encryptedCardNumber &&
         method.encryptedExpiryMonth &&
         method.encryptedExpiryYear &&
         method.encryptedSecurityCode) ||
       method.storedPaymentMethodId,
     'Give the four encrypted card fields from Adyen Web, or a storedPaymentMethodId',
+  )
+  // Bancontact cards have no security code.
+  .refine(
+    (method) =>
+      method.type !== 'bcmc' ||
+      (method.encryptedCardNumber && method.encryptedExpiryMonth && method.encryptedExpiryYear) ||
+      method.storedPaymentMethodId,
+    'A Bancontact card (type "bcmc") needs encryptedCardNumber, encryptedExpiryMonth and encryptedExpiryYear from Adyen Web, or a storedPaymentMethodId',
+  )
+  .refine(
+    (method) => method.type !== 'ideal' || cardFields.every((field) => !method[field]),
+    'iDEAL (type "ideal") takes no card fields: the shopper pays at their bank',
   );
+
+/** Longest `browserInfo.userAgent` and `acceptHeader` (real ones are a few hundred characters). */
+export const MAX_BROWSER_HEADER = 1_024;
+
+const pixels = z.number().int().min(1).max(100_000);
+const browserInfo = z.object({
+  userAgent: userInput.text({ max: MAX_BROWSER_HEADER, spaces: true }),
+  acceptHeader: userInput.text({ max: MAX_BROWSER_HEADER, spaces: true }),
+  // A BCP 47 language tag, such as nl-NL.
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'Must be a language tag such as nl-NL')
+    .max(35),
+  colorDepth: z.number().int().min(1).max(48),
+  screenHeight: pixels,
+  screenWidth: pixels,
+  // Minutes from UTC, as JavaScript's Date#getTimezoneOffset answers them.
+  timeZoneOffset: z.number().int().min(-1_440).max(1_440),
+  javaEnabled: z.boolean(),
+});
 
 // Keys in the order they are reported: the first problem is the one a client hears of.
 const placeOrderInput = z.object({
@@ -93,6 +148,7 @@ const placeOrderInput = z.object({
     .pipe(z.url({ protocol: /^https?$/, error: 'returnUrl must be an http(s) URL' }))
     .nullish(),
   paymentMethod,
+  browserInfo: browserInfo.nullish(),
 });
 
 export type ValidPlaceOrderInput = z.output<typeof placeOrderInput>;
@@ -106,15 +162,29 @@ const refuse = ({ field, message }: { field: string; message: string }) =>
 
 /**
  * Checks the whole input before the cart is read or stock reserved: a plain, normalised email
- * (stored and sent to Adyen as normalised), an http(s) return URL, bounded payment-method fields
- * without control or invisible characters, and a card given as Adyen's encrypted fields or a
- * stored payment method. The cart id is checked by looking it up (a malformed one is
+ * (stored and sent to Adyen as normalised), an http(s) return URL on one of `returnUrlOrigins`,
+ * bounded payment-method fields without control or invisible characters, a type from
+ * PAYMENT_METHOD_TYPES with the fields it needs (a card as Adyen's encrypted fields or a stored
+ * payment method). The cart id is checked by looking it up (a malformed one is
  * `CART_NOT_FOUND`, before any I/O).
  */
 export function validatePlaceOrderInput(
   input: PlaceOrderInput,
+  returnUrlOrigins: ReadonlySet<string>,
 ): ParsedInput<ValidPlaceOrderInput, InvalidCheckoutInput> {
-  return parseInput(placeOrderInput, input, refuse);
+  const parsed = parseInput(placeOrderInput, input, refuse);
+  const returnUrl = parsed.ok ? parsed.value.returnUrl : null;
+  // Adyen sends the shopper (and the redirectResult) there: only to the shop's own sites.
+  if (returnUrl && !returnUrlOrigins.has(new URL(returnUrl).origin)) {
+    return {
+      ok: false,
+      error: invalidInput(
+        'returnUrl',
+        `returnUrl must be on one of the shop's origins: ${[...returnUrlOrigins].join(', ')}`,
+      ),
+    };
+  }
+  return parsed;
 }
 
 /** `details` must be a bounded JSON object whose keys and strings are clean text. */

@@ -8,18 +8,20 @@ import type { Tx } from './payment.service.ts';
 
 /**
  * Every legal move. PAID is "payment authorised and stock sold": Adyen captures automatically,
- * so an authorisation is the payment (AUTHORISED is for manual capture, the payments issue's).
- * PAYMENT_FAILED, CANCELLED and REFUNDED are final.
+ * so an authorisation is the payment (AUTHORISED is for manual capture). The refund states
+ * follow the payment's ledger, which can also give money back to the merchant (a failed
+ * refund, a reversed chargeback): PARTIALLY_REFUNDED and REFUNDED may then return to PAID or
+ * FULFILLED. PAYMENT_FAILED and CANCELLED are final.
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   PENDING_PAYMENT: ['AUTHORISED', 'PAID', 'PAYMENT_FAILED', 'CANCELLED'],
   AUTHORISED: ['PAID', 'PAYMENT_FAILED', 'CANCELLED'],
   PAID: ['FULFILLED', 'CANCELLED', 'PARTIALLY_REFUNDED', 'REFUNDED'],
   FULFILLED: ['PARTIALLY_REFUNDED', 'REFUNDED'],
-  PARTIALLY_REFUNDED: ['PARTIALLY_REFUNDED', 'REFUNDED'],
+  PARTIALLY_REFUNDED: ['PARTIALLY_REFUNDED', 'REFUNDED', 'PAID', 'FULFILLED'],
+  REFUNDED: ['PARTIALLY_REFUNDED', 'PAID', 'FULFILLED'],
   PAYMENT_FAILED: [],
   CANCELLED: [],
-  REFUNDED: [],
 };
 
 /** Whether an order in `from` may move to `to`. */

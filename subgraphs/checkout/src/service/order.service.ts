@@ -136,6 +136,8 @@ export class OrderService {
       relay: OutboxRelay;
       logger: Logger;
       defaultReturnUrl: string;
+      /** The origins a client's `returnUrl` may be on. */
+      returnUrlOrigins: ReadonlySet<string>;
       /** How long requests with one idempotency key wait for each other (tests shorten it). */
       idempotency?: IdempotencyTiming;
     },
@@ -151,7 +153,7 @@ export class OrderService {
    */
   async placeOrder(raw: PlaceOrderInput, caller: Caller): Promise<PlaceOrderResult> {
     // The whole input first: nothing is read, claimed or reserved for a refused one.
-    const parsed = validatePlaceOrderInput(raw);
+    const parsed = validatePlaceOrderInput(raw, this.deps.returnUrlOrigins);
     if (!parsed.ok) return parsed.error;
     const input = parsed.value;
     if (!isUuid(input.cartId)) {
@@ -471,6 +473,7 @@ export class OrderService {
       amount: { value: total, currency },
       paymentMethod: paymentMethodFields(input.paymentMethod),
       returnUrl: input.returnUrl ?? this.deps.defaultReturnUrl,
+      browserInfo: input.browserInfo ?? undefined,
       shopperEmail: order.email ?? undefined,
     });
     return { ...(await this.placed(orderId, outcome.action)), accessKey };
@@ -515,9 +518,16 @@ export class OrderService {
       .from(payments)
       .where(eq(payments.orderId, orderId));
     if (!payment || payment.status !== 'PENDING') return notPayable;
-    const outcome = await this.applyOutcome(payment, () =>
-      this.deps.provider.submitDetails(payment.id, parsed.value),
+    // Details Adyen cannot use (made up, replayed, for another payment) do not end the payment:
+    // it stays open for the shopper's real answer until it expires.
+    const outcome = await this.applyOutcome(
+      payment,
+      () => this.deps.provider.submitDetails(payment.id, parsed.value),
+      { keepOpenOnRefusedRequest: true },
     );
+    if (outcome.requestRefused) {
+      return invalidInput('details', `Adyen could not use these details: ${outcome.refusalReason}`);
+    }
     return this.placed(orderId, outcome.action);
   }
 
@@ -539,7 +549,8 @@ export class OrderService {
   private async applyOutcome(
     payment: PaymentRow,
     call: () => Promise<PaymentOutcome>,
-  ): Promise<PaymentOutcome> {
+    options: { keepOpenOnRefusedRequest?: boolean } = {},
+  ): Promise<PaymentOutcome & { requestRefused?: boolean }> {
     let outcome: PaymentOutcome | undefined;
     for (let attempt = 1; !outcome; attempt++) {
       try {
@@ -550,6 +561,9 @@ export class OrderService {
           { err: error, paymentId: payment.id, attempt },
           'payment request failed',
         );
+        if (definite && options.keepOpenOnRefusedRequest) {
+          return { resultCode: 'Pending', refusalReason: error.message, requestRefused: true };
+        }
         if (definite) {
           await this.deps.payments.settle(payment.id, {
             success: false,

@@ -1,4 +1,6 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { ledgerKindOf, ledgerTotals, statusFromLedger, type LedgerTotals } from './ledger.ts';
+import { PaymentModifications } from './modifications.ts';
 import { recordEvent, type OutboxRelay } from '@commerce-graph/events';
 import { isUuid, type Logger } from '@commerce-graph/kit';
 import type { PaymentProvider } from '../adyen.ts';
@@ -6,8 +8,11 @@ import type { CheckoutDb } from '../db/client.ts';
 import { transitionOrder } from './order-state.ts';
 import {
   adyenNotifications,
+  orders,
   outboxEvents,
+  paymentLedger,
   payments,
+  type AdyenNotificationRow,
   type PaymentRow,
   type PaymentStatus,
 } from '../db/schema.ts';
@@ -36,12 +41,22 @@ export interface AuthorisationResult {
  * conditional on the current state, so replays and out-of-order deliveries change nothing.
  */
 export class PaymentService {
+  /** Our capture, refund and cancel requests to Adyen. */
+  readonly modifications: PaymentModifications;
+  /**
+   * Adyen captures every authorisation at once (the merchant account's default): captured is
+   * the authorised amount until CAPTURE notifications say otherwise.
+   */
+  private readonly autoCapture = true;
+
   constructor(
     private readonly db: CheckoutDb,
     private readonly relay: OutboxRelay,
     private readonly provider: PaymentProvider,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.modifications = new PaymentModifications(db, provider, logger);
+  }
 
   /**
    * Gives up on payments still PENDING after `maxAgeMs` (an abandoned 3-D Secure challenge, an
@@ -114,7 +129,7 @@ export class PaymentService {
 
   /** Asks Adyen to cancel an expired payment, in case it authorised after all; logs a failure. */
   private async cancelExpired(payment: PaymentRow): Promise<void> {
-    await this.provider.cancelPayment(payment).catch((error: unknown) => {
+    await this.provider.cancelPayment(payment, `${payment.id}-cancel`).catch((error: unknown) => {
       this.logger.warn({ err: error, paymentId: payment.id }, 'cancel of expired payment failed');
     });
   }
@@ -259,50 +274,205 @@ export class PaymentService {
 
   /**
    * Processes one stored Adyen notification, once: the row is locked, applied and marked
-   * processed in one transaction. Unknown payments and event codes without an effect are
-   * recorded with an outcome and otherwise ignored.
+   * processed in one transaction, under the payment's row lock. An AUTHORISATION failure
+   * refuses the payment; every notification that moves money adds one entry to the payment's
+   * ledger (never two: the entry is keyed by the notification), the payment's sums and the
+   * order's status follow from the whole ledger, so duplicates and any delivery order end the
+   * same. Unknown payments and codes without money are recorded with an outcome and ignored.
    */
   async processNotification(notificationId: string): Promise<string> {
-    const outcome = await this.db.transaction(async (tx) => {
+    const { outcome, cancel } = await this.db.transaction(async (tx) => {
       const [notification] = await tx
         .select()
         .from(adyenNotifications)
         .where(eq(adyenNotifications.id, notificationId))
         .for('update');
-      if (!notification) return 'ignored: no such notification';
-      if (notification.processedAt) return notification.outcome ?? 'already processed';
-
-      let outcome: string;
-      if (notification.eventCode === 'AUTHORISATION') {
-        const payment = await this.findPayment(
-          tx,
-          notification.pspReference,
-          notification.merchantReference,
-        );
-        outcome = payment
-          ? await this.applyAuthorisation(tx, payment, {
-              success: notification.success,
-              pspReference: notification.pspReference,
-              amount:
-                notification.amountValue !== null && notification.amountCurrency !== null
-                  ? { value: notification.amountValue, currency: notification.amountCurrency }
-                  : undefined,
-              resultCode: notification.success ? 'Authorised' : 'Refused',
-              reason: notification.reason ?? undefined,
-            })
-          : 'ignored: no payment matches';
-      } else {
-        outcome = `recorded: ${notification.eventCode} has no effect on orders yet`;
+      if (!notification) return { outcome: 'ignored: no such notification' };
+      if (notification.processedAt) {
+        return { outcome: notification.outcome ?? 'already processed' };
       }
+      const applied = await this.applyNotification(tx, notification);
       await tx
         .update(adyenNotifications)
-        .set({ processedAt: sql`now()`, outcome })
+        .set({ processedAt: sql`now()`, outcome: applied.outcome })
         .where(eq(adyenNotifications.id, notificationId));
-      return outcome;
+      return applied;
     });
     await this.relay.flush();
+    if (cancel) await this.modifications.send(cancel);
     this.logger.info({ notificationId, outcome }, 'adyen notification processed');
     return outcome;
+  }
+
+  /** What one notification does, inside the transaction that marks it processed. */
+  private async applyNotification(
+    tx: Tx,
+    notification: AdyenNotificationRow,
+  ): Promise<{ outcome: string; cancel?: string }> {
+    const payment = await this.findPayment(
+      tx,
+      notification.originalReference ?? notification.pspReference,
+      notification.merchantReference,
+    );
+    if (!payment) return { outcome: 'ignored: no payment matches' };
+    const { eventCode, success } = notification;
+    if (eventCode === 'AUTHORISATION' && !success) {
+      return {
+        outcome: await this.applyAuthorisation(tx, payment, {
+          success: false,
+          pspReference: notification.pspReference,
+          resultCode: 'Refused',
+          reason: notification.reason ?? undefined,
+        }),
+      };
+    }
+    await this.modifications.settleByNotification(tx, notification);
+
+    const entries = await tx
+      .select({
+        kind: paymentLedger.kind,
+        amount: paymentLedger.amount,
+        pspReference: paymentLedger.pspReference,
+      })
+      .from(paymentLedger)
+      .where(eq(paymentLedger.paymentId, payment.id));
+    const before = ledgerTotals(entries, this.autoCapture);
+    const item = notification.item as { additionalData?: Record<string, unknown> } | null;
+    const action = item?.additionalData?.['modification.action'];
+    const kind = ledgerKindOf(
+      { eventCode, success, modificationAction: typeof action === 'string' ? action : null },
+      before.captured,
+    );
+    if (!kind) return { outcome: `recorded: ${eventCode} (success ${success}) moves no money` };
+    const amount = notification.amountValue ?? 0;
+    if (notification.amountCurrency !== payment.currency || amount < 0) {
+      this.logger.error(
+        { paymentId: payment.id, notificationId: notification.id },
+        'notification in another currency than its payment',
+      );
+      return {
+        outcome: `needs attention: ${eventCode} of ${amount} ${notification.amountCurrency}, the payment is in ${payment.currency}`,
+      };
+    }
+    if (kind === 'AUTHORISED' && entries.some((e) => e.kind === 'AUTHORISED')) {
+      // A payment is authorised once; another AUTHORISATION of it adds no money.
+      return { outcome: 'unchanged: already authorised in the ledger' };
+    }
+    if (kind === 'AUTHORISED' && amount !== payment.amount) {
+      // Never mark an order paid for a different sum than it costs.
+      this.logger.error({ paymentId: payment.id, amount }, 'authorised amount differs');
+      return {
+        outcome: `needs attention: authorised ${amount} ${payment.currency}, expected ${payment.amount} ${payment.currency}`,
+      };
+    }
+    await tx
+      .insert(paymentLedger)
+      .values({
+        paymentId: payment.id,
+        orderId: payment.orderId,
+        notificationId: notification.id,
+        kind,
+        pspReference: notification.pspReference,
+        amount,
+        currency: payment.currency,
+      })
+      .onConflictDoNothing({ target: paymentLedger.notificationId });
+    const totals = ledgerTotals([...entries, { kind, amount }], this.autoCapture);
+    await tx
+      .update(payments)
+      .set({
+        authorisedAmount: totals.authorised,
+        capturedAmount: totals.captured,
+        refundedAmount: totals.refunded,
+        chargedBackAmount: totals.chargedBack,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(payments.id, payment.id));
+    const entry = `${kind.toLowerCase().replace('_', ' ')} ${amount} ${payment.currency}`;
+
+    let applied = `applied: ${entry}`;
+    if (kind === 'AUTHORISED') {
+      if (payment.status === 'PENDING') {
+        applied = await this.applyAuthorisation(tx, payment, {
+          success: true,
+          pspReference: notification.pspReference,
+        });
+        if (!applied.startsWith('applied')) return { outcome: applied };
+      } else if (payment.status !== 'AUTHORISED') {
+        // The order failed or expired first and its stock is back on sale: the money must go
+        // back too. Adyen is asked to cancel (or refund, once captured) the authorisation.
+        const cancel = await this.modifications.requestCancel(tx, payment, 'late authorisation');
+        this.logger.warn(
+          { paymentId: payment.id, status: payment.status },
+          'authorised after the payment ended: cancel requested',
+        );
+        return { outcome: `applied: ${entry} after ${payment.status}, cancel requested`, cancel };
+      }
+    }
+    const moved = await this.followLedger(tx, payment, before, totals, notification.pspReference);
+    return { outcome: `${applied}${moved}` };
+  }
+
+  /**
+   * Moves the order to the status its ledger implies, with its history row and event: a
+   * refund or chargeback (`checkout.order.refunded`), a cancelled authorisation
+   * (`checkout.order.cancelled`), money given back again (a failed refund, a reversed
+   * chargeback). Orders that ended without payment keep their status. Returns a note for the
+   * notification's outcome.
+   */
+  private async followLedger(
+    tx: Tx,
+    payment: PaymentRow,
+    before: LedgerTotals,
+    totals: LedgerTotals,
+    pspReference: string,
+  ): Promise<string> {
+    const [order] = await tx
+      .select({ status: orders.status, carrier: orders.carrier, cartId: orders.cartId })
+      .from(orders)
+      .where(eq(orders.id, payment.orderId));
+    if (!order || order.status === 'PAYMENT_FAILED' || order.status === 'PENDING_PAYMENT') {
+      return '';
+    }
+    if (order.status === 'CANCELLED') return '';
+    const target = statusFromLedger(totals, order.carrier !== null);
+    if (!target) return '';
+    const back = totals.refunded + totals.chargedBack;
+    // Another partial refund is a move of its own (PARTIALLY_REFUNDED again, in the history).
+    const more = back !== before.refunded + before.chargedBack;
+    if (target === order.status && !(target === 'PARTIALLY_REFUNDED' && more)) return '';
+    const moved = await transitionOrder(
+      tx,
+      this.logger,
+      payment.orderId,
+      target,
+      `${target === 'CANCELLED' ? 'authorisation cancelled' : `money back ${back} of ${totals.captured}`} (${pspReference})`,
+    );
+    if (!moved.ok) {
+      this.logger.error({ paymentId: payment.id, moved }, 'ledger implies an illegal move');
+      return `; needs attention: the order is ${moved.reason === 'ILLEGAL' ? moved.from : 'missing'}, the ledger says ${target}`;
+    }
+    if (target === 'CANCELLED') {
+      await tx
+        .update(payments)
+        .set({ status: 'CANCELLED', resultCode: 'Cancelled', updatedAt: sql`now()` })
+        .where(eq(payments.id, payment.id));
+      await recordEvent(tx, outboxEvents, 'checkout.order.cancelled', {
+        orderId: payment.orderId,
+        cartId: order.cartId,
+        reason: 'payment cancelled at Adyen',
+        paid: true,
+      });
+    } else if (target === 'PARTIALLY_REFUNDED' || target === 'REFUNDED') {
+      await recordEvent(tx, outboxEvents, 'checkout.order.refunded', {
+        orderId: payment.orderId,
+        paymentId: payment.id,
+        refunded: { amount: back, currencyCode: payment.currency },
+        captured: { amount: totals.captured, currencyCode: payment.currency },
+        full: target === 'REFUNDED',
+      });
+    }
+    return `; order ${moved.from} -> ${target}`;
   }
 
   /**

@@ -7,6 +7,8 @@ import {
   orderHistory,
   orderLines,
   orders,
+  paymentLedger,
+  paymentModifications,
   payments,
   type StoredOrderAddress,
 } from '../db/schema.ts';
@@ -29,7 +31,8 @@ export class CheckoutPrivacyService {
   constructor(private readonly db: CheckoutDb) {}
 
   /**
-   * The customer's orders, lines, payments and notifications as plain JSON. The order's access
+   * The customer's orders, lines, payments (with their ledger and our refund and cancel
+   * requests) and notifications as plain JSON. The order's access
    * key hash is a secret, not data about the customer, and is left out; payments hold no card
    * data.
    */
@@ -39,6 +42,8 @@ export class CheckoutPrivacyService {
       orderLines: [],
       orderHistory: [],
       payments: [],
+      paymentLedger: [],
+      paymentModifications: [],
       adyenNotifications: [],
     };
     if (!isUuid(customerId)) return empty;
@@ -50,7 +55,7 @@ export class CheckoutPrivacyService {
       .orderBy(asc(orders.createdAt), asc(orders.id));
     const orderIds = owned.map((order) => order.id);
     if (orderIds.length === 0) return empty;
-    const [lines, history, paid, notifications] = await Promise.all([
+    const [lines, history, paid, ledger, modifications, notifications] = await Promise.all([
       this.db
         .select()
         .from(orderLines)
@@ -68,6 +73,16 @@ export class CheckoutPrivacyService {
         .orderBy(asc(payments.createdAt)),
       this.db
         .select()
+        .from(paymentLedger)
+        .where(anyOf(paymentLedger.orderId, orderIds))
+        .orderBy(asc(paymentLedger.createdAt), asc(paymentLedger.id)),
+      this.db
+        .select()
+        .from(paymentModifications)
+        .where(anyOf(paymentModifications.orderId, orderIds))
+        .orderBy(asc(paymentModifications.createdAt), asc(paymentModifications.id)),
+      this.db
+        .select()
         .from(adyenNotifications)
         .where(this.notificationsOf(orderIds))
         .orderBy(asc(adyenNotifications.receivedAt), asc(adyenNotifications.id)),
@@ -77,6 +92,8 @@ export class CheckoutPrivacyService {
       orderLines: lines,
       orderHistory: history,
       payments: paid,
+      paymentLedger: ledger,
+      paymentModifications: modifications,
       adyenNotifications: notifications,
     });
   }

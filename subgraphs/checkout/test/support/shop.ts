@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type postgres from 'postgres';
 import type { DemoCatalog, DemoVariant } from '../../../../scripts/demo-catalog.ts';
 import { graphql } from '../../../../test/support/graphql.ts';
+import { TEST_BROWSER_INFO } from '../../../../test/support/payment.ts';
 
 /** Adyen's test card as Adyen Web's encryption would hand it over (`test_` = plaintext). */
 export const CARD = {
@@ -184,9 +185,13 @@ export interface PlaceOrderInput {
   email: string;
   returnUrl?: string;
   paymentMethod: Record<string, string>;
+  browserInfo?: typeof TEST_BROWSER_INFO;
 }
 
-/** A valid input for `cartId`: a new idempotency key, an approved test card and a plausible email. */
+/**
+ * A valid input for `cartId`: a new idempotency key, an approved test card, a plausible email
+ * and a browser (3-D Secure 2 needs it when the card is challenged).
+ */
 export const orderInput = (
   cartId: string,
   overrides: Partial<PlaceOrderInput> = {},
@@ -195,6 +200,7 @@ export const orderInput = (
   idempotencyKey: randomUUID(),
   email: 'shopper@example.com',
   paymentMethod: { ...CARD, holderName: 'APPROVED' },
+  browserInfo: TEST_BROWSER_INFO,
   ...overrides,
 });
 

@@ -1,3 +1,8 @@
+/**
+ * The HTTP client that lets `@adyen/api-library` reach a plain-`http:` Adyen stand-in (the local
+ * simulator of `pnpm start` and the tests): part of checkout's Adyen adapter, so the service
+ * needs no simulator code at run time. Production leaves it out and uses the library's own.
+ */
 import adyen from '@adyen/api-library';
 
 // @adyen/api-library is CommonJS and Node's ESM loader only detects a few of its named
@@ -13,8 +18,8 @@ type AdyenRequestOptions = NonNullable<Parameters<AdyenHttpClient['request']>[4]
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
- * Creates an `@adyen/api-library` HTTP client that sends every call to the simulator at
- * `baseUrl` instead of Adyen (the library has no base-URL option and speaks https only).
+ * Creates an `@adyen/api-library` HTTP client that sends every call to `baseUrl` instead of
+ * Adyen (the library has no base-URL option and speaks https only).
  *
  * Construct the Adyen client as in production and pass this as the second argument:
  * ```ts
@@ -22,16 +27,15 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * const { CheckoutAPI, Client, Config, EnvironmentEnum } = adyen;
  * const client = new Client(
  *   new Config({ apiKey, environment: EnvironmentEnum.TEST }),
- *   createSimulatorHttpClient('http://127.0.0.1:4010'),
+ *   createAdyenHttpClient('http://127.0.0.1:4010'),
  * );
  * const checkout = new CheckoutAPI(client);
  * const payment = await checkout.PaymentsApi.payments(request, { idempotencyKey });
- * await checkout.ModificationsApi.captureAuthorisedPayment(payment.pspReference!, capture);
  * ```
  * Non-2xx answers throw the library's `HttpClientException` with `statusCode`, `errorCode`,
  * `responseBody`, `responseHeaders` and `apiError`, exactly like its own client.
  */
-export function createSimulatorHttpClient(baseUrl: string): AdyenHttpClient {
+export function createAdyenHttpClient(baseUrl: string): AdyenHttpClient {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     async request(endpoint, json, config, isApiKeyRequired, requestOptions = {}) {
@@ -46,7 +50,7 @@ export function createSimulatorHttpClient(baseUrl: string): AdyenHttpClient {
         const credentials = `${config.username}:${config.password ?? ''}`;
         headers.authorization = `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}`;
       }
-      const response = await fetch(simulatorUrl(base, endpoint, requestOptions.params), {
+      const response = await fetch(targetUrl(base, endpoint, requestOptions.params), {
         method,
         headers,
         body: method === 'GET' || method === 'HEAD' ? undefined : requestBody(json),
@@ -59,8 +63,8 @@ export function createSimulatorHttpClient(baseUrl: string): AdyenHttpClient {
   };
 }
 
-/** Keeps the `/v72/...` part of a library endpoint and puts it under the simulator's base URL. */
-function simulatorUrl(base: string, endpoint: string, params: AdyenRequestOptions['params']): URL {
+/** Keeps the `/v72/...` part of a library endpoint and puts it under the base URL. */
+function targetUrl(base: string, endpoint: string, params: AdyenRequestOptions['params']): URL {
   const { pathname } = new URL(endpoint);
   // Live checkout URLs carry a `/checkout` prefix before the version; the simulator does not.
   const versioned = /\/v\d+\/.*$/.exec(pathname)?.[0] ?? pathname;
