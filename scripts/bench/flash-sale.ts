@@ -36,7 +36,7 @@ import { buildDemoCatalog } from '../demo-catalog.ts';
 import { migrateAll, seedDemoData } from '../graph.ts';
 import { createBenchDatabase } from './database.ts';
 import { runBench } from './harness.ts';
-import { percentile, runLoad } from './load.ts';
+import { forEachLimited, percentile, runLoad } from './load.ts';
 import { freePort } from './ports.ts';
 import { cpuSeconds, stopServices } from './processes.ts';
 import {
@@ -174,20 +174,6 @@ function post(
     request.on('error', reject);
     request.end(payload);
   });
-}
-
-/** Runs `task(i)` for i in [0, count) with at most `concurrency` running at once. */
-async function forEachLimited(
-  count: number,
-  concurrency: number,
-  task: (i: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
 }
 
 /** A node:http server answering every request with a fixed body, in a process of its own. */

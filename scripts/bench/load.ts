@@ -105,3 +105,17 @@ export async function runLoad(
     firstError: measured.firstError,
   };
 }
+
+/** Runs `task(i)` for i in [0, count) with at most `concurrency` running at once. */
+export async function forEachLimited(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
