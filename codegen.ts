@@ -61,6 +61,7 @@ const config: CodegenConfig = {
       Payment: '../db/schema.ts#PaymentRow',
       PaymentModification: '../db/schema.ts#PaymentModificationRow',
       RefundRequested: '../service/order-admin.service.ts#RefundRequestedResult',
+      CaptureRequested: '../service/order-admin.service.ts#CaptureRequestedResult',
       OrderPlaced: '../service/order.service.ts#OrderPlacedResult',
       OutOfStockLine: '../service/order.service.ts#StockShortage',
       Cart: '../service/cart-pricing.service.ts#CheckoutCart',

@@ -62,6 +62,8 @@ export interface GraphOptions {
   host?: string;
   /** Real Adyen credentials; without them the local simulator is started and used. */
   adyen?: Omit<AdyenConfig, 'simulatorUrl'>;
+  /** Adyen's capture (`automatic` by default): with `manual`, staff capture authorised orders. */
+  captureMode?: 'automatic' | 'manual';
   /** HTTP Basic credentials Adyen sends with webhooks, when configured in its Customer Area. */
   webhookBasicAuth?: { username: string; password: string };
   /**
@@ -189,7 +191,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     let simulator: AdyenSimulator | undefined;
     let adyen: AdyenConfig;
     if (options.adyen) {
-      adyen = options.adyen;
+      adyen = { captureMode: options.captureMode, ...options.adyen };
     } else {
       const simulated = {
         apiKey: `sim_${randomBytes(16).toString('hex')}`,
@@ -204,7 +206,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       });
       const simulatorUrl = await simulator.listen(options.ports.adyenSimulator, options.host);
       started.push(simulator);
-      adyen = { ...simulated, environment: 'TEST', simulatorUrl };
+      adyen = { ...simulated, environment: 'TEST', simulatorUrl, captureMode: options.captureMode };
     }
 
     const onQuery = (subgraph: CountedSubgraph) =>

@@ -76,6 +76,7 @@ try {
           previousHmacKeyHex: env.ADYEN_HMAC_KEY_PREVIOUS,
           environment: env.ADYEN_ENVIRONMENT,
           liveEndpointUrlPrefix: env.ADYEN_LIVE_URL_PREFIX,
+          captureMode: env.ADYEN_CAPTURE_MODE,
         }
       : undefined;
 
@@ -93,6 +94,7 @@ try {
       adyenSimulator: env.ADYEN_SIMULATOR_PORT,
     },
     adyen,
+    captureMode: env.ADYEN_CAPTURE_MODE,
     staff: admin ? [admin] : [],
     // Everything runs in this process: a fresh token per run keeps the subgraph ports private.
     internalToken: env.INTERNAL_TOKEN ?? randomBytes(24).toString('base64url'),

@@ -22,6 +22,12 @@ export interface AdyenConfig {
   environment: 'TEST' | 'LIVE';
   /** Needed for LIVE: the prefix of the merchant's live endpoint. */
   liveEndpointUrlPrefix?: string;
+  /**
+   * `automatic` (the default, Adyen's too): Adyen captures every authorisation at once and the
+   * order is PAID when it is authorised. `manual`: payments are sent with `manualCapture`, an
+   * authorised order is AUTHORISED until staff capture it (`captureOrder`).
+   */
+  captureMode?: 'automatic' | 'manual';
   /** Talk to the local Adyen simulator at this URL instead of Adyen. */
   simulatorUrl?: string;
 }
@@ -81,11 +87,11 @@ export class AdyenRequestError extends Error {
   }
 }
 
-/** A refund of (part of) a captured payment, sent with our modification's id as key. */
-export interface RefundRequest {
-  /** The payment's pspReference: Adyen refunds what it captured for it. */
+/** A capture or refund of (part of) a payment, sent with our modification's id as key. */
+export interface ModificationRequest {
+  /** The payment's pspReference. */
   paymentPspReference: string;
-  /** Our `payment_modifications.id`: the Idempotency-Key and the refund's `reference`. */
+  /** Our `payment_modifications.id`: the Idempotency-Key and the modification's `reference`. */
   modificationId: string;
   amount: { value: number; currency: string };
 }
@@ -113,8 +119,10 @@ export interface PaymentProvider {
    * CANCEL_OR_REFUND notification says which and how it went.
    */
   reversePayment(pspReference: string, modificationId: string): Promise<ModificationReceived>;
+  /** Asks Adyen to capture (part of) an authorisation; the CAPTURE notification completes it. */
+  capturePayment(request: ModificationRequest): Promise<ModificationReceived>;
   /** Asks Adyen to refund; the REFUND (or REFUND_FAILED) notification says how it went. */
-  refundPayment(request: RefundRequest): Promise<ModificationReceived>;
+  refundPayment(request: ModificationRequest): Promise<ModificationReceived>;
   /** Checks a notification item's HMAC signature; false when it is missing or wrong. */
   verifyNotification(item: Record<string, unknown>): boolean;
 }
@@ -192,6 +200,9 @@ export function createAdyenProvider(config: AdyenConfig): PaymentProvider & Paym
               : {}),
             shopperEmail: request.shopperEmail,
             metadata: { paymentId: request.paymentId },
+            ...(config.captureMode === 'manual'
+              ? { additionalData: { manualCapture: 'true' } }
+              : {}),
           },
           { idempotencyKey: request.paymentId },
         ),
@@ -236,6 +247,20 @@ export function createAdyenProvider(config: AdyenConfig): PaymentProvider & Paym
           pspReference,
           { merchantAccount: config.merchantAccount, reference: modificationId },
           { idempotencyKey: modificationId },
+        ),
+      );
+      return { pspReference: response.pspReference, status: String(response.status) };
+    },
+    async capturePayment(request) {
+      const response = await call(() =>
+        checkout.ModificationsApi.captureAuthorisedPayment(
+          request.paymentPspReference,
+          {
+            merchantAccount: config.merchantAccount,
+            amount: request.amount,
+            reference: request.modificationId,
+          },
+          { idempotencyKey: request.modificationId },
         ),
       );
       return { pspReference: response.pspReference, status: String(response.status) };

@@ -97,7 +97,9 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     logger,
   });
   const provider = createAdyenProvider(config.adyen);
-  const payments = new PaymentService(database.db, relay, provider, logger);
+  const payments = new PaymentService(database.db, relay, provider, logger, {
+    captureMode: config.adyen.captureMode,
+  });
   const paymentTimeoutMs = config.paymentTimeoutMs ?? 15 * 60_000;
   const expiry = runPeriodically(
     'payment expiry',
@@ -151,7 +153,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
   const reconciliation = runPeriodically(
     'payment reconciliation',
     60_000,
-    () => payments.modifications.reconcile(true),
+    () => payments.modifications.reconcile(payments.autoCapture),
     logger,
   );
   const { apollo, context } = createServer({

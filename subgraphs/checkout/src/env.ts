@@ -40,6 +40,7 @@ const schema = z
       .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')
       .optional(),
     ADYEN_ENVIRONMENT: z.enum(['TEST', 'LIVE']).default('TEST'),
+    ADYEN_CAPTURE_MODE: z.enum(['automatic', 'manual']).default('automatic'),
     ADYEN_LIVE_URL_PREFIX: z.string().optional(),
     ADYEN_SIMULATOR_URL: envVar.url().optional(),
     ADYEN_WEBHOOK_USERNAME: z.string().optional(),

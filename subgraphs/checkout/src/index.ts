@@ -26,6 +26,7 @@ await runService(async () => {
       hmacKeyHex: env.ADYEN_HMAC_KEY,
       previousHmacKeyHex: env.ADYEN_HMAC_KEY_PREVIOUS,
       environment: env.ADYEN_ENVIRONMENT,
+      captureMode: env.ADYEN_CAPTURE_MODE,
       liveEndpointUrlPrefix: env.ADYEN_LIVE_URL_PREFIX,
       simulatorUrl: env.ADYEN_SIMULATOR_URL,
     },

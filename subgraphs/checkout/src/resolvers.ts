@@ -30,6 +30,7 @@ export const resolvers: Resolvers = {
     fulfilOrder: (_, args, { admin, actor }) => admin.fulfilOrder(actor, args),
     cancelOrder: (_, args, { admin, actor }) => admin.cancelOrder(actor, args),
     refundOrder: (_, args, { admin, actor }) => admin.refundOrder(actor, args),
+    captureOrder: (_, args, { admin, actor }) => admin.captureOrder(actor, args),
     // @inaccessible: inventory asks when a reservation expires, whether to sell or release it.
     expireUnpaidOrder: (_, { orderId }, { payments }) => payments.expireUnpaidOrder(orderId),
     setCartShippingMethod: (_, { cartId, code }, { cartPricing, loaders, actor, identity }) =>

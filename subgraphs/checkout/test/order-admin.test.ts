@@ -530,6 +530,15 @@ describe('fulfilOrder, cancelOrder and refundOrder', () => {
         await staff(['stock:write']),
       );
       expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // Automatic capture: a paid order has nothing left to capture.
+      const capture = await admin(
+        'mutation($id: ID!) { captureOrder(orderId: $id) { __typename ... on CaptureNotPossible { capturable { amount } } } }',
+        { id: placed.order.id },
+      );
+      expect(capture.data!.captureOrder).toEqual({
+        __typename: 'CaptureNotPossible',
+        capturable: { amount: 0 },
+      });
       expect(await modificationCount()).toBe(before);
       expect(await statusOf(placed.order.id)).toBe('PAID');
     });

@@ -138,6 +138,7 @@ describe('placeOrder with the cart and inventory', () => {
     cancelPayment: async () => null,
     reversePayment: async () => ({ pspReference: randomUUID(), status: 'received' }),
     refundPayment: async () => ({ pspReference: randomUUID(), status: 'received' }),
+    capturePayment: async () => ({ pspReference: randomUUID(), status: 'received' }),
     verifyNotification: () => true,
   };
   let flushes = 0;

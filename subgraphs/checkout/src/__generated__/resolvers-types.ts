@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { OrderRow, PaymentRow, PaymentModificationRow } from '../db/schema.ts';
 import type { OrderLineView, OrderPlacedResult, StockShortage } from '../service/order.service.ts';
-import type { RefundRequestedResult } from '../service/order-admin.service.ts';
+import type { RefundRequestedResult, CaptureRequestedResult } from '../service/order-admin.service.ts';
 import type { CheckoutCart, ShippingMethodView } from '../service/cart-pricing.service.ts';
 import type { CartPricing, TaxLineView } from '../service/pricing.ts';
 import type { CustomerRef, OrderPage } from '../service/order-history.service.ts';
@@ -45,6 +45,27 @@ export type BrowserInfoInput = {
 export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
+
+/**
+ * The order cannot be captured this much (code CAPTURE_NOT_POSSIBLE): it is not AUTHORISED (with
+ * automatic capture no order ever is), or `amount` is more than `capturable`. Nothing was written.
+ */
+export type CaptureNotPossible = UserError & {
+  __typename?: 'CaptureNotPossible';
+  capturable: Money;
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  orderId: Scalars['ID']['output'];
+};
+
+export type CaptureOrderResult = CaptureNotPossible | CaptureRequested | InvalidCheckoutInput | OrderNotFound;
+
+/** A capture written and sent to Adyen; its notification completes it. */
+export type CaptureRequested = {
+  __typename?: 'CaptureRequested';
+  capture: PaymentModification;
+  order: Order;
+};
 
 /**
  * A cart, as checkout prices it: the shipping methods for its address, the chosen one, and its
@@ -217,6 +238,14 @@ export type Mutation = {
    */
   cancelOrder: OrderAdminResult;
   /**
+   * Staff with `orders:manage`, with manual capture (`ADYEN_CAPTURE_MODE=manual`): captures
+   * `amount` minor units of an AUTHORISED order's authorisation, or all that is left when
+   * omitted, never more than authorised less captured less captures in flight. Answers
+   * `CaptureRequested` once written and sent to Adyen with its own Idempotency-Key; the CAPTURE
+   * notification completes it and makes the order PAID. Recorded in the admin audit log.
+   */
+  captureOrder: CaptureOrderResult;
+  /**
    * Internal (inventory, when an order's stock reservation expires): settles the order's payment
    * for good. A payment still PENDING is expired under its row lock, as the payment expiry does
    * (the order fails, `checkout.payment.failed` is emitted, Adyen is asked to cancel): FAILED. An
@@ -277,6 +306,13 @@ export type Mutation = {
 export type MutationCancelOrderArgs = {
   orderId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationCaptureOrderArgs = {
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -496,23 +532,23 @@ export type OrderShippingMethod = {
  */
 export type OrderStatus =
   /**
-   * Authorised but not yet captured (manual capture): not used yet, Adyen captures automatically,
-   * so an authorised order is PAID.
+   * Authorised but not yet captured (`ADYEN_CAPTURE_MODE=manual`): the stock is sold, the money
+   * held; `captureOrder` makes it PAID. With automatic capture an authorised order is PAID at once.
    */
   | 'AUTHORISED'
-  /** Cancelled by staff before it shipped. */
+  /** Cancelled by staff before it shipped, or its authorisation cancelled at Adyen. */
   | 'CANCELLED'
   /** Shipped: a carrier and tracking number are recorded. */
   | 'FULFILLED'
-  /** Adyen confirmed the authorisation (captured automatically); the stock is sold. */
+  /** The money is captured (with automatic capture: Adyen confirmed the authorisation); the stock is sold. */
   | 'PAID'
-  /** Part of the payment was refunded (the payments issue: not used yet). */
+  /** Part of the captured money went back to the shopper (refunds, chargebacks). */
   | 'PARTIALLY_REFUNDED'
   /** The payment was refused or failed; the stock went back on sale. */
   | 'PAYMENT_FAILED'
   /** Stock is reserved; the payment has not been confirmed yet. */
   | 'PENDING_PAYMENT'
-  /** The whole payment was refunded (the payments issue: not used yet). */
+  /** All the captured money went back to the shopper (refunds, chargebacks). */
   | 'REFUNDED';
 
 /** One change of an order's status. */
@@ -1013,6 +1049,12 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  CaptureOrderResult:
+    | ( CaptureNotPossible & { __typename: 'CaptureNotPossible' } )
+    | ( CaptureRequestedResult & { __typename: 'CaptureRequested' } )
+    | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
+    | ( OrderNotFound & { __typename: 'OrderNotFound' } )
+  ;
   OrderAdminResult:
     | ( IllegalOrderTransition & { __typename: 'IllegalOrderTransition' } )
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
@@ -1054,6 +1096,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   UserError:
+    | ( CaptureNotPossible & { __typename: 'CaptureNotPossible' } )
     | ( CartUnavailable & { __typename: 'CartUnavailable' } )
     | ( CheckoutUnavailable & { __typename: 'CheckoutUnavailable' } )
     | ( DiscountUnavailable & { __typename: 'DiscountUnavailable' } )
@@ -1077,8 +1120,11 @@ export type ResolversTypes = ResolversObject<{
   BrowserInfoInput: BrowserInfoInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CacheControlScope: CacheControlScope;
-  Cart: ResolverTypeWrapper<CheckoutCart>;
+  CaptureNotPossible: ResolverTypeWrapper<CaptureNotPossible>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CaptureOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CaptureOrderResult']>;
+  CaptureRequested: ResolverTypeWrapper<CaptureRequestedResult>;
+  Cart: ResolverTypeWrapper<CheckoutCart>;
   CartTotals: ResolverTypeWrapper<CartPricing>;
   CartUnavailable: ResolverTypeWrapper<CartUnavailable>;
   CheckoutUnavailable: ResolverTypeWrapper<CheckoutUnavailable>;
@@ -1141,8 +1187,11 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   BrowserInfoInput: BrowserInfoInput;
   String: Scalars['String']['output'];
-  Cart: CheckoutCart;
+  CaptureNotPossible: CaptureNotPossible;
   ID: Scalars['ID']['output'];
+  CaptureOrderResult: ResolversUnionTypes<ResolversParentTypes>['CaptureOrderResult'];
+  CaptureRequested: CaptureRequestedResult;
+  Cart: CheckoutCart;
   CartTotals: CartPricing;
   CartUnavailable: CartUnavailable;
   CheckoutUnavailable: CheckoutUnavailable;
@@ -1202,6 +1251,24 @@ export type CacheControlDirectiveArgs = {
 };
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CaptureNotPossibleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaptureNotPossible'] = ResolversParentTypes['CaptureNotPossible']> = ResolversObject<{
+  capturable?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CaptureOrderResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaptureOrderResult'] = ResolversParentTypes['CaptureOrderResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CaptureNotPossible' | 'CaptureRequested' | 'InvalidCheckoutInput' | 'OrderNotFound', ParentType, ContextType>;
+}>;
+
+export type CaptureRequestedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CaptureRequested'] = ResolversParentTypes['CaptureRequested']> = ResolversObject<{
+  capture?: Resolver<ResolversTypes['PaymentModification'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
 
 export type CartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1283,6 +1350,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelOrder?: Resolver<ResolversTypes['OrderAdminResult'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'orderId' | 'reason'>>;
+  captureOrder?: Resolver<ResolversTypes['CaptureOrderResult'], ParentType, ContextType, RequireFields<MutationCaptureOrderArgs, 'orderId'>>;
   expireUnpaidOrder?: Resolver<ResolversTypes['OrderPaymentState'], ParentType, ContextType, RequireFields<MutationExpireUnpaidOrderArgs, 'orderId'>>;
   fulfilOrder?: Resolver<ResolversTypes['OrderAdminResult'], ParentType, ContextType, RequireFields<MutationFulfilOrderArgs, 'carrier' | 'orderId' | 'trackingNumber'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
@@ -1545,10 +1613,13 @@ export type TotalChangedResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'RefundNotPossible' | 'ShippingAddressRequired' | 'ShippingMethodRequired' | 'ShippingMethodUnavailable' | 'TotalChanged', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CaptureNotPossible' | 'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'RefundNotPossible' | 'ShippingAddressRequired' | 'ShippingMethodRequired' | 'ShippingMethodUnavailable' | 'TotalChanged', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  CaptureNotPossible?: CaptureNotPossibleResolvers<ContextType>;
+  CaptureOrderResult?: CaptureOrderResultResolvers<ContextType>;
+  CaptureRequested?: CaptureRequestedResolvers<ContextType>;
   Cart?: CartResolvers<ContextType>;
   CartTotals?: CartTotalsResolvers<ContextType>;
   CartUnavailable?: CartUnavailableResolvers<ContextType>;

@@ -21,8 +21,8 @@ export const checkoutSchema = pgSchema('checkout');
 
 /**
  * An order's states; `service/order-state.ts` holds the legal moves between them. The payment
- * ledger sets PARTIALLY_REFUNDED and REFUNDED; AUTHORISED is for manual capture, which nothing
- * sets yet (Adyen captures at once).
+ * ledger sets PARTIALLY_REFUNDED and REFUNDED; AUTHORISED is an order authorised but not yet
+ * captured (`ADYEN_CAPTURE_MODE=manual`).
  */
 export const orderStatus = [
   'PENDING_PAYMENT',

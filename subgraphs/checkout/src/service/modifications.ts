@@ -1,5 +1,5 @@
 /**
- * Our own requests to Adyen to refund or cancel a payment (`payment_modifications`): written
+ * Our own requests to Adyen to capture, refund or cancel a payment (`payment_modifications`): written
  * under the payment's row lock, sent after the commit with the row's id as Idempotency-Key,
  * settled by the notification that answers them, sent again by the reconciliation while Adyen
  * has not answered.
@@ -14,6 +14,7 @@ import {
   paymentModifications,
   payments,
   type AdyenNotificationRow,
+  type ModificationKind,
   type PaymentModificationRow,
   type PaymentRow,
 } from '../db/schema.ts';
@@ -44,34 +45,47 @@ export class PaymentModifications {
     private readonly logger: Logger,
   ) {}
 
-  /**
-   * What can still be refunded of a payment, under its row lock (the caller holds it): what
-   * was captured, less what was refunded or charged back, less refunds in flight.
-   */
-  async refundable(tx: Tx, payment: PaymentRow): Promise<number> {
-    const [inFlight] = await tx
+  /** The amount of a payment's requests of `kind` not yet answered by a notification. */
+  private async inFlight(tx: Tx, payment: PaymentRow, kind: ModificationKind): Promise<number> {
+    const [row] = await tx
       .select({ amount: sql<number>`coalesce(sum(${paymentModifications.amount}), 0)::int` })
       .from(paymentModifications)
       .where(
         and(
           eq(paymentModifications.paymentId, payment.id),
-          eq(paymentModifications.kind, 'REFUND'),
+          eq(paymentModifications.kind, kind),
           inArray(paymentModifications.status, IN_FLIGHT),
         ),
       );
+    return row?.amount ?? 0;
+  }
+
+  /**
+   * What can still be refunded of a payment, under its row lock (the caller holds it): what
+   * was captured, less what was refunded or charged back, less refunds in flight.
+   */
+  async refundable(tx: Tx, payment: PaymentRow): Promise<number> {
+    const inFlight = await this.inFlight(tx, payment, 'REFUND');
     return Math.max(
       0,
-      payment.capturedAmount -
-        payment.refundedAmount -
-        payment.chargedBackAmount -
-        (inFlight?.amount ?? 0),
+      payment.capturedAmount - payment.refundedAmount - payment.chargedBackAmount - inFlight,
     );
   }
 
-  /** Writes a refund request (the caller checked the amount under the payment's lock). */
-  async requestRefund(
+  /**
+   * What can still be captured of an authorisation (manual capture), under the payment's row
+   * lock: what Adyen authorised, less what was captured, less captures in flight.
+   */
+  async capturable(tx: Tx, payment: PaymentRow): Promise<number> {
+    const inFlight = await this.inFlight(tx, payment, 'CAPTURE');
+    return Math.max(0, payment.authorisedAmount - payment.capturedAmount - inFlight);
+  }
+
+  /** Writes a capture or refund request (the caller checked it under the payment's lock). */
+  async request(
     tx: Tx,
     payment: PaymentRow,
+    kind: 'CAPTURE' | 'REFUND',
     request: { amount: number; reason: string; requestedBy: string },
   ): Promise<PaymentModificationRow> {
     const [row] = await tx
@@ -80,7 +94,7 @@ export class PaymentModifications {
         id: randomUUID(),
         paymentId: payment.id,
         orderId: payment.orderId,
-        kind: 'REFUND',
+        kind,
         amount: request.amount,
         currency: payment.currency,
         reason: request.reason,
@@ -139,16 +153,19 @@ export class PaymentModifications {
     const [payment] = await this.db.select().from(payments).where(eq(payments.id, row.paymentId));
     if (!payment) return row;
     try {
+      const request = {
+        paymentPspReference: payment.pspReference ?? '',
+        modificationId: row.id,
+        amount: { value: row.amount ?? 0, currency: row.currency },
+      };
       const answer =
         row.kind === 'REFUND'
-          ? await this.provider.refundPayment({
-              paymentPspReference: payment.pspReference ?? '',
-              modificationId: row.id,
-              amount: { value: row.amount ?? 0, currency: row.currency },
-            })
-          : payment.pspReference
-            ? await this.provider.reversePayment(payment.pspReference, row.id)
-            : await this.provider.cancelPayment(payment, row.id);
+          ? await this.provider.refundPayment(request)
+          : row.kind === 'CAPTURE'
+            ? await this.provider.capturePayment(request)
+            : payment.pspReference
+              ? await this.provider.reversePayment(payment.pspReference, row.id)
+              : await this.provider.cancelPayment(payment, row.id);
       const [updated] = await this.db
         .update(paymentModifications)
         .set({

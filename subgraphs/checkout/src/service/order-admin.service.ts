@@ -52,6 +52,19 @@ const refundInput = z.object({
   reason: userInput.text({ max: 1000, spaces: true }),
 });
 
+const captureInput = z.object({
+  amount: z
+    .number()
+    .int('amount must be a whole number of minor units')
+    .min(1, 'amount must be at least 1 minor unit')
+    .max(2_000_000_000, 'amount is at most 2000000000')
+    .nullish(),
+  reason: userInput.text({ max: 1000, spaces: true }).nullish(),
+});
+
+/** The orders a capture may be asked for: authorised and waiting for it (manual capture). */
+const CAPTURABLE: ReadonlySet<OrderRow['status']> = new Set(['AUTHORISED']);
+
 /** The orders a refund may be asked for: paid, and not all given back already. */
 const REFUNDABLE: ReadonlySet<OrderRow['status']> = new Set([
   'PAID',
@@ -64,6 +77,37 @@ export interface RefundRequestedResult {
   refund: PaymentModificationRow;
   order: OrderRow;
 }
+
+type NotPossible<T extends string, Field extends string> = {
+  __typename: T;
+  code: string;
+  message: string;
+  orderId: string;
+} & Record<Field, { amount: number; currencyCode: string }>;
+
+export interface CaptureRequestedResult {
+  __typename: 'CaptureRequested';
+  capture: PaymentModificationRow;
+  order: OrderRow;
+}
+
+export type CaptureOrderResult =
+  | CaptureRequestedResult
+  | Extract<OrderAdminResult, { __typename: 'OrderNotFound' }>
+  | NotPossible<'CaptureNotPossible', 'capturable'>
+  | InvalidCheckoutInput;
+
+/** What `modify` answers before it is named for a refund or a capture. */
+type ModifyResult =
+  | { __typename: 'Requested'; modification: PaymentModificationRow; order: OrderRow }
+  | {
+      __typename: 'NotPossible';
+      message: string;
+      orderId: string;
+      available: { amount: number; currencyCode: string };
+    }
+  | Extract<OrderAdminResult, { __typename: 'OrderNotFound' }>
+  | InvalidCheckoutInput;
 
 export type RefundOrderResult =
   | RefundRequestedResult
@@ -223,14 +267,65 @@ export class OrderAdminService {
     actor: Actor,
     input: { orderId: string; amount: number; reason: string },
   ): Promise<RefundOrderResult> {
+    const result = await this.modify(actor, 'REFUND', input);
+    if (result.__typename === 'Requested') {
+      return { __typename: 'RefundRequested', refund: result.modification, order: result.order };
+    }
+    if (result.__typename === 'NotPossible') {
+      const { available, ...rest } = result;
+      return {
+        ...rest,
+        __typename: 'RefundNotPossible',
+        code: 'REFUND_NOT_POSSIBLE',
+        refundable: available,
+      };
+    }
+    return result;
+  }
+
+  /**
+   * Manual capture: captures `amount` of an AUTHORISED order's authorisation (all that is left
+   * when omitted), checked under the payment's row lock against what is left to capture
+   * (captures in flight included); sent as `refundOrder` sends. The CAPTURE notification makes
+   * the order PAID.
+   */
+  async captureOrder(
+    actor: Actor,
+    input: { orderId: string; amount?: number | null; reason?: string | null },
+  ): Promise<CaptureOrderResult> {
+    const result = await this.modify(actor, 'CAPTURE', input);
+    if (result.__typename === 'Requested') {
+      return { __typename: 'CaptureRequested', capture: result.modification, order: result.order };
+    }
+    if (result.__typename === 'NotPossible') {
+      const { available, ...rest } = result;
+      return {
+        ...rest,
+        __typename: 'CaptureNotPossible',
+        code: 'CAPTURE_NOT_POSSIBLE',
+        capturable: available,
+      };
+    }
+    return result;
+  }
+
+  /** A capture or refund: checked and written under the payment's lock, sent after commit. */
+  private async modify(
+    actor: Actor,
+    kind: 'CAPTURE' | 'REFUND',
+    input: { orderId: string; amount?: number | null; reason?: string | null },
+  ): Promise<ModifyResult> {
     requirePermission(actor, 'orders:manage');
-    const parsed = parseInput(refundInput, input, refuse);
+    const schema = kind === 'REFUND' ? refundInput : captureInput;
+    const parsed = parseInput(schema, input, refuse);
     if (!parsed.ok) return parsed.error;
-    const { amount, reason } = parsed.value;
+    const { reason } = parsed.value;
     const { orderId } = input;
     if (!isUuid(orderId)) return notFound(orderId);
     const { modifications } = this.deps;
-    const written = await this.deps.db.transaction(async (tx) => {
+    const allowed = kind === 'REFUND' ? REFUNDABLE : CAPTURABLE;
+    const verb = kind === 'REFUND' ? 'refunded' : 'captured';
+    const written = await this.deps.db.transaction(async (tx): Promise<ModifyResult> => {
       const [payment] = await tx
         .select()
         .from(payments)
@@ -238,37 +333,39 @@ export class OrderAdminService {
         .for('update');
       const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
       if (!payment || !order) return notFound(orderId);
-      const refundable = REFUNDABLE.has(order.status)
-        ? await modifications.refundable(tx, payment)
-        : 0;
-      if (amount > refundable) {
+      const available = !allowed.has(order.status)
+        ? 0
+        : kind === 'REFUND'
+          ? await modifications.refundable(tx, payment)
+          : await modifications.capturable(tx, payment);
+      const amount = parsed.value.amount ?? available;
+      if (amount > available || amount === 0) {
         return {
-          __typename: 'RefundNotPossible' as const,
-          code: 'REFUND_NOT_POSSIBLE',
-          message: REFUNDABLE.has(order.status)
-            ? `At most ${refundable} ${payment.currency} can be refunded now`
-            : `An order in ${order.status} cannot be refunded`,
+          __typename: 'NotPossible',
+          message: allowed.has(order.status)
+            ? `At most ${available} ${payment.currency} can be ${verb} now`
+            : `An order in ${order.status} cannot be ${verb}`,
           orderId,
-          refundable: { amount: refundable, currencyCode: payment.currency },
+          available: { amount: available, currencyCode: payment.currency },
         };
       }
-      const refund = await modifications.requestRefund(tx, payment, {
+      const modification = await modifications.request(tx, payment, kind, {
         amount,
-        reason,
+        reason: reason ?? `${verb} by staff`,
         requestedBy: actorReference(actor),
       });
-      await this.audit(tx, actor, 'refundOrder', orderId, {
-        refundId: refund.id,
+      await this.audit(tx, actor, kind === 'REFUND' ? 'refundOrder' : 'captureOrder', orderId, {
+        [kind === 'REFUND' ? 'refundId' : 'captureId']: modification.id,
         amount,
         currency: payment.currency,
-        reason,
+        reason: reason ?? null,
       });
-      return { __typename: 'RefundRequested' as const, refund, order };
+      return { __typename: 'Requested', modification, order };
     });
-    if (written.__typename !== 'RefundRequested') return written;
+    if (written.__typename !== 'Requested') return written;
     await this.deps.relay.flush();
-    const sent = await modifications.send(written.refund.id);
-    return { ...written, refund: sent ?? written.refund };
+    const sent = await modifications.send(written.modification.id);
+    return { ...written, modification: sent ?? written.modification };
   }
 
   private async audit(

@@ -8,7 +8,7 @@ import type { Tx } from './payment.service.ts';
 
 /**
  * Every legal move. PAID is "payment authorised and stock sold": Adyen captures automatically,
- * so an authorisation is the payment (AUTHORISED is for manual capture). The refund states
+ * so an authorisation is the payment (AUTHORISED: authorised, waiting for a manual capture). The refund states
  * follow the payment's ledger, which can also give money back to the merchant (a failed
  * refund, a reversed chargeback): PARTIALLY_REFUNDED and REFUNDED may then return to PAID or
  * FULFILLED. PAYMENT_FAILED and CANCELLED are final.

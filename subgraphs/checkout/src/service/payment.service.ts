@@ -44,17 +44,20 @@ export class PaymentService {
   /** Our capture, refund and cancel requests to Adyen. */
   readonly modifications: PaymentModifications;
   /**
-   * Adyen captures every authorisation at once (the merchant account's default): captured is
-   * the authorised amount until CAPTURE notifications say otherwise.
+   * Whether Adyen captures every authorisation at once (the default): captured is then the
+   * authorised amount until CAPTURE notifications say otherwise, and an authorised order is
+   * PAID. Without it an authorised order is AUTHORISED until its capture.
    */
-  private readonly autoCapture = true;
+  readonly autoCapture: boolean;
 
   constructor(
     private readonly db: CheckoutDb,
     private readonly relay: OutboxRelay,
     private readonly provider: PaymentProvider,
     private readonly logger: Logger,
+    options: { captureMode?: 'automatic' | 'manual' } = {},
   ) {
+    this.autoCapture = options.captureMode !== 'manual';
     this.modifications = new PaymentModifications(db, provider, logger);
   }
 
@@ -174,11 +177,13 @@ export class PaymentService {
         }
         return 'unchanged: already authorised';
       }
+      // Automatic capture: the authorisation is the payment. Manual: the order waits for its
+      // capture as AUTHORISED, its stock sold all the same (checkout.payment.authorised).
       const moved = await transitionOrder(
         tx,
         this.logger,
         payment.orderId,
-        'PAID',
+        this.autoCapture ? 'PAID' : 'AUTHORISED',
         `payment authorised (${updated.pspReference ?? 'no reference'})`,
       );
       if (!moved.ok) {
@@ -190,11 +195,7 @@ export class PaymentService {
         );
         return `needs attention: authorised while the order is ${moved.reason === 'ILLEGAL' ? moved.from : 'missing'}`;
       }
-      await recordEvent(tx, outboxEvents, 'checkout.order.paid', {
-        orderId: payment.orderId,
-        paymentId: payment.id,
-        total: { amount: payment.amount, currencyCode: payment.currency },
-      });
+      if (this.autoCapture) await this.recordPaid(tx, payment);
       await recordEvent(tx, outboxEvents, 'checkout.payment.authorised', {
         orderId: payment.orderId,
         paymentId: payment.id,
@@ -243,6 +244,15 @@ export class PaymentService {
       reason: result.reason ?? result.resultCode ?? 'Refused',
     });
     return `applied: ${status.toLowerCase()}`;
+  }
+
+  /** `checkout.order.paid`: the order's money is captured (all of it, or a first part). */
+  private async recordPaid(tx: Tx, payment: PaymentRow): Promise<void> {
+    await recordEvent(tx, outboxEvents, 'checkout.order.paid', {
+      orderId: payment.orderId,
+      paymentId: payment.id,
+      total: { amount: payment.amount, currencyCode: payment.currency },
+    });
   }
 
   /** Records a non-final result (a 3-D Secure challenge, say) without changing the state. */
@@ -437,10 +447,26 @@ export class PaymentService {
     if (order.status === 'CANCELLED') return '';
     const target = statusFromLedger(totals, order.carrier !== null);
     if (!target) return '';
+    let via = '';
+    if (order.status === 'AUTHORISED' && target !== 'AUTHORISED' && target !== 'CANCELLED') {
+      // Captured (manual capture): PAID first, with its event, whatever follows.
+      const paid = await transitionOrder(
+        tx,
+        this.logger,
+        payment.orderId,
+        'PAID',
+        `payment captured ${totals.captured} of ${totals.authorised} (${pspReference})`,
+      );
+      if (!paid.ok) return '; needs attention: a captured order that cannot be PAID';
+      await this.recordPaid(tx, payment);
+      order.status = 'PAID';
+      via = '; order AUTHORISED -> PAID';
+      if (target === 'PAID') return via;
+    }
     const back = totals.refunded + totals.chargedBack;
     // Another partial refund is a move of its own (PARTIALLY_REFUNDED again, in the history).
     const more = back !== before.refunded + before.chargedBack;
-    if (target === order.status && !(target === 'PARTIALLY_REFUNDED' && more)) return '';
+    if (target === order.status && !(target === 'PARTIALLY_REFUNDED' && more)) return via;
     const moved = await transitionOrder(
       tx,
       this.logger,
@@ -472,7 +498,7 @@ export class PaymentService {
         full: target === 'REFUNDED',
       });
     }
-    return `; order ${moved.from} -> ${target}`;
+    return `${via}; order ${moved.from} -> ${target}`;
   }
 
   /**
