@@ -130,6 +130,21 @@ describe('manual capture', () => {
     });
   });
 
+  it('cancels an authorised order at Adyen: the authorisation is voided, nothing captured', async () => {
+    const placed = await authorisedOrder();
+    const cancelled = await admin(
+      'mutation($id: ID!) { cancelOrder(orderId: $id, reason: "customer changed their mind") { __typename } }',
+      { id: placed.order.id },
+    );
+    expect(cancelled.cancelOrder).toEqual({ __typename: 'OrderUpdated' });
+    await eventually(async () => {
+      const [payment] = await sql<[{ status: string }]>`
+        select status from checkout.payments where order_id = ${placed.order.id}`;
+      return payment.status === 'CANCELLED';
+    });
+    expect(await orderState(placed.order.id)).toMatchObject({ status: 'CANCELLED', captured: 0 });
+  });
+
   it('captures the whole authorisation once, also under parallel requests', async () => {
     const placed = await authorisedOrder();
     const total = placed.order.total.amount;

@@ -246,6 +246,14 @@ export class PaymentService {
     return `applied: ${status.toLowerCase()}`;
   }
 
+  /** The payment's authorisation was cancelled at Adyen: no money was taken. */
+  private async markCancelled(tx: Tx, payment: PaymentRow): Promise<void> {
+    await tx
+      .update(payments)
+      .set({ status: 'CANCELLED', resultCode: 'Cancelled', updatedAt: sql`now()` })
+      .where(eq(payments.id, payment.id));
+  }
+
   /** `checkout.order.paid`: the order's money is captured (all of it, or a first part). */
   private async recordPaid(tx: Tx, payment: PaymentRow): Promise<void> {
     await recordEvent(tx, outboxEvents, 'checkout.order.paid', {
@@ -444,7 +452,12 @@ export class PaymentService {
     if (!order || order.status === 'PAYMENT_FAILED' || order.status === 'PENDING_PAYMENT') {
       return '';
     }
-    if (order.status === 'CANCELLED') return '';
+    if (order.status === 'CANCELLED') {
+      // Cancelled by staff first: the authorisation's cancellation still ends the payment.
+      if (totals.cancelled && payment.status === 'AUTHORISED')
+        await this.markCancelled(tx, payment);
+      return '';
+    }
     const target = statusFromLedger(totals, order.carrier !== null);
     if (!target) return '';
     let via = '';
@@ -479,10 +492,7 @@ export class PaymentService {
       return `; needs attention: the order is ${moved.reason === 'ILLEGAL' ? moved.from : 'missing'}, the ledger says ${target}`;
     }
     if (target === 'CANCELLED') {
-      await tx
-        .update(payments)
-        .set({ status: 'CANCELLED', resultCode: 'Cancelled', updatedAt: sql`now()` })
-        .where(eq(payments.id, payment.id));
+      await this.markCancelled(tx, payment);
       await recordEvent(tx, outboxEvents, 'checkout.order.cancelled', {
         orderId: payment.orderId,
         cartId: order.cartId,
