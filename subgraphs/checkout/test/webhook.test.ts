@@ -539,6 +539,17 @@ for (const backend of queueBackends()) {
         expect(await moneyOf(order)).toMatchObject({ refunded: total, order: 'REFUNDED' });
       });
 
+      it('drops the body of a notification whose order was erased meanwhile (GDPR)', async () => {
+        const order = await pendingOrder();
+        // As an erasure leaves it: the notification arrives after the bodies were pruned.
+        await sql`update checkout.orders set anonymised_at = now() where id = ${order.order.id}`;
+        await deliverAll([authorisationOf(order)]);
+        const [row] = await sql<[{ item: unknown; outcome: string }]>`
+          select item, outcome from checkout.adyen_notifications
+          where psp_reference = ${order.pspReference}`;
+        expect(row).toEqual({ item: null, outcome: 'applied: authorised' });
+      });
+
       it('applies the right AUTHORISATION after one with a wrong amount for the same reference', async () => {
         const order = await pendingOrder();
         const total = order.order.total.amount;

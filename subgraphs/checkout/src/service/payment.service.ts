@@ -299,23 +299,38 @@ export class PaymentService {
    * same. Unknown payments and codes without money are recorded with an outcome and ignored.
    */
   async processNotification(notificationId: string): Promise<string> {
-    const { outcome, cancel } = await this.db.transaction(async (tx) => {
-      const [notification] = await tx
-        .select()
-        .from(adyenNotifications)
-        .where(eq(adyenNotifications.id, notificationId))
-        .for('update');
-      if (!notification) return { outcome: 'ignored: no such notification' };
-      if (notification.processedAt) {
-        return { outcome: notification.outcome ?? 'already processed' };
-      }
-      const applied = await this.applyNotification(tx, notification);
-      await tx
-        .update(adyenNotifications)
-        .set({ processedAt: sql`now()`, outcome: applied.outcome })
-        .where(eq(adyenNotifications.id, notificationId));
-      return applied;
-    });
+    const { outcome, cancel } = await this.db.transaction(
+      async (
+        tx,
+      ): Promise<{
+        outcome: string;
+        cancel?: string;
+      }> => {
+        const [notification] = await tx
+          .select()
+          .from(adyenNotifications)
+          .where(eq(adyenNotifications.id, notificationId))
+          .for('update');
+        if (!notification) return { outcome: 'ignored: no such notification' };
+        if (notification.processedAt) {
+          return { outcome: notification.outcome ?? 'already processed' };
+        }
+        const applied = await this.applyNotification(tx, notification);
+        await tx
+          .update(adyenNotifications)
+          .set({
+            processedAt: sql`now()`,
+            outcome: applied.outcome,
+            // The body of a notification that arrived while its order was being erased (GDPR).
+            item: applied.orderId
+              ? sql`case when exists (select 1 from ${orders} where ${orders.id} = ${applied.orderId}
+                and ${orders.anonymisedAt} is not null) then null else ${adyenNotifications.item} end`
+              : sql`${adyenNotifications.item}`,
+          })
+          .where(eq(adyenNotifications.id, notificationId));
+        return applied;
+      },
+    );
     await this.relay.flush();
     if (cancel) await this.modifications.send(cancel);
     this.logger.info({ notificationId, outcome }, 'adyen notification processed');
@@ -326,13 +341,22 @@ export class PaymentService {
   private async applyNotification(
     tx: Tx,
     notification: AdyenNotificationRow,
-  ): Promise<{ outcome: string; cancel?: string }> {
+  ): Promise<{ outcome: string; cancel?: string; orderId?: string }> {
     const payment = await this.findPayment(
       tx,
       notification.originalReference ?? notification.pspReference,
       notification.merchantReference,
     );
     if (!payment) return { outcome: 'ignored: no payment matches' };
+    return { ...(await this.applyToPayment(tx, notification, payment)), orderId: payment.orderId };
+  }
+
+  /** What one notification does to the payment it names. */
+  private async applyToPayment(
+    tx: Tx,
+    notification: AdyenNotificationRow,
+    payment: PaymentRow,
+  ): Promise<{ outcome: string; cancel?: string }> {
     const { eventCode, success } = notification;
     if (eventCode === 'AUTHORISATION' && !success) {
       return {

@@ -113,14 +113,15 @@ export class CheckoutPrivacyService {
         .select({ id: orders.id })
         .from(orders)
         .where(eq(orders.customerId, customerId.toLowerCase()));
-      if (owned.length > 0) {
-        await tx
-          .select({ id: adyenNotifications.id })
-          .from(adyenNotifications)
-          .where(this.notificationsOf(owned.map((order) => order.id)))
-          .orderBy(asc(adyenNotifications.id))
-          .for('update');
-      }
+      const locked =
+        owned.length === 0
+          ? []
+          : await tx
+              .select({ id: adyenNotifications.id })
+              .from(adyenNotifications)
+              .where(this.notificationsOf(owned.map((order) => order.id)))
+              .orderBy(asc(adyenNotifications.id))
+              .for('update');
       const anonymised = await tx
         .update(orders)
         .set({
@@ -137,11 +138,22 @@ export class CheckoutPrivacyService {
       const orderIds = anonymised.map((order) => order.id);
       // The customer's request keys name them (the scope is their id): gone with the account.
       await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.scope, customerId.toLowerCase()));
-      if (orderIds.length > 0) {
+      // Only the notifications locked above: one that arrived since is being processed under
+      // its own lock (waiting for it here would deadlock with its wait for the order), and the
+      // worker drops its body itself once it sees the order anonymised.
+      if (orderIds.length > 0 && locked.length > 0) {
         await tx
           .update(adyenNotifications)
           .set({ item: null })
-          .where(and(this.notificationsOf(orderIds), isNotNull(adyenNotifications.item)));
+          .where(
+            and(
+              anyOf(
+                adyenNotifications.id,
+                locked.map((row) => row.id),
+              ),
+              isNotNull(adyenNotifications.item),
+            ),
+          );
       }
       return orderIds.length;
     });
