@@ -24,6 +24,10 @@
  * sums exceed what was sent, and orders paid twice (two PAID transitions or `checkout.order.paid`
  * events). It exits non-zero when a check fails. The last line is for scripts:
  * `webhooks ack p99 <ms> ms, <n> processed/s, wrong states <n>, double effects <n>`.
+ *
+ * BENCH_NOTIFICATION_WORKERS (default 0: the subgraph applies the notifications itself) starts
+ * the subgraph with CHECKOUT_NOTIFICATION_WORKER=false and that many notification worker
+ * processes (`src/notifications.ts`) beside it, as a deployment that splits them would.
  */
 import http from 'node:http';
 import os from 'node:os';
@@ -51,6 +55,7 @@ const env = parseConfig(
       BENCH_NOTIFICATIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
       BENCH_CONCURRENCY: z.coerce.number().int().positive().default(16),
       BENCH_SEED: z.coerce.number().int().default(13),
+      BENCH_NOTIFICATION_WORKERS: z.coerce.number().int().min(0).max(16).default(0),
       PATH: z.string().optional(),
       HOME: z.string().optional(),
     })
@@ -153,7 +158,7 @@ await runBench(async (defer) => {
     HOME: env.HOME,
     REDIS_URL: backend === 'redis' ? env.REDIS_URL : undefined,
   });
-  const checkout = spawnService('checkout', 'subgraphs/checkout/src/index.ts', {
+  const checkoutEnv = {
     ...base,
     ...adyen,
     DATABASE_URL: database.url,
@@ -161,12 +166,24 @@ await runBench(async (defer) => {
     CART_URL: `http://127.0.0.1:${nobody}/graphql`,
     INVENTORY_URL: `http://127.0.0.1:${nobody}/graphql`,
     ADYEN_SIMULATOR_URL: `http://127.0.0.1:${nobody}`,
-  });
+    CHECKOUT_NOTIFICATION_WORKER: String(env.BENCH_NOTIFICATION_WORKERS === 0),
+  };
+  const checkout = spawnService('checkout', 'subgraphs/checkout/src/index.ts', checkoutEnv);
+  const workers: ServiceProcess[] = [];
   defer(async () => {
-    await stopServices([checkout]);
+    await stopServices([checkout, ...workers]);
   });
   // Checkout migrates its schema on start; the orders go in once it is ready.
   await waitUntilReady(`http://127.0.0.1:${checkoutPort}/ready`, checkout);
+  for (let i = 0; i < env.BENCH_NOTIFICATION_WORKERS; i++) {
+    workers.push(
+      spawnService(
+        `notifications-${i + 1}`,
+        'subgraphs/checkout/src/notifications.ts',
+        checkoutEnv,
+      ),
+    );
+  }
   console.log(
     `checkout serving: production mode, queues on ${backend === 'redis' ? 'Redis' : 'PostgreSQL'}, ` +
       `database ${database.server}`,
@@ -228,7 +245,9 @@ await runBench(async (defer) => {
   const latencies: number[] = [];
   const refused: number[] = [];
   const refusals = new Map<string, number>();
-  const cpuBefore = cpuSeconds(checkout.pid);
+  const checkoutCpu = () =>
+    [checkout, ...workers].reduce((total, process) => total + cpuSeconds(process.pid), 0);
+  const cpuBefore = checkoutCpu();
   const loadBefore = os.loadavg()[0]!;
   const firstPostAt = Date.now();
   const rushAt = performance.now();
@@ -281,7 +300,7 @@ await runBench(async (defer) => {
   // Of those processed, when some are left: the rate it reached, not a finished run's.
   const processedPerSecond =
     processingSeconds > 0 ? (progress.stored - progress.unprocessed) / processingSeconds : 0;
-  const checkoutCpuMs = ((cpuSeconds(checkout.pid) - cpuBefore) * 1000) / stream.length;
+  const checkoutCpuMs = ((checkoutCpu() - cpuBefore) * 1000) / stream.length;
 
   // The checks, from the database.
   const check = await checkPayments(sql, plan.orders);
@@ -292,7 +311,11 @@ await runBench(async (defer) => {
     [
       '',
       `${plan.orders.length} orders, ${stream.length} notifications in ${bodies.length} requests, ` +
-        `${env.BENCH_CONCURRENCY} in flight, queues on ${backend}; ${os.cpus().length} cores ` +
+        `${env.BENCH_CONCURRENCY} in flight, queues on ${backend}, ` +
+        (env.BENCH_NOTIFICATION_WORKERS === 0
+          ? 'notifications applied by the subgraph process; '
+          : `notifications applied by ${env.BENCH_NOTIFICATION_WORKERS} worker processes; `) +
+        `${os.cpus().length} cores ` +
         `(${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}; ` +
         `the sender, checkout and the database share them; load average ` +
         `${loadBefore.toFixed(2)} before sending, ${os.loadavg()[0]!.toFixed(2)} at the end`,

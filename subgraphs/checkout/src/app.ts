@@ -8,7 +8,9 @@ import {
   runPeriodically,
   serveApollo,
   type Budget,
+  type Logger,
   type QueueConnectionConfig,
+  type QueueFactory,
   type RateLimitStoreConfig,
   type RunningService,
   type SubgraphConfig,
@@ -61,6 +63,59 @@ export interface CheckoutConfig extends SubgraphConfig {
   rateLimitStore?: RateLimitStoreConfig;
   /** `orderByNumber` lookups per client network (default 10 per 15 minutes). */
   orderLookupBudget?: Budget;
+  /**
+   * Whether this process also applies the stored Adyen notifications (default true). False for
+   * a subgraph replica beside processes of `startNotificationWorker` (`pnpm notifications`):
+   * the webhook then only stores and queues, so its answers never wait behind the processing.
+   */
+  notificationWorker?: boolean;
+}
+
+/** Checkout's payment side, wired the same in the subgraph and in a notification worker. */
+function createPayments(
+  config: CheckoutConfig,
+  database: ReturnType<typeof connectDatabase<typeof schema>>,
+  queues: QueueFactory,
+  logger: Logger,
+) {
+  const relay = createOutboxRelay({
+    db: database.db,
+    table: outboxEvents,
+    publish: createEventPublisher(queues).publish,
+    logger,
+  });
+  const provider = createAdyenProvider(config.adyen);
+  const payments = new PaymentService(database.db, relay, provider, logger, {
+    captureMode: config.adyen.captureMode,
+  });
+  return { relay, provider, payments };
+}
+
+/**
+ * A process that only applies stored Adyen notifications (the BullMQ queue the webhook fills),
+ * as many as needed beside the subgraph's replicas: no HTTP, no timers. Closing it lets the
+ * jobs in hand finish.
+ */
+export async function startNotificationWorker(config: CheckoutConfig): Promise<RunningService> {
+  const logger = createLogger('checkout', config.logLevel);
+  if (config.migrate !== false)
+    await runMigrations(config.databaseUrl, 'checkout', migrationsFolder);
+  const database = connectDatabase(config.databaseUrl, schema, {
+    applicationName: 'checkout-notifications',
+  });
+  const queues = createQueueFactory(config.queue);
+  const { relay, payments } = createPayments(config, database, queues, logger);
+  createWorker({ queues, payments, logger });
+  logger.info({ queue: queues.kind }, 'checkout notification worker ready');
+  return {
+    name: 'checkout notification worker',
+    url: `${queues.kind}:${NOTIFICATION_QUEUE}`,
+    async close() {
+      await queues.close();
+      await relay.close();
+      await database.close();
+    },
+  };
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -89,17 +144,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     onQuery: config.onQuery,
   });
   const queues = createQueueFactory(config.queue);
-  const publisher = createEventPublisher(queues);
-  const relay = createOutboxRelay({
-    db: database.db,
-    table: outboxEvents,
-    publish: publisher.publish,
-    logger,
-  });
-  const provider = createAdyenProvider(config.adyen);
-  const payments = new PaymentService(database.db, relay, provider, logger, {
-    captureMode: config.adyen.captureMode,
-  });
+  const { relay, provider, payments } = createPayments(config, database, queues, logger);
   const paymentTimeoutMs = config.paymentTimeoutMs ?? 15 * 60_000;
   const expiry = runPeriodically(
     'payment expiry',
@@ -140,7 +185,8 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     removeOnComplete: { age: 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   });
-  const worker = createWorker({ queues, payments, logger });
+  const worker =
+    config.notificationWorker === false ? undefined : createWorker({ queues, payments, logger });
   const eventWorker = createEventWorker({ queues, privacy, logger });
   const admin = new OrderAdminService({
     db: database.db,
@@ -190,11 +236,14 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
       }),
     ],
     ready: async () =>
-      (await database.sql`select 1`).length === 1 && worker.isRunning() && eventWorker.isRunning(),
+      (await database.sql`select 1`).length === 1 &&
+      (worker?.isRunning() ?? true) &&
+      eventWorker.isRunning(),
     details: {
       queue: queues.kind,
       rateLimits: store.kind,
       simulator: Boolean(config.adyen.simulatorUrl),
+      notifications: worker ? 'in this process' : 'by notification workers',
     },
     release: async () => {
       expiry.stop();

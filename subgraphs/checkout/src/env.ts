@@ -30,6 +30,8 @@ const schema = z
       .positive()
       .max(24 * 60)
       .default(15),
+    /** `false`: this replica only stores and queues notifications; `pnpm notifications` applies them. */
+    CHECKOUT_NOTIFICATION_WORKER: envVar.boolean(true),
     NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(90),
     ADYEN_API_KEY: z.string().min(1),
     ADYEN_MERCHANT_ACCOUNT: z.string().min(1),

@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { eventually } from '../../../test/support/eventually.ts';
 import { graphql } from '../../../test/support/graphql.ts';
 import { queueBackends } from '../../../test/support/queues.ts';
-import { startCheckout } from '../src/app.ts';
+import { startCheckout, startNotificationWorker } from '../src/app.ts';
 import {
   cartWith,
   fetchOrder,
@@ -40,7 +40,12 @@ const ADYEN = {
  * The graph's subgraphs wired as `startGraph` wires them, but with an Adyen simulator whose HMAC
  * key the test knows, and with no webhook URL: every notification is posted by the test itself.
  */
-async function startShop(databaseUrl: string, queue: QueueConnectionConfig) {
+async function startShop(
+  databaseUrl: string,
+  queue: QueueConnectionConfig,
+  /** Notifications applied by a notification worker process's code, not by the subgraph. */
+  split: boolean,
+) {
   const started: Array<{ close(): Promise<void> }> = [];
   const close = async () => {
     for (const service of started.reverse()) await service.close();
@@ -58,15 +63,18 @@ async function startShop(databaseUrl: string, queue: QueueConnectionConfig) {
     started.push(inventory);
     const cart = await startCart({ ...common, queue, productsUrl: products.url });
     started.push(cart);
-    const checkout: RunningService = await startCheckout({
+    const config = {
       ...common,
       queue,
       cartUrl: cart.url,
       inventoryUrl: inventory.url,
       returnUrl: 'http://localhost:3000/checkout/return',
-      adyen: { ...ADYEN, environment: 'TEST', simulatorUrl },
-    });
+      adyen: { ...ADYEN, environment: 'TEST' as const, simulatorUrl },
+      notificationWorker: !split,
+    };
+    const checkout: RunningService = await startCheckout(config);
     started.push(checkout);
+    if (split) started.push(await startNotificationWorker(config));
     return {
       simulator,
       cartUrl: cart.url,
@@ -81,7 +89,10 @@ async function startShop(databaseUrl: string, queue: QueueConnectionConfig) {
 }
 
 for (const backend of queueBackends()) {
-  describe(`POST /webhooks/adyen (BullMQ on ${backend.name})`, () => {
+  // On Redis the subgraph only stores and queues, and a notification worker applies them, as
+  // a split deployment runs (CHECKOUT_NOTIFICATION_WORKER=false beside `pnpm notifications`).
+  const split = backend.name === 'redis';
+  describe(`POST /webhooks/adyen (BullMQ on ${backend.name}${split ? ', separate notification worker' : ''})`, () => {
     let database: TestDatabase;
     let shop: Awaited<ReturnType<typeof startShop>>;
     let sql: postgres.Sql;
@@ -89,7 +100,7 @@ for (const backend of queueBackends()) {
 
     beforeAll(async () => {
       database = await createTestDatabase();
-      shop = await startShop(database.url, backend.config(database.url));
+      shop = await startShop(database.url, backend.config(database.url), split);
       sql = postgres(database.url, { max: 2, onnotice: () => undefined });
     });
 
