@@ -56,6 +56,29 @@ export interface QueueFactory {
  * BullMQ's PostgreSQL backend (`createPostgresBackend`) on the application's database.
  * Callers get plain BullMQ `Queue` and `Worker` objects either way.
  */
+/** How long closing the Redis-backed queues may wait for jobs and connections to finish. */
+export const CLOSE_GRACE_MS = 5_000;
+
+/** Whether `promise` settles within `ms` (the timer does not keep the process alive). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      expired,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createQueueFactory(config: QueueConnectionConfig): QueueFactory {
   const closables: Array<{ close(): Promise<void> }> = [];
   const namespace = config.namespace ?? 'bullmq';
@@ -117,8 +140,20 @@ export function createQueueFactory(config: QueueConnectionConfig): QueueFactory 
         return worker;
       },
       async close() {
-        await Promise.allSettled(closables.map((c) => c.close()));
-        await Promise.allSettled(redisClients.map((c) => c.quit()));
+        // Gracefully (jobs in hand finish, connections QUIT), within CLOSE_GRACE_MS: a worker
+        // whose blocking connection is still reconnecting after an outage, or a QUIT queued
+        // while Redis is away, could otherwise hold a shutdown for ever. Past it, every
+        // connection is dropped, which ends what still waits on one.
+        const graceful = (async () => {
+          await Promise.allSettled(closables.map((c) => c.close()));
+          await Promise.allSettled(redisClients.map((c) => c.quit()));
+        })();
+        if (await settlesWithin(graceful, CLOSE_GRACE_MS)) return;
+        logger.warn(
+          `queues not closed within ${CLOSE_GRACE_MS} ms: dropping the Redis connections`,
+        );
+        for (const client of redisClients) client.disconnect();
+        await settlesWithin(graceful, 1_000);
       },
     };
   }

@@ -51,6 +51,21 @@ describe.skipIf(!redisUrl)('createQueueFactory on Redis', () => {
     );
   });
 
+  it('closes, workers and all, while Redis is away', async () => {
+    const queues = await throughProxy();
+    const worker = queues.createWorker<{ n: number }>('closing', async () => undefined);
+    worker.on('error', () => undefined);
+    await worker.waitUntilReady();
+    queues.createQueue<{ n: number }>('closing');
+    await proxy!.cut();
+    // The worker's connection waits to reconnect and its QUIT would queue for ever: close
+    // gives up waiting after its grace period and drops the connections. Without that, this
+    // close never returns and the test times out.
+    await queues.close();
+    expect(worker.closing).toBeInstanceOf(Promise);
+    factory = undefined;
+  });
+
   it('rejects add within its timeout when Redis was never reachable', async () => {
     const queues = await throughProxy({ cutFirst: true });
     const queue = queues.createQueue<{ n: number }>('never');
