@@ -180,6 +180,25 @@ export function createAdyenProvider(config: AdyenConfig): PaymentProvider & Paym
     }
   };
 
+  /** A capture or refund of `request.amount`, keyed and referenced by our modification's id. */
+  const amountModification = async (
+    operation: 'captureAuthorisedPayment' | 'refundCapturedPayment',
+    request: ModificationRequest,
+  ): Promise<ModificationReceived> => {
+    const response = await call(() =>
+      checkout.ModificationsApi[operation](
+        request.paymentPspReference,
+        {
+          merchantAccount: config.merchantAccount,
+          amount: request.amount,
+          reference: request.modificationId,
+        },
+        { idempotencyKey: request.modificationId },
+      ),
+    );
+    return { pspReference: response.pspReference, status: String(response.status) };
+  };
+
   return {
     async createPayment(request) {
       const response = await call(() =>
@@ -251,34 +270,8 @@ export function createAdyenProvider(config: AdyenConfig): PaymentProvider & Paym
       );
       return { pspReference: response.pspReference, status: String(response.status) };
     },
-    async capturePayment(request) {
-      const response = await call(() =>
-        checkout.ModificationsApi.captureAuthorisedPayment(
-          request.paymentPspReference,
-          {
-            merchantAccount: config.merchantAccount,
-            amount: request.amount,
-            reference: request.modificationId,
-          },
-          { idempotencyKey: request.modificationId },
-        ),
-      );
-      return { pspReference: response.pspReference, status: String(response.status) };
-    },
-    async refundPayment(request) {
-      const response = await call(() =>
-        checkout.ModificationsApi.refundCapturedPayment(
-          request.paymentPspReference,
-          {
-            merchantAccount: config.merchantAccount,
-            amount: request.amount,
-            reference: request.modificationId,
-          },
-          { idempotencyKey: request.modificationId },
-        ),
-      );
-      return { pspReference: response.pspReference, status: String(response.status) };
-    },
+    capturePayment: (request) => amountModification('captureAuthorisedPayment', request),
+    refundPayment: (request) => amountModification('refundCapturedPayment', request),
     async listPaymentMethods(query) {
       // A read: no Idempotency-Key (Adyen's keys are for requests that change something).
       const response = await call(() =>

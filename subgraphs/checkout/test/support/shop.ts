@@ -4,6 +4,7 @@ import type postgres from 'postgres';
 import type { DemoCatalog, DemoVariant } from '../../../../scripts/demo-catalog.ts';
 import { graphql } from '../../../../test/support/graphql.ts';
 import { TEST_BROWSER_INFO } from '../../../../test/support/payment.ts';
+import { DEMO_ADDRESS } from '../../../../test/support/delivery.ts';
 
 /** Adyen's test card as Adyen Web's encryption would hand it over (`test_` = plaintext). */
 export const CARD = {
@@ -259,13 +260,7 @@ export interface ShopUrls {
 }
 
 /** A deliverable Dutch address (21% VAT; standard shipping 4.95 EUR, free from 50 EUR). */
-export const AMSTERDAM = {
-  name: 'Ann Example',
-  line1: 'Damrak 1',
-  city: 'Amsterdam',
-  postalCode: '1012 LG',
-  countryCode: 'NL',
-} as const;
+export const AMSTERDAM = DEMO_ADDRESS;
 
 /** The cheapest method for AMSTERDAM, and what it costs for goods worth `goods` (after discount). */
 export const NL_STANDARD = 'nl-be-standard';
