@@ -21,6 +21,8 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(10, 'use at least 10 characters').optional(),
     ADYEN_API_KEY: z.string().min(1).optional(),
     ADYEN_MERCHANT_ACCOUNT: z.string().min(1).optional(),
+    // Drop-in's client key (createPaymentSession answers it); the simulator has its own.
+    ADYEN_CLIENT_KEY: z.string().min(1).optional(),
     ADYEN_HMAC_KEY: z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')

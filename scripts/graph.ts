@@ -206,7 +206,13 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       });
       const simulatorUrl = await simulator.listen(options.ports.adyenSimulator, options.host);
       started.push(simulator);
-      adyen = { ...simulated, environment: 'TEST', simulatorUrl, captureMode: options.captureMode };
+      adyen = {
+        ...simulated,
+        environment: 'TEST',
+        simulatorUrl,
+        clientKey: simulator.clientKey,
+        captureMode: options.captureMode,
+      };
     }
 
     const onQuery = (subgraph: CountedSubgraph) =>

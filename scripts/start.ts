@@ -76,6 +76,7 @@ try {
           previousHmacKeyHex: env.ADYEN_HMAC_KEY_PREVIOUS,
           environment: env.ADYEN_ENVIRONMENT,
           liveEndpointUrlPrefix: env.ADYEN_LIVE_URL_PREFIX,
+          clientKey: env.ADYEN_CLIENT_KEY,
           captureMode: env.ADYEN_CAPTURE_MODE,
         }
       : undefined;

@@ -206,6 +206,7 @@ const PERSONAL_COLUMNS: Record<string, { exported: string[]; withheld: string[] 
       'captured_amount',
       'refunded_amount',
       'charged_back_amount',
+      'integration',
       'created_at',
       'updated_at',
     ],

@@ -1,6 +1,8 @@
 export {
   createAdyenSimulator,
+  DEFAULT_CLIENT_KEY,
   DEFAULT_RETRY_DELAYS_MS,
+  WEBHOOKS_PATH,
   type AdyenSimulator,
   type AdyenSimulatorOptions,
   type WebhookInput,
@@ -24,5 +26,14 @@ export {
 } from './notification.ts';
 export { buildThreeDSResult, type ThreeDS2ChallengeAction, type TransStatus } from './three-ds.ts';
 export { testCards } from './test-cards.ts';
-export type { SimulatorLog, WebhookDelivery } from './webhook-dispatcher.ts';
+export {
+  ADYEN_GIVE_UP_AFTER_MS,
+  ADYEN_RETRY_DELAYS_MS,
+  mulberry32,
+  type SimulatorLog,
+  type WebhookAttempt,
+  type WebhookDelivery,
+  type WebhookDeliveryItem,
+  type WebhookFaults,
+} from './webhook-dispatcher.ts';
 export type { AdyenErrorBody, AdyenErrorType } from './api-response.ts';

@@ -1,4 +1,4 @@
-import { parseSimulatorEnv } from './env.ts';
+import { parseSimulatorEnv, webhookOptionsFromEnv } from './env.ts';
 import { createAdyenSimulator } from './simulator.ts';
 
 // Standalone entry: `tsx packages/adyen-simulator/src/main.ts`.
@@ -36,11 +36,13 @@ const simulator = createAdyenSimulator({
     env.ADYEN_WEBHOOK_USERNAME === undefined || env.ADYEN_WEBHOOK_PASSWORD === undefined
       ? undefined
       : { username: env.ADYEN_WEBHOOK_USERNAME, password: env.ADYEN_WEBHOOK_PASSWORD },
+  ...webhookOptionsFromEnv(env),
   log,
 });
 
 await simulator.listen(env.ADYEN_SIMULATOR_PORT, env.ADYEN_SIMULATOR_HOST);
 if (env.ADYEN_WEBHOOK_URL === undefined) log('ADYEN_WEBHOOK_URL not set: no webhooks will be sent');
+else log('webhook fault seed', { seed: simulator.webhookSeed });
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {

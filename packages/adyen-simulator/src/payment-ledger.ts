@@ -8,6 +8,7 @@ import {
 } from './references.ts';
 import { acceptsCurrency, isRedirectMethod } from './payment-methods.ts';
 import { createRedirectAction, returnLocation, type RedirectOutcome } from './redirect.ts';
+import { createStoredMethods } from './stored-methods.ts';
 import { readPaymentMethod, type AuthorisationOutcome, type CardSummary } from './test-cards.ts';
 import {
   createChallengeAction,
@@ -18,6 +19,7 @@ import type {
   ModificationInput,
   PaymentDetailsRequestInput,
   PaymentRequestInput,
+  SessionPaymentRequestInput,
   SessionRequestInput,
   StandaloneCancelInput,
 } from './validation.ts';
@@ -44,6 +46,8 @@ interface PaymentRecord {
   amount: Amount;
   paymentMethodType: string;
   card: CardSummary;
+  /** `storePaymentMethod`: the shopper the card is stored for once it is authorised. */
+  storeFor?: { shopperReference: string; holderName: string | undefined };
   state: 'challenged' | 'authorised' | 'refused';
   captured: number;
   refunded: number;
@@ -79,6 +83,18 @@ const notAuthenticated: AuthorisationOutcome = {
   refusalReasonCode: '11',
 };
 
+/** A `/sessions` session: what its Drop-in payment will be. */
+interface SessionRecord {
+  id: string;
+  sessionData: string;
+  request: SessionRequestInput;
+  expiresAt: Date;
+  /** Set once a payment of the session was authorised: a session pays once. */
+  authorised: boolean;
+}
+
+const DEFAULT_SESSION_TTL_MS = 60 * 60 * 1000;
+
 /** The payments ledger of one merchant account: the Checkout API rules, free of HTTP. */
 export type PaymentLedger = ReturnType<typeof createPaymentLedger>;
 
@@ -97,10 +113,24 @@ export function createPaymentLedger(
   const challengesByTransactionId = new Map<string, PendingChallenge>();
   const redirectsByData = new Map<string, PendingRedirect>();
   const redirectsByResult = new Map<string, PendingRedirect>();
+  const storedMethods = createStoredMethods();
+  const sessions = new Map<string, SessionRecord>();
 
   function authorise(request: PaymentRequestInput): LedgerResult {
     const reading = readPaymentMethod(request.paymentMethod);
     if (!reading.ok) return { response: reading.response, notifications: [] };
+    const tokenization = storedMethods.check(request);
+    if (!tokenization.ok) return failed(tokenization.response);
+    const { plan } = tokenization;
+    if (plan.kind === 'pay-stored') {
+      const { brand, lastFour, expiryMonth, expiryYear } = plan.card;
+      reading.card = {
+        brand,
+        last4: lastFour,
+        expiryDate: `${Number(expiryMonth)}/${expiryYear}`,
+        requiresChallenge: false,
+      };
+    }
     const type = request.paymentMethod.type ?? 'scheme';
     if (!acceptsCurrency(type, request.amount.currency)) {
       return failed(adyenError(422, '905', 'Payment details are not supported'));
@@ -123,6 +153,14 @@ export function createPaymentLedger(
       amount: { currency: request.amount.currency, value: request.amount.value },
       paymentMethodType: type,
       card: reading.card,
+      ...(plan.kind === 'store'
+        ? {
+            storeFor: {
+              shopperReference: plan.shopperReference,
+              holderName: request.paymentMethod.holderName,
+            },
+          }
+        : {}),
       state: 'challenged',
       captured: 0,
       refunded: 0,
@@ -256,6 +294,13 @@ export function createPaymentLedger(
     if (authorised) additionalData.authCode = newAuthCode();
     if (payment.card.last4 !== undefined) additionalData.cardSummary = payment.card.last4;
     if (payment.card.expiryDate !== undefined) additionalData.expiryDate = payment.card.expiryDate;
+    if (authorised && payment.storeFor !== undefined) {
+      const { shopperReference, holderName } = payment.storeFor;
+      Object.assign(
+        additionalData,
+        storedMethods.store(shopperReference, payment.card, holderName),
+      );
+    }
 
     const body = {
       additionalData,
@@ -290,18 +335,35 @@ export function createPaymentLedger(
   }
 
   function createSession(request: SessionRequestInput): LedgerResult {
-    const expiresAt = formatEventDate(new Date(Date.now() + 60 * 60 * 1000));
+    if (!isAbsoluteUrl(request.returnUrl)) {
+      return failed(adyenError(422, '000', 'Invalid returnUrl: expected an absolute URL'));
+    }
+    const expiresAt =
+      request.expiresAt === undefined
+        ? new Date(Date.now() + DEFAULT_SESSION_TTL_MS)
+        : new Date(request.expiresAt);
+    if (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now()) {
+      return failed(adyenError(422, '000', 'Invalid expiresAt: expected a future ISO 8601 date'));
+    }
+    const session: SessionRecord = {
+      id: newSessionId(),
+      sessionData: newOpaqueBlob(96),
+      request,
+      expiresAt,
+      authorised: false,
+    };
+    sessions.set(session.id, session);
     return {
       response: {
         status: 201,
         body: {
-          id: newSessionId(),
-          sessionData: newOpaqueBlob(96),
+          id: session.id,
+          sessionData: session.sessionData,
           amount: request.amount,
           reference: request.reference,
           returnUrl: request.returnUrl,
           merchantAccount,
-          expiresAt,
+          expiresAt: formatEventDate(expiresAt),
           mode: request.mode ?? 'embedded',
           countryCode: request.countryCode,
           shopperLocale: request.shopperLocale,
@@ -309,6 +371,60 @@ export function createPaymentLedger(
         },
       },
       notifications: [],
+    };
+  }
+
+  /**
+   * Drop-in's payment of a session (`/checkoutshopper/v1/sessions/{id}/payments`): the
+   * session's amount, reference and returnUrl with the shopper's payment method. Answers what
+   * Drop-in reads (`resultCode`, `action`, `sessionData`, `sessionResult`); the AUTHORISATION
+   * webhook carries the session's reference.
+   */
+  function payWithSession(sessionId: string, request: SessionPaymentRequestInput): LedgerResult {
+    const session = sessions.get(sessionId);
+    if (session === undefined || session.sessionData !== request.sessionData) {
+      return failed(adyenError(422, '000', 'Invalid sessionData for this session', 'validation'));
+    }
+    if (session.expiresAt.getTime() <= Date.now()) {
+      return failed(adyenError(422, '000', 'Session expired'));
+    }
+    if (session.authorised) {
+      return failed(adyenError(422, '000', 'Session already completed: it has been paid'));
+    }
+    const result = authorise({
+      merchantAccount,
+      amount: session.request.amount,
+      reference: session.request.reference,
+      returnUrl: session.request.returnUrl,
+      shopperReference: session.request.shopperReference,
+      // Adyen fills these in for a session: Drop-in lists the shopper's cards to pay with.
+      ...((request.paymentMethod.storedPaymentMethodId ??
+      request.paymentMethod.recurringDetailReference)
+        ? {
+            shopperInteraction: 'ContAuth' as const,
+            recurringProcessingModel: session.request.recurringProcessingModel ?? 'CardOnFile',
+          }
+        : {}),
+      paymentMethod: request.paymentMethod,
+      channel: request.channel,
+      origin: request.origin,
+      browserInfo: request.browserInfo,
+      authenticationData: request.authenticationData,
+    });
+    if (result.response.status !== 200) return result;
+    const body = result.response.body as { resultCode: string; action?: unknown };
+    if (body.resultCode === 'Authorised') session.authorised = true;
+    return {
+      response: {
+        status: 200,
+        body: {
+          resultCode: body.resultCode,
+          ...(body.action === undefined ? {} : { action: body.action }),
+          sessionData: session.sessionData,
+          sessionResult: newOpaqueBlob(32),
+        },
+      },
+      notifications: result.notifications,
     };
   }
 
@@ -393,6 +509,8 @@ export function createPaymentLedger(
     submitDetails,
     decideRedirect,
     createSession,
+    payWithSession,
+    storedPaymentMethods: (shopperReference: string) => storedMethods.listFor(shopperReference),
     modify,
     cancelByMerchantReference,
   };

@@ -13,20 +13,33 @@ import {
   paymentDetailsRequestSchema,
   paymentMethodsRequestSchema,
   paymentRequestSchema,
+  sessionPaymentRequestSchema,
   sessionRequestSchema,
   standaloneCancelSchema,
   wholeModificationSchema,
 } from './validation.ts';
 import {
+  ADYEN_GIVE_UP_AFTER_MS,
+  ADYEN_RETRY_DELAYS_MS,
   createWebhookDispatcher,
   type SimulatorLog,
   type WebhookDelivery,
+  type WebhookFaults,
 } from './webhook-dispatcher.ts';
 
 /** Adyen's retry schedule (9 s, 18 s, 27 s, 2 min, 5 min, ...) shrunk to fit a test run. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [200, 400, 800, 2000, 5000];
 
+/** Where the simulator lists its webhook deliveries (API key required). */
+export const WEBHOOKS_PATH = '/simulator/webhooks';
+
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The client key Drop-in authenticates with when none is configured (Adyen's `test_` form). */
+export const DEFAULT_CLIENT_KEY = 'test_SIMULATORCLIENTKEY0000000000000';
+
+/** Where Drop-in pays a session, as on `checkoutshopper-test.adyen.com`. */
+const SESSION_PAYMENTS_PATH = /^\/checkoutshopper\/v1\/sessions\/([^/]+)\/payments\/?$/;
 
 export interface AdyenSimulatorOptions {
   /** The only `x-api-key` the simulator accepts. */
@@ -35,13 +48,27 @@ export interface AdyenSimulatorOptions {
   hmacKeyHex: string;
   /** The only merchant account requests may name. */
   merchantAccount: string;
+  /** The client key Drop-in sends to the client-side endpoints (default DEFAULT_CLIENT_KEY). */
+  clientKey?: string;
   /** Where standard notifications are POSTed; none are sent without it. */
   webhookUrl?: string | undefined;
   webhookBasicAuth?: { username: string; password: string } | undefined;
   /** Wait before the first delivery attempt of each webhook (default 50 ms). */
   webhookDelayMs?: number;
-  /** Waits between failed attempts; delivery is given up after the last (default: see above). */
-  retryDelaysMs?: readonly number[];
+  /**
+   * Waits between failed attempts (default: see above); `'adyen'` is Adyen's real schedule
+   * (9 s x 3, 2 min, 5 min, ... 8 h, then every 8 h for 30 days).
+   */
+  retryDelaysMs?: readonly number[] | 'adyen';
+  /** Per-attempt timeout; no answer in time is a failed attempt (default 10 s, as Adyen). */
+  webhookTimeoutMs?: number;
+  /**
+   * Repeat the last retry delay until this long after the first attempt, then give up. Unset:
+   * give up after the last retry delay (30 days with `retryDelaysMs: 'adyen'`).
+   */
+  webhookGiveUpAfterMs?: number;
+  /** Duplicates, reordering, batching on demand, reproducible by `seed` (all off by default). */
+  webhookFaults?: WebhookFaults;
   /** Artificial latency before each API answer, so tests can hit an in-flight Idempotency-Key. */
   responseDelayMs?: number;
   log?: SimulatorLog;
@@ -60,14 +87,21 @@ export interface AdyenSimulator {
   close(): Promise<void>;
   /** The base URL; throws before `listen` has resolved. */
   readonly url: string;
-  /** Every webhook queued so far, oldest first, with its delivery state. */
+  /** The client key Drop-in must send (`?clientKey=`), for the merchant's client config. */
+  readonly clientKey: string;
+  /** Every webhook POST formed so far, in sending order, with its items and attempt log. */
   readonly deliveries: ReadonlyArray<Readonly<WebhookDelivery>>;
-  /** Resolves once all queued webhooks have been delivered or given up. */
+  /** The seed of the webhook fault pattern (random unless `webhookFaults.seed` was given). */
+  readonly webhookSeed: number;
+  /**
+   * Sends whatever a reorder window or batch still holds, and resolves once every webhook has
+   * been accepted, given up or cancelled.
+   */
   flushWebhooks(): Promise<void>;
   /** Points later webhooks somewhere else (e.g. once the receiving service has a port). */
   setWebhookUrl(url: string | undefined): void;
   /** Queues a signed webhook of any kind (e.g. CHARGEBACK) to the current webhook URL. */
-  sendWebhook(input: WebhookInput): Readonly<WebhookDelivery> | undefined;
+  sendWebhook(input: WebhookInput): void;
 }
 
 type Route =
@@ -82,13 +116,21 @@ type Route =
 export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimulator {
   const log: SimulatorLog = options.log ?? (() => {});
   let baseUrl: string | undefined;
+  const clientKey = options.clientKey ?? DEFAULT_CLIENT_KEY;
   const ledger = createPaymentLedger(options.merchantAccount, () => simulator.url);
   const idempotency = createIdempotencyStore();
+  const adyenSchedule = options.retryDelaysMs === 'adyen';
   const dispatcher = createWebhookDispatcher({
     hmacKeyHex: options.hmacKeyHex,
     webhookBasicAuth: options.webhookBasicAuth,
     webhookDelayMs: options.webhookDelayMs ?? 50,
-    retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    retryDelaysMs: adyenSchedule
+      ? ADYEN_RETRY_DELAYS_MS
+      : ((options.retryDelaysMs as readonly number[] | undefined) ?? DEFAULT_RETRY_DELAYS_MS),
+    timeoutMs: options.webhookTimeoutMs,
+    giveUpAfterMs:
+      options.webhookGiveUpAfterMs ?? (adyenSchedule ? ADYEN_GIVE_UP_AFTER_MS : undefined),
+    faults: options.webhookFaults,
     log,
   });
   let webhookUrl = options.webhookUrl;
@@ -107,6 +149,13 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
     }
     // The shopper's browser, not the merchant's server: no API key.
     if (req.method === 'GET' && pathname === REDIRECT_PATH) return bankPage(req, res);
+    // Drop-in in the shopper's browser: the client key, not the API key, and CORS.
+    const sessionPayment = SESSION_PAYMENTS_PATH.exec(pathname);
+    if (sessionPayment?.[1] !== undefined) {
+      const response = await answerClientSide(req, decodeURIComponent(sessionPayment[1]));
+      log('request', { method: req.method, path: pathname, status: response.status });
+      return send(res, { ...response, headers: { ...CORS_HEADERS, ...response.headers } });
+    }
     const response = await answer(req, pathname);
     log('request', { method: req.method, path: pathname, status: response.status });
     send(res, response);
@@ -116,6 +165,12 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
     const apiKey = req.headers['x-api-key'];
     if (apiKey !== options.apiKey) {
       return adyenError(401, '000', 'HTTP Status Response - Unauthorized', 'security');
+    }
+    if (pathname === WEBHOOKS_PATH) {
+      if (req.method !== 'GET') {
+        return adyenError(405, '000', 'HTTP Status Response - Method Not Allowed');
+      }
+      return { status: 200, body: webhookReport() };
     }
     const route = matchRoute(pathname);
     if (route === undefined) return adyenError(404, '000', 'HTTP Status Response - Not Found');
@@ -149,6 +204,36 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
       idempotency.release(apiKey, key);
       throw error;
     }
+  }
+
+  /** `POST /checkoutshopper/v1/sessions/{id}/payments?clientKey=...`, Drop-in's session payment. */
+  async function answerClientSide(req: IncomingMessage, sessionId: string): Promise<ApiResponse> {
+    if (req.method === 'OPTIONS') return { status: 204, body: '' };
+    const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+    if (url.searchParams.get('clientKey') !== clientKey) {
+      return adyenError(
+        401,
+        '000',
+        'HTTP Status Response - Unauthorized: invalid clientKey',
+        'security',
+      );
+    }
+    if (req.method !== 'POST') {
+      return adyenError(405, '000', 'HTTP Status Response - Method Not Allowed');
+    }
+    const raw = await readBody(req);
+    if (raw === undefined) return adyenError(413, '000', 'Request entity too large');
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return adyenError(400, '702', 'Unable to parse JSON request');
+    }
+    const parsed = parseRequest(sessionPaymentRequestSchema, body, options.merchantAccount);
+    if (!parsed.ok) return parsed.response;
+    const result = ledger.payWithSession(sessionId, parsed.data);
+    for (const notification of result.notifications) queueWebhook(notification);
+    return result.response;
   }
 
   /**
@@ -221,7 +306,15 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
           countryCode: parsed.data.countryCode,
           currency: parsed.data.amount?.currency,
         });
-        return { response: { status: 200, body: { paymentMethods } }, notifications: [] };
+        const { shopperReference } = parsed.data;
+        const listed =
+          shopperReference === undefined
+            ? { paymentMethods }
+            : {
+                paymentMethods,
+                storedPaymentMethods: ledger.storedPaymentMethods(shopperReference),
+              };
+        return { response: { status: 200, body: listed }, notifications: [] };
       }
       case 'sessions': {
         const parsed = parseRequest(sessionRequestSchema, body, account);
@@ -245,8 +338,23 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
     }
   }
 
-  function queueWebhook(input: NotificationItemInput): Readonly<WebhookDelivery> | undefined {
-    return webhookUrl === undefined ? undefined : dispatcher.enqueue(input, webhookUrl);
+  function queueWebhook(input: NotificationItemInput): void {
+    if (webhookUrl !== undefined) dispatcher.enqueue(input, webhookUrl);
+  }
+
+  /** What `GET /simulator/webhooks` answers: every delivery without its signed body. */
+  function webhookReport() {
+    return {
+      seed: dispatcher.seed,
+      deliveries: dispatcher.deliveries.map((delivery) => ({
+        id: delivery.id,
+        url: delivery.url,
+        status: delivery.status,
+        items: delivery.items,
+        ...(delivery.duplicateOf === undefined ? {} : { duplicateOf: delivery.duplicateOf }),
+        attempts: delivery.attemptLog,
+      })),
+    };
   }
 
   const simulator: AdyenSimulator = {
@@ -275,13 +383,15 @@ export function createAdyenSimulator(options: AdyenSimulatorOptions): AdyenSimul
       if (baseUrl === undefined) throw new Error('Adyen simulator is not listening yet');
       return baseUrl;
     },
+    clientKey,
     deliveries: dispatcher.deliveries,
+    webhookSeed: dispatcher.seed,
     flushWebhooks: () => dispatcher.flush(),
     setWebhookUrl(url) {
       webhookUrl = url;
     },
     sendWebhook(input) {
-      return queueWebhook({
+      queueWebhook({
         ...input,
         merchantAccountCode: input.merchantAccountCode ?? options.merchantAccount,
       });
@@ -322,8 +432,14 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
   return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
 }
 
+const CORS_HEADERS: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'content-type',
+};
+
 function send(res: ServerResponse, response: ApiResponse): void {
-  const body = JSON.stringify(response.body);
+  const body = response.status === 204 ? '' : JSON.stringify(response.body);
   const pspReference =
     typeof response.body === 'object' && response.body !== null && 'pspReference' in response.body
       ? response.body.pspReference

@@ -28,7 +28,13 @@ export const paymentRequestSchema = z.object({
   reference: z.string().min(1),
   paymentMethod: paymentMethodSchema,
   returnUrl: z.string().optional(),
-  shopperReference: z.string().optional(),
+  shopperReference: z.string().min(1).max(256).optional(),
+  // Tokenization: checked together in stored-methods.ts, as Adyen does.
+  shopperInteraction: z.enum(['Ecommerce', 'ContAuth', 'Moto', 'POS']).optional(),
+  recurringProcessingModel: z
+    .enum(['CardOnFile', 'Subscription', 'UnscheduledCardOnFile'])
+    .optional(),
+  storePaymentMethod: z.boolean().optional(),
   // What 3-D Secure 2 native needs; checked only when the issuer challenges (three-ds.ts).
   channel: z.enum(['iOS', 'Android', 'Web']).optional(),
   origin: z.string().optional(),
@@ -61,6 +67,8 @@ export const paymentMethodsRequestSchema = z.object({
   amount: amountSchema.optional(),
   shopperLocale: z.string().optional(),
   channel: z.enum(['iOS', 'Android', 'Web']).optional(),
+  // With it, Adyen also answers the shopper's stored cards (`storedPaymentMethods`).
+  shopperReference: z.string().min(1).max(256).optional(),
 });
 
 export type PaymentMethodsRequestInput = z.output<typeof paymentMethodsRequestSchema>;
@@ -73,10 +81,34 @@ export const sessionRequestSchema = z.object({
   mode: z.enum(['embedded', 'hosted']).optional(),
   countryCode: z.string().optional(),
   shopperLocale: z.string().optional(),
-  shopperReference: z.string().optional(),
+  shopperReference: z.string().min(1).max(256).optional(),
+  recurringProcessingModel: z
+    .enum(['CardOnFile', 'Subscription', 'UnscheduledCardOnFile'])
+    .optional(),
+  expiresAt: z.string().optional(),
 });
 
 export type SessionRequestInput = z.output<typeof sessionRequestSchema>;
+
+/**
+ * What Drop-in posts to `/checkoutshopper/v1/sessions/{id}/payments` (with the client key):
+ * the session's data and the shopper's payment method; amount and reference come from the
+ * session.
+ */
+export const sessionPaymentRequestSchema = z.object({
+  sessionData: z.string().min(1),
+  paymentMethod: paymentMethodSchema,
+  channel: z.enum(['iOS', 'Android', 'Web']).optional(),
+  origin: z.string().optional(),
+  browserInfo: z.looseObject({}).optional(),
+  authenticationData: z
+    .looseObject({
+      threeDSRequestData: z.looseObject({ nativeThreeDS: z.string().optional() }).optional(),
+    })
+    .optional(),
+});
+
+export type SessionPaymentRequestInput = z.output<typeof sessionPaymentRequestSchema>;
 
 /** Captures and refunds name an amount; cancels and reversals act on the whole payment. */
 export const amountModificationSchema = z.object({

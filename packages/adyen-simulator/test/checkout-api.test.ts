@@ -101,16 +101,18 @@ describe('POST /payments', () => {
     expect(response.resultCode).toBe(ResultCode.Authorised);
   });
 
-  it('accepts a stored payment method instead of card fields', async () => {
+  // Paying with stored cards, as Adyen requires it: stored-payment-methods.test.ts.
+  it('refuses a stored payment method without the shopperReference it belongs to', async () => {
     const request = cardPayment();
     request.paymentMethod = {
       type: Types.checkout.CardDetails.TypeEnum.Scheme,
       storedPaymentMethodId: '8315646464646464',
     };
 
-    const response = await checkout.PaymentsApi.payments(request);
+    const error = await httpError(checkout.PaymentsApi.payments(request));
 
-    expect(response.resultCode).toBe(ResultCode.Authorised);
+    expect(error.statusCode).toBe(422);
+    expect(error.apiError?.message).toMatch(/shopperReference/);
   });
 
   it('rejects raw card data with 422, surfaced by the library as HttpClientException', async () => {

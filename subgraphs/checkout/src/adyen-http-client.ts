@@ -18,6 +18,12 @@ type AdyenRequestOptions = NonNullable<Parameters<AdyenHttpClient['request']>[4]
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
+ * The Adyen simulator's default client key (its `DEFAULT_CLIENT_KEY`), what `createPaymentSession`
+ * answers against the simulator when `ADYEN_CLIENT_KEY` is unset.
+ */
+export const SIMULATOR_CLIENT_KEY = 'test_SIMULATORCLIENTKEY0000000000000';
+
+/**
  * Creates an `@adyen/api-library` HTTP client that sends every call to `baseUrl` instead of
  * Adyen (the library has no base-URL option and speaks https only).
  *

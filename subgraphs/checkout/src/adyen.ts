@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import adyen from '@adyen/api-library';
-import { createAdyenHttpClient } from './adyen-http-client.ts';
+import { createAdyenHttpClient, SIMULATOR_CLIENT_KEY } from './adyen-http-client.ts';
 
 // The library is CommonJS; Node's ESM loader only sees its default export reliably.
 const { CheckoutAPI, Client, Config, EnvironmentEnum, HttpClientException, hmacValidator } = adyen;
 const WEB = adyen.Types.checkout.PaymentMethodsRequest.ChannelEnum.Web;
 const NATIVE_3DS = adyen.Types.checkout.ThreeDSRequestData.NativeThreeDSEnum.Preferred;
+const { ContAuth, Ecommerce } = adyen.Types.checkout.PaymentRequest.ShopperInteractionEnum;
+const CARD_ON_FILE = adyen.Types.checkout.PaymentRequest.RecurringProcessingModelEnum.CardOnFile;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -30,6 +32,11 @@ export interface AdyenConfig {
   captureMode?: 'automatic' | 'manual';
   /** Talk to the local Adyen simulator at this URL instead of Adyen. */
   simulatorUrl?: string;
+  /**
+   * The client key Drop-in authenticates with (`ADYEN_CLIENT_KEY`), answered by
+   * `createPaymentSession`; with the simulator and none set, the simulator's default.
+   */
+  clientKey?: string;
 }
 
 /** The shopper's browser, as Adyen Web reports it: what 3-D Secure 2 needs on the web. */
@@ -57,6 +64,15 @@ export interface PaymentRequest {
   browserInfo?: BrowserInfo;
   /** Adyen keeps its own copy (its data, under its retention); absent for an erased customer. */
   shopperEmail?: string;
+  /**
+   * The signed-in customer's token owner (`shopperReference`), from the customer id, never from
+   * the client. Set for a stored card (`paymentMethod.storedPaymentMethodId`: the shopper pays
+   * with it, ContAuth) and with `storePaymentMethod` (Ecommerce); recurringProcessingModel is
+   * CardOnFile for both.
+   */
+  shopperReference?: string;
+  /** Ask Adyen to store the card for `shopperReference` once authorised. */
+  storePaymentMethod?: boolean;
 }
 
 /** The part of Adyen's /payments answer checkout keeps. */
@@ -135,6 +151,18 @@ export interface PaymentMethodOffer {
   brands?: string[];
 }
 
+/** A card a shopper stored with Adyen: an entry of `/paymentMethods`' `storedPaymentMethods`. */
+export interface StoredCard {
+  id: string;
+  brand: string;
+  lastFour: string;
+  /** Two digits, such as 03. */
+  expiryMonth: string;
+  /** Four digits, such as 2030. */
+  expiryYear: string;
+  holderName?: string;
+}
+
 /** The payment methods Adyen offers (apart from PaymentProvider: stand-ins need not list them). */
 export interface PaymentMethodCatalog {
   /** Adyen's `/paymentMethods` for a shopper's country and the amount (and so currency) to pay. */
@@ -142,10 +170,43 @@ export interface PaymentMethodCatalog {
     countryCode: string;
     amount: { value: number; currency: string };
   }): Promise<PaymentMethodOffer[]>;
+  /** The cards stored for `shopperReference` that a shopper can pay with (`ContAuth`). */
+  listStoredCards(shopperReference: string): Promise<StoredCard[]>;
+}
+
+/** A Drop-in session to create (`/sessions`) for an order's waiting payment. */
+export interface SessionRequest {
+  paymentId: string;
+  orderId: string;
+  amount: { value: number; currency: string };
+  returnUrl: string;
+  /** When the session ends: when the order's payment expires. */
+  expiresAt: Date;
+  countryCode?: string;
+  shopperEmail?: string;
+  /** The signed-in customer's, so Drop-in lists their stored cards; never from the client. */
+  shopperReference?: string;
+}
+
+/** What Drop-in needs of a session (with the client key); `sessionData` is never stored. */
+export interface PaymentSessionCreated {
+  id: string;
+  sessionData: string;
+  expiresAt: Date;
+}
+
+/** Adyen's sessions flow (apart from PaymentProvider: stand-ins need not offer it). */
+export interface PaymentSessions {
+  /** The client key Drop-in authenticates with; undefined when none is configured. */
+  readonly clientKey: string | undefined;
+  /** Creates the session; the idempotency key is per payment, so a retry answers the same one. */
+  createSession(request: SessionRequest): Promise<PaymentSessionCreated>;
 }
 
 /** Adyen through `@adyen/api-library`, or through it to the local simulator. */
-export function createAdyenProvider(config: AdyenConfig): PaymentProvider & PaymentMethodCatalog {
+export function createAdyenProvider(
+  config: AdyenConfig,
+): PaymentProvider & PaymentMethodCatalog & PaymentSessions {
   const client = new Client(
     new Config({
       apiKey: config.apiKey,
@@ -218,6 +279,16 @@ export function createAdyenProvider(config: AdyenConfig): PaymentProvider & Paym
               ? { authenticationData: { threeDSRequestData: { nativeThreeDS: NATIVE_3DS } } }
               : {}),
             shopperEmail: request.shopperEmail,
+            ...(request.shopperReference
+              ? {
+                  shopperReference: request.shopperReference,
+                  shopperInteraction: request.paymentMethod.storedPaymentMethodId
+                    ? ContAuth
+                    : Ecommerce,
+                  recurringProcessingModel: CARD_ON_FILE,
+                  ...(request.storePaymentMethod ? { storePaymentMethod: true } : {}),
+                }
+              : {}),
             metadata: { paymentId: request.paymentId },
             ...(config.captureMode === 'manual'
               ? { additionalData: { manualCapture: 'true' } }
@@ -287,6 +358,70 @@ export function createAdyenProvider(config: AdyenConfig): PaymentProvider & Paym
           ? [{ type: method.type, name: method.name, brands: method.brands }]
           : [],
       );
+    },
+    async listStoredCards(shopperReference) {
+      const response = await call(() =>
+        checkout.PaymentsApi.paymentMethods({
+          merchantAccount: config.merchantAccount,
+          shopperReference,
+          channel: WEB,
+        }),
+      );
+      return (response.storedPaymentMethods ?? []).flatMap((method) =>
+        method.type === 'scheme' &&
+        method.id &&
+        method.lastFour &&
+        method.expiryMonth &&
+        method.expiryYear &&
+        (method.supportedShopperInteractions ?? []).includes('ContAuth')
+          ? [
+              {
+                id: method.id,
+                brand: method.brand ?? 'card',
+                lastFour: method.lastFour,
+                expiryMonth: method.expiryMonth,
+                expiryYear: method.expiryYear,
+                ...(method.holderName ? { holderName: method.holderName } : {}),
+              },
+            ]
+          : [],
+      );
+    },
+    clientKey: config.clientKey ?? (config.simulatorUrl ? SIMULATOR_CLIENT_KEY : undefined),
+    async createSession(request) {
+      const response = await call(() =>
+        checkout.PaymentsApi.sessions(
+          {
+            merchantAccount: config.merchantAccount,
+            reference: request.orderId,
+            amount: request.amount,
+            returnUrl: request.returnUrl,
+            expiresAt: request.expiresAt,
+            countryCode: request.countryCode,
+            channel: adyen.Types.checkout.CreateCheckoutSessionRequest.ChannelEnum.Web,
+            shopperEmail: request.shopperEmail,
+            ...(request.shopperReference
+              ? {
+                  shopperReference: request.shopperReference,
+                  recurringProcessingModel:
+                    adyen.Types.checkout.CreateCheckoutSessionRequest.RecurringProcessingModelEnum
+                      .CardOnFile,
+                }
+              : {}),
+            metadata: { paymentId: request.paymentId },
+            ...(config.captureMode === 'manual'
+              ? { additionalData: { manualCapture: 'true' } }
+              : {}),
+          },
+          { idempotencyKey: `${request.paymentId}-session` },
+        ),
+      );
+      if (!response.sessionData) throw new Error('Adyen answered a session without sessionData');
+      return {
+        id: response.id,
+        sessionData: response.sessionData,
+        expiresAt: new Date(response.expiresAt),
+      };
     },
     verifyNotification(item) {
       const additionalData = item.additionalData as Record<string, unknown> | undefined;

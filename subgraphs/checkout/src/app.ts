@@ -26,6 +26,7 @@ import { OrderHistoryService } from './service/order-history.service.ts';
 import { OrderLookupService } from './service/order-lookup.service.ts';
 import { OrderService } from './service/order.service.ts';
 import { PaymentMethodsService } from './service/payment-methods.service.ts';
+import { PaymentSessionService } from './service/payment-session.service.ts';
 import { PaymentService } from './service/payment.service.ts';
 import {
   CheckoutPrivacyService,
@@ -167,6 +168,9 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     inventory: config.inventoryUrl,
     internalToken: config.internalToken,
   });
+  const returnUrlOrigins = new Set(
+    config.returnUrlOrigins ?? [...DEFAULT_RETURN_URL_ORIGINS, new URL(config.returnUrl).origin],
+  );
   const orders = new OrderService({
     db: database.db,
     upstream,
@@ -175,9 +179,16 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     relay,
     logger,
     defaultReturnUrl: config.returnUrl,
-    returnUrlOrigins: new Set(
-      config.returnUrlOrigins ?? [...DEFAULT_RETURN_URL_ORIGINS, new URL(config.returnUrl).origin],
-    ),
+    returnUrlOrigins,
+  });
+  const paymentSessions = new PaymentSessionService({
+    db: database.db,
+    orders,
+    sessions: provider,
+    logger,
+    defaultReturnUrl: config.returnUrl,
+    returnUrlOrigins,
+    paymentTimeoutMs,
   });
   const notificationQueue = queues.createQueue<NotificationJob>(NOTIFICATION_QUEUE, {
     attempts: 12,
@@ -212,6 +223,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     cartPricing: new CartPricingService({ db: database.db, upstream }),
     orderHistory: new OrderHistoryService(database.db),
     paymentMethods: new PaymentMethodsService(provider),
+    paymentSessions,
     logger,
     production: config.production ?? false,
     internalToken: config.internalToken,

@@ -31,6 +31,7 @@ export function checkoutConfig(env: CheckoutEnv): CheckoutConfig {
       captureMode: env.ADYEN_CAPTURE_MODE,
       liveEndpointUrlPrefix: env.ADYEN_LIVE_URL_PREFIX,
       simulatorUrl: env.ADYEN_SIMULATOR_URL,
+      clientKey: env.ADYEN_CLIENT_KEY,
     },
     webhookBasicAuth:
       env.ADYEN_WEBHOOK_USERNAME && env.ADYEN_WEBHOOK_PASSWORD

@@ -6,6 +6,7 @@ import type { OrderHistoryService } from './service/order-history.service.ts';
 import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
 import type { PaymentMethodsService } from './service/payment-methods.service.ts';
+import type { PaymentSessionService } from './service/payment-session.service.ts';
 import type { PaymentService } from './service/payment.service.ts';
 import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 
@@ -25,6 +26,8 @@ export interface Context {
   cartPricing: CartPricingService;
   /** The payment methods Adyen offers per market (`paymentMethods`). */
   paymentMethods: PaymentMethodsService;
+  /** Drop-in's sessions flow (`createPaymentSession`). */
+  paymentSessions: PaymentSessionService;
   /** A customer's own orders (`Customer.orders`). */
   orderHistory: OrderHistoryService;
   /** Who the request acts for, as the gateway asserted it. */

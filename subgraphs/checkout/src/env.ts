@@ -45,6 +45,11 @@ const schema = z
     ADYEN_CAPTURE_MODE: z.enum(['automatic', 'manual']).default('automatic'),
     ADYEN_LIVE_URL_PREFIX: z.string().optional(),
     ADYEN_SIMULATOR_URL: envVar.url().optional(),
+    /** Drop-in's client key (`test_...` / `live_...`), answered by createPaymentSession. */
+    ADYEN_CLIENT_KEY: z
+      .string()
+      .regex(/^(test|live)_[A-Za-z0-9]+$/, 'must be a client key such as test_ABC123')
+      .optional(),
     ADYEN_WEBHOOK_USERNAME: z.string().optional(),
     ADYEN_WEBHOOK_PASSWORD: z.string().optional(),
     INTERNAL_TOKEN: envVar.internalToken(),

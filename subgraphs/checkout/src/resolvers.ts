@@ -27,6 +27,8 @@ export const resolvers: Resolvers = {
       orders.placeOrder(input, { actor, identity }),
     submitPaymentDetails: (_, args, { orders, loaders, actor }) =>
       orders.submitPaymentDetails(loaders, actor, args),
+    createPaymentSession: (_, args, { paymentSessions, loaders, actor }) =>
+      paymentSessions.createPaymentSession(loaders, actor, args),
     fulfilOrder: (_, args, { admin, actor }) => admin.fulfilOrder(actor, args),
     cancelOrder: (_, args, { admin, actor }) => admin.cancelOrder(actor, args),
     refundOrder: (_, args, { admin, actor }) => admin.refundOrder(actor, args),
@@ -64,6 +66,8 @@ export const resolvers: Resolvers = {
     __resolveReference: (ref) => ({ id: ref.id }),
     orders: (customer, args, { orderHistory, actor }) =>
       orderHistory.customerOrders(actor, customer.id, args),
+    storedPaymentMethods: (customer, _, { paymentMethods, actor }) =>
+      paymentMethods.listStoredCards(actor, customer.id),
   },
   Order: {
     __resolveReference: (ref, { orders, loaders, actor }) =>

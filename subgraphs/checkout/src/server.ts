@@ -16,6 +16,7 @@ import type { OrderHistoryService } from './service/order-history.service.ts';
 import type { OrderLookupService } from './service/order-lookup.service.ts';
 import type { OrderService } from './service/order.service.ts';
 import type { PaymentMethodsService } from './service/payment-methods.service.ts';
+import type { PaymentSessionService } from './service/payment-session.service.ts';
 import type { PaymentService } from './service/payment.service.ts';
 import type { CheckoutPrivacyService } from './service/privacy.service.ts';
 
@@ -32,6 +33,7 @@ export function createServer(deps: {
   cartPricing: CartPricingService;
   orderHistory: OrderHistoryService;
   paymentMethods: PaymentMethodsService;
+  paymentSessions: PaymentSessionService;
   logger: Logger;
   production: boolean;
   /** Verifies the gateway's identity assertions. */
@@ -56,6 +58,7 @@ export function createServer(deps: {
       cartPricing: deps.cartPricing,
       orderHistory: deps.orderHistory,
       paymentMethods: deps.paymentMethods,
+      paymentSessions: deps.paymentSessions,
       loaders: createLoaders(deps.db),
       actor,
       identity: typeof identity === 'string' ? identity : undefined,

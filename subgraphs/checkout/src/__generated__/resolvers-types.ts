@@ -147,6 +147,8 @@ export type CheckoutUnavailable = UserError & {
   retryAfterSeconds: Scalars['Int']['output'];
 };
 
+export type CreatePaymentSessionResult = CheckoutUnavailable | InvalidCheckoutInput | OrderNotPayable | PaymentSession;
+
 /**
  * A customer account. Only the customer themself can read it: for anyone else it resolves to
  * null.
@@ -159,6 +161,12 @@ export type Customer = {
    * else. `first` is 1 to 100.
    */
   orders: OrderConnection;
+  /**
+   * The cards the customer stored with Adyen (`PaymentMethodInput.storePaymentMethod`) and can pay
+   * with (`storedPaymentMethodId`), as Adyen's `/paymentMethods` lists them for the customer; for
+   * the customer themself (signed in), empty for anyone else.
+   */
+  storedPaymentMethods: Array<StoredPaymentMethod>;
 };
 
 
@@ -246,6 +254,16 @@ export type Mutation = {
    */
   captureOrder: CaptureOrderResult;
   /**
+   * Drop-in's sessions flow: creates the Adyen session (`/sessions`) for an order placed without
+   * `paymentMethod`, for its total, with the order's id as reference, and answers it with the
+   * client key. Only the order's owner may (as for `submitPaymentDetails`); an order that is not
+   * waiting for a session payment (paid, failed, expired, placed with a payment method, or not
+   * the caller's) answers `OrderNotPayable`. Called again it answers the same session (one per
+   * payment, the first `returnUrl`). `returnUrl` follows `placeOrder`'s rules (default
+   * `RETURN_URL`). Adyen not answering is `CheckoutUnavailable`.
+   */
+  createPaymentSession: CreatePaymentSessionResult;
+  /**
    * Internal (inventory, when an order's stock reservation expires): settles the order's payment
    * for good. A payment still PENDING is expired under its row lock, as the payment expiry does
    * (the order fails, `checkout.payment.failed` is emitted, Adyen is asked to cancel): FAILED. An
@@ -313,6 +331,13 @@ export type MutationCaptureOrderArgs = {
   amount?: InputMaybe<Scalars['Int']['input']>;
   orderId: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCreatePaymentSessionArgs = {
+  accessKey?: InputMaybe<Scalars['String']['input']>;
+  orderId: Scalars['ID']['input'];
+  returnUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -639,7 +664,17 @@ export type PaymentMethodInput = {
   encryptedExpiryYear?: InputMaybe<Scalars['String']['input']>;
   encryptedSecurityCode?: InputMaybe<Scalars['String']['input']>;
   holderName?: InputMaybe<Scalars['String']['input']>;
-  /** A card the shopper stored earlier, instead of encrypted fields. */
+  /**
+   * True: Adyen stores the card (the four encrypted fields) for the signed-in customer once it is
+   * authorised, for `storedPaymentMethodId` later. Not with a stored card nor iDEAL
+   * (InvalidCheckoutInput); a guest is answered `StoredCardSignInRequired`, with nothing written.
+   */
+  storePaymentMethod?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * A card the signed-in customer stored earlier (`Customer.storedPaymentMethods`), instead of
+   * encrypted fields (the security code may come along). A guest is answered `StoredCardSignInRequired`.
+   * One that is not the customer's is refused by Adyen: the payment fails (ERROR).
+   */
   storedPaymentMethodId?: InputMaybe<Scalars['String']['input']>;
   /**
    * Adyen payment method type, one of those `paymentMethods` lists: `scheme` (a card: the four
@@ -681,6 +716,24 @@ export type PaymentModificationStatus =
   | 'REQUESTED'
   | 'SUCCEEDED';
 
+/**
+ * An Adyen Checkout session for Drop-in (`new AdyenCheckout({ clientKey, session: { id,
+ * sessionData } })`): Drop-in takes the shopper's payment details and pays the order's amount
+ * with the order's id as reference; the AUTHORISATION webhook settles the order as usual.
+ */
+export type PaymentSession = {
+  __typename?: 'PaymentSession';
+  /** The client key Drop-in authenticates with (`ADYEN_CLIENT_KEY`). */
+  clientKey: Scalars['String']['output'];
+  /** When the session ends (ISO 8601): when the order's payment expires. */
+  expiresAt: Scalars['String']['output'];
+  /** Adyen's session id, Drop-in's `session.id`. */
+  id: Scalars['ID']['output'];
+  order: Order;
+  /** Adyen's session data, Drop-in's `session.sessionData`: opaque, never stored by checkout. */
+  sessionData: Scalars['String']['output'];
+};
+
 export type PaymentStatus =
   | 'AUTHORISED'
   /**
@@ -719,7 +772,13 @@ export type PlaceOrderInput = {
    * refused (`IdempotencyKeyReused`); the other fields of a replay are not compared.
    */
   idempotencyKey: Scalars['String']['input'];
-  paymentMethod: PaymentMethodInput;
+  /**
+   * How the shopper pays (Adyen's Advanced flow: the payment is sent to Adyen now). Omit it for
+   * Drop-in's sessions flow: the order is placed with its payment waiting (PENDING, nothing sent
+   * to Adyen), then `createPaymentSession` answers the session Drop-in completes; unpaid, it
+   * expires like any payment.
+   */
+  paymentMethod?: InputMaybe<PaymentMethodInput>;
   /**
    * Where the shopper comes back after a redirect (3-D Secure, iDEAL): on one of the shop's
    * origins (`CHECKOUT_RETURN_URL_ORIGINS`), else InvalidCheckoutInput. Its origin is also sent to
@@ -728,7 +787,7 @@ export type PlaceOrderInput = {
   returnUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type PlaceOrderResult = CartUnavailable | CheckoutUnavailable | DiscountUnavailable | IdempotencyKeyReused | InvalidCheckoutInput | OrderPlaced | OutOfStock | PurchaseLimitExceeded | ShippingAddressRequired | ShippingMethodRequired | TotalChanged;
+export type PlaceOrderResult = CartUnavailable | CheckoutUnavailable | DiscountUnavailable | IdempotencyKeyReused | InvalidCheckoutInput | OrderPlaced | OutOfStock | PurchaseLimitExceeded | ShippingAddressRequired | ShippingMethodRequired | StoredCardSignInRequired | TotalChanged;
 
 export type ProductVariant = {
   __typename?: 'ProductVariant';
@@ -894,6 +953,33 @@ export type ShippingMethodUnavailable = UserError & {
   methodCode: Scalars['String']['output'];
 };
 
+/**
+ * Only a signed-in customer may do this (code SIGN_IN_REQUIRED): paying with a stored card or
+ * storing one. `field` names the input that asked for it. Nothing was written.
+ */
+export type StoredCardSignInRequired = UserError & {
+  __typename?: 'StoredCardSignInRequired';
+  code: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A card the customer stored with Adyen, for `PaymentMethodInput.storedPaymentMethodId`. */
+export type StoredPaymentMethod = {
+  __typename?: 'StoredPaymentMethod';
+  /** Adyen's brand, such as visa or mc. */
+  brand: Scalars['String']['output'];
+  /** Two digits, such as 03. */
+  expiryMonth: Scalars['String']['output'];
+  /** Four digits, such as 2030. */
+  expiryYear: Scalars['String']['output'];
+  holderName?: Maybe<Scalars['String']['output']>;
+  /** Adyen's id of the stored card: `storedPaymentMethodId`. */
+  id: Scalars['ID']['output'];
+  /** The card number's last four digits. */
+  lastFour: Scalars['String']['output'];
+};
+
 export type SubmitPaymentDetailsResult = InvalidCheckoutInput | OrderNotPayable | OrderPlaced;
 
 /** A product's VAT class: each country has a rate per class. */
@@ -1055,6 +1141,12 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
     | ( OrderNotFound & { __typename: 'OrderNotFound' } )
   ;
+  CreatePaymentSessionResult:
+    | ( CheckoutUnavailable & { __typename: 'CheckoutUnavailable' } )
+    | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
+    | ( OrderNotPayable & { __typename: 'OrderNotPayable' } )
+    | ( Omit<PaymentSession, 'order'> & { order: _RefType['Order'] } & { __typename: 'PaymentSession' } )
+  ;
   OrderAdminResult:
     | ( IllegalOrderTransition & { __typename: 'IllegalOrderTransition' } )
     | ( InvalidCheckoutInput & { __typename: 'InvalidCheckoutInput' } )
@@ -1072,6 +1164,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( PurchaseLimitExceeded & { __typename: 'PurchaseLimitExceeded' } )
     | ( ShippingAddressRequired & { __typename: 'ShippingAddressRequired' } )
     | ( ShippingMethodRequired & { __typename: 'ShippingMethodRequired' } )
+    | ( StoredCardSignInRequired & { __typename: 'StoredCardSignInRequired' } )
     | ( TotalChanged & { __typename: 'TotalChanged' } )
   ;
   RefundOrderResult:
@@ -1111,6 +1204,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ShippingAddressRequired & { __typename: 'ShippingAddressRequired' } )
     | ( ShippingMethodRequired & { __typename: 'ShippingMethodRequired' } )
     | ( ShippingMethodUnavailable & { __typename: 'ShippingMethodUnavailable' } )
+    | ( StoredCardSignInRequired & { __typename: 'StoredCardSignInRequired' } )
     | ( TotalChanged & { __typename: 'TotalChanged' } )
   ;
 }>;
@@ -1128,6 +1222,7 @@ export type ResolversTypes = ResolversObject<{
   CartTotals: ResolverTypeWrapper<CartPricing>;
   CartUnavailable: ResolverTypeWrapper<CartUnavailable>;
   CheckoutUnavailable: ResolverTypeWrapper<CheckoutUnavailable>;
+  CreatePaymentSessionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreatePaymentSessionResult']>;
   Customer: ResolverTypeWrapper<CustomerRef>;
   DiscountUnavailable: ResolverTypeWrapper<DiscountUnavailable>;
   IdempotencyKeyReused: ResolverTypeWrapper<IdempotencyKeyReused>;
@@ -1159,6 +1254,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentModification: ResolverTypeWrapper<PaymentModificationRow>;
   PaymentModificationKind: PaymentModificationKind;
   PaymentModificationStatus: PaymentModificationStatus;
+  PaymentSession: ResolverTypeWrapper<Omit<PaymentSession, 'order'> & { order: ResolversTypes['Order'] }>;
   PaymentStatus: PaymentStatus;
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PlaceOrderResult']>;
@@ -1174,6 +1270,8 @@ export type ResolversTypes = ResolversObject<{
   ShippingMethod: ResolverTypeWrapper<ShippingMethodView>;
   ShippingMethodRequired: ResolverTypeWrapper<ShippingMethodRequired>;
   ShippingMethodUnavailable: ResolverTypeWrapper<ShippingMethodUnavailable>;
+  StoredCardSignInRequired: ResolverTypeWrapper<StoredCardSignInRequired>;
+  StoredPaymentMethod: ResolverTypeWrapper<StoredPaymentMethod>;
   SubmitPaymentDetailsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubmitPaymentDetailsResult']>;
   TaxClass: TaxClass;
   TaxLine: ResolverTypeWrapper<TaxLineView>;
@@ -1195,6 +1293,7 @@ export type ResolversParentTypes = ResolversObject<{
   CartTotals: CartPricing;
   CartUnavailable: CartUnavailable;
   CheckoutUnavailable: CheckoutUnavailable;
+  CreatePaymentSessionResult: ResolversUnionTypes<ResolversParentTypes>['CreatePaymentSessionResult'];
   Customer: CustomerRef;
   DiscountUnavailable: DiscountUnavailable;
   IdempotencyKeyReused: IdempotencyKeyReused;
@@ -1222,6 +1321,7 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentMethod: PaymentMethod;
   PaymentMethodInput: PaymentMethodInput;
   PaymentModification: PaymentModificationRow;
+  PaymentSession: Omit<PaymentSession, 'order'> & { order: ResolversParentTypes['Order'] };
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolversUnionTypes<ResolversParentTypes>['PlaceOrderResult'];
   ProductVariant: ProductVariant;
@@ -1236,6 +1336,8 @@ export type ResolversParentTypes = ResolversObject<{
   ShippingMethod: ShippingMethodView;
   ShippingMethodRequired: ShippingMethodRequired;
   ShippingMethodUnavailable: ShippingMethodUnavailable;
+  StoredCardSignInRequired: StoredCardSignInRequired;
+  StoredPaymentMethod: StoredPaymentMethod;
   SubmitPaymentDetailsResult: ResolversUnionTypes<ResolversParentTypes>['SubmitPaymentDetailsResult'];
   TaxLine: TaxLineView;
   TotalChanged: TotalChanged;
@@ -1303,10 +1405,15 @@ export type CheckoutUnavailableResolvers<ContextType = Context, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CreatePaymentSessionResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatePaymentSessionResult'] = ResolversParentTypes['CreatePaymentSessionResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CheckoutUnavailable' | 'InvalidCheckoutInput' | 'OrderNotPayable' | 'PaymentSession', ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
+  storedPaymentMethods?: Resolver<Array<ResolversTypes['StoredPaymentMethod']>, ParentType, ContextType>;
 }>;
 
 export type DiscountUnavailableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountUnavailable'] = ResolversParentTypes['DiscountUnavailable']> = ResolversObject<{
@@ -1351,6 +1458,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelOrder?: Resolver<ResolversTypes['OrderAdminResult'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'orderId' | 'reason'>>;
   captureOrder?: Resolver<ResolversTypes['CaptureOrderResult'], ParentType, ContextType, RequireFields<MutationCaptureOrderArgs, 'orderId'>>;
+  createPaymentSession?: Resolver<ResolversTypes['CreatePaymentSessionResult'], ParentType, ContextType, RequireFields<MutationCreatePaymentSessionArgs, 'orderId'>>;
   expireUnpaidOrder?: Resolver<ResolversTypes['OrderPaymentState'], ParentType, ContextType, RequireFields<MutationExpireUnpaidOrderArgs, 'orderId'>>;
   fulfilOrder?: Resolver<ResolversTypes['OrderAdminResult'], ParentType, ContextType, RequireFields<MutationFulfilOrderArgs, 'carrier' | 'orderId' | 'trackingNumber'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
@@ -1512,8 +1620,17 @@ export type PaymentModificationResolvers<ContextType = Context, ParentType exten
   status?: Resolver<ResolversTypes['PaymentModificationStatus'], ParentType, ContextType>;
 }>;
 
+export type PaymentSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentSession'] = ResolversParentTypes['PaymentSession']> = ResolversObject<{
+  clientKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  sessionData?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type PlaceOrderResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceOrderResult'] = ResolversParentTypes['PlaceOrderResult']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'ShippingAddressRequired' | 'ShippingMethodRequired' | 'TotalChanged', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'InvalidCheckoutInput' | 'OrderPlaced' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'ShippingAddressRequired' | 'ShippingMethodRequired' | 'StoredCardSignInRequired' | 'TotalChanged', ParentType, ContextType>;
 }>;
 
 export type ProductVariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
@@ -1593,6 +1710,22 @@ export type ShippingMethodUnavailableResolvers<ContextType = Context, ParentType
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type StoredCardSignInRequiredResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StoredCardSignInRequired'] = ResolversParentTypes['StoredCardSignInRequired']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type StoredPaymentMethodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StoredPaymentMethod'] = ResolversParentTypes['StoredPaymentMethod']> = ResolversObject<{
+  brand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiryMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiryYear?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holderName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastFour?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SubmitPaymentDetailsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitPaymentDetailsResult'] = ResolversParentTypes['SubmitPaymentDetailsResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'InvalidCheckoutInput' | 'OrderNotPayable' | 'OrderPlaced', ParentType, ContextType>;
 }>;
@@ -1613,7 +1746,7 @@ export type TotalChangedResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CaptureNotPossible' | 'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'RefundNotPossible' | 'ShippingAddressRequired' | 'ShippingMethodRequired' | 'ShippingMethodUnavailable' | 'TotalChanged', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CaptureNotPossible' | 'CartUnavailable' | 'CheckoutUnavailable' | 'DiscountUnavailable' | 'IdempotencyKeyReused' | 'IllegalOrderTransition' | 'InvalidCheckoutInput' | 'OrderNotFound' | 'OrderNotPayable' | 'OutOfStock' | 'PurchaseLimitExceeded' | 'RefundNotPossible' | 'ShippingAddressRequired' | 'ShippingMethodRequired' | 'ShippingMethodUnavailable' | 'StoredCardSignInRequired' | 'TotalChanged', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -1624,6 +1757,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CartTotals?: CartTotalsResolvers<ContextType>;
   CartUnavailable?: CartUnavailableResolvers<ContextType>;
   CheckoutUnavailable?: CheckoutUnavailableResolvers<ContextType>;
+  CreatePaymentSessionResult?: CreatePaymentSessionResultResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DiscountUnavailable?: DiscountUnavailableResolvers<ContextType>;
   IdempotencyKeyReused?: IdempotencyKeyReusedResolvers<ContextType>;
@@ -1650,6 +1784,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Payment?: PaymentResolvers<ContextType>;
   PaymentMethod?: PaymentMethodResolvers<ContextType>;
   PaymentModification?: PaymentModificationResolvers<ContextType>;
+  PaymentSession?: PaymentSessionResolvers<ContextType>;
   PlaceOrderResult?: PlaceOrderResultResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   PurchaseLimitExceeded?: PurchaseLimitExceededResolvers<ContextType>;
@@ -1663,6 +1798,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ShippingMethod?: ShippingMethodResolvers<ContextType>;
   ShippingMethodRequired?: ShippingMethodRequiredResolvers<ContextType>;
   ShippingMethodUnavailable?: ShippingMethodUnavailableResolvers<ContextType>;
+  StoredCardSignInRequired?: StoredCardSignInRequiredResolvers<ContextType>;
+  StoredPaymentMethod?: StoredPaymentMethodResolvers<ContextType>;
   SubmitPaymentDetailsResult?: SubmitPaymentDetailsResultResolvers<ContextType>;
   TaxLine?: TaxLineResolvers<ContextType>;
   TotalChanged?: TotalChangedResolvers<ContextType>;

@@ -215,6 +215,9 @@ export const paymentStatus = [
 ] as const;
 export type PaymentStatus = (typeof paymentStatus)[number];
 
+/** `advanced`: placeOrder calls `/payments`; `sessions`: Drop-in pays a `/sessions` session. */
+export type PaymentIntegration = 'advanced' | 'sessions';
+
 export const payments = checkoutSchema.table(
   'payments',
   {
@@ -228,6 +231,11 @@ export const payments = checkoutSchema.table(
     pspReference: text('psp_reference'),
     resultCode: text('result_code'),
     refusalReason: text('refusal_reason'),
+    /**
+     * How the payment reaches Adyen: `advanced` (placeOrder sends `/payments`) or `sessions`
+     * (placed without a payment method; Drop-in pays it through `createPaymentSession`'s session).
+     */
+    integration: text('integration').$type<PaymentIntegration>().notNull().default('advanced'),
     /** The sums of the payment's `payment_ledger`, kept in the transaction that adds an entry. */
     authorisedAmount: integer('authorised_amount').notNull().default(0),
     capturedAmount: integer('captured_amount').notNull().default(0),
@@ -243,6 +251,7 @@ export const payments = checkoutSchema.table(
       'payments_status_valid',
       sql`${t.status} in ('PENDING', 'AUTHORISED', 'REFUSED', 'ERROR', 'EXPIRED', 'CANCELLED')`,
     ),
+    check('payments_integration_valid', sql`${t.integration} in ('advanced', 'sessions')`),
     index('payments_pending_created_at_idx')
       .on(t.createdAt)
       .where(sql`${t.status} = 'PENDING'`),

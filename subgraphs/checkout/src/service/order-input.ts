@@ -9,7 +9,8 @@ export interface PlaceOrderInput {
   expectedTotal?: number | null;
   email: string;
   returnUrl?: string | null;
-  paymentMethod: {
+  /** Absent: Drop-in's sessions flow (`createPaymentSession`). */
+  paymentMethod?: {
     type: string;
     encryptedCardNumber?: string | null;
     encryptedExpiryMonth?: string | null;
@@ -17,7 +18,8 @@ export interface PlaceOrderInput {
     encryptedSecurityCode?: string | null;
     holderName?: string | null;
     storedPaymentMethodId?: string | null;
-  };
+    storePaymentMethod?: boolean | null;
+  } | null;
   browserInfo?: BrowserInfo | null;
 }
 
@@ -82,6 +84,7 @@ const paymentMethod = z
     encryptedSecurityCode: token(),
     holderName: userInput.text({ max: MAX_FIELD, min: 0, spaces: true }).nullish(),
     storedPaymentMethodId: token(),
+    storePaymentMethod: z.boolean().nullish(),
   })
   // PCI: the schema has no field for a card number; a card comes encrypted or stored.
   .refine(
@@ -105,7 +108,16 @@ const paymentMethod = z
   .refine(
     (method) => method.type !== 'ideal' || cardFields.every((field) => !method[field]),
     'iDEAL (type "ideal") takes no card fields: the shopper pays at their bank',
-  );
+  )
+  // Adyen stores a card it sees: the encrypted fields of a new card, not a stored one.
+  .refine((method) => !method.storePaymentMethod || !method.storedPaymentMethodId, {
+    message: 'storePaymentMethod stores a new card: not with a storedPaymentMethodId',
+    path: ['storePaymentMethod'],
+  })
+  .refine((method) => !method.storePaymentMethod || method.type !== 'ideal', {
+    message: 'storePaymentMethod is for cards: iDEAL (type "ideal") has nothing to store',
+    path: ['storePaymentMethod'],
+  });
 
 /** Longest `browserInfo.userAgent` and `acceptHeader` (real ones are a few hundred characters). */
 export const MAX_BROWSER_HEADER = 1_024;
@@ -127,6 +139,12 @@ const browserInfo = z.object({
   javaEnabled: z.boolean(),
 });
 
+const returnUrlSchema = () =>
+  userInput
+    .text({ max: MAX_RETURN_URL })
+    .pipe(z.url({ protocol: /^https?$/, error: 'returnUrl must be an http(s) URL' }))
+    .nullish();
+
 // Keys in the order they are reported: the first problem is the one a client hears of.
 const placeOrderInput = z.object({
   cartId: z.string(),
@@ -143,11 +161,8 @@ const placeOrderInput = z.object({
     .max(MAX_EXPECTED_TOTAL, `expectedTotal is at most ${MAX_EXPECTED_TOTAL}`)
     .nullish(),
   email: userInput.email(),
-  returnUrl: userInput
-    .text({ max: MAX_RETURN_URL })
-    .pipe(z.url({ protocol: /^https?$/, error: 'returnUrl must be an http(s) URL' }))
-    .nullish(),
-  paymentMethod,
+  returnUrl: returnUrlSchema(),
+  paymentMethod: paymentMethod.nullish(),
   browserInfo: browserInfo.nullish(),
 });
 
@@ -174,17 +189,35 @@ export function validatePlaceOrderInput(
 ): ParsedInput<ValidPlaceOrderInput, InvalidCheckoutInput> {
   const parsed = parseInput(placeOrderInput, input, refuse);
   const returnUrl = parsed.ok ? parsed.value.returnUrl : null;
-  // Adyen sends the shopper (and the redirectResult) there: only to the shop's own sites.
-  if (returnUrl && !returnUrlOrigins.has(new URL(returnUrl).origin)) {
-    return {
-      ok: false,
-      error: invalidInput(
+  const offSite = returnUrl ? offSiteReturnUrl(returnUrl, returnUrlOrigins) : undefined;
+  return offSite ? { ok: false, error: offSite } : parsed;
+}
+
+/** Adyen sends the shopper (and the redirectResult) there: only to the shop's own sites. */
+function offSiteReturnUrl(
+  returnUrl: string,
+  returnUrlOrigins: ReadonlySet<string>,
+): InvalidCheckoutInput | undefined {
+  return returnUrlOrigins.has(new URL(returnUrl).origin)
+    ? undefined
+    : invalidInput(
         'returnUrl',
         `returnUrl must be on one of the shop's origins: ${[...returnUrlOrigins].join(', ')}`,
-      ),
-    };
-  }
-  return parsed;
+      );
+}
+
+const returnUrlInput = z.object({ returnUrl: returnUrlSchema() });
+
+/** A client's `returnUrl` (createPaymentSession): as placeOrder's, on one of the shop's origins. */
+export function validateReturnUrl(
+  returnUrl: string | null | undefined,
+  returnUrlOrigins: ReadonlySet<string>,
+): ParsedInput<string | null, InvalidCheckoutInput> {
+  const parsed = parseInput(returnUrlInput, { returnUrl }, refuse);
+  if (!parsed.ok) return parsed;
+  const url = parsed.value.returnUrl ?? null;
+  const offSite = url ? offSiteReturnUrl(url, returnUrlOrigins) : undefined;
+  return offSite ? { ok: false, error: offSite } : { ok: true, value: url };
 }
 
 /** `details` must be a bounded JSON object whose keys and strings are clean text. */
@@ -197,7 +230,7 @@ export function validatePaymentDetails(
 
 /** The Adyen `paymentMethod` object: only the fields that are set. */
 export function paymentMethodFields(
-  method: ValidPlaceOrderInput['paymentMethod'],
+  method: NonNullable<ValidPlaceOrderInput['paymentMethod']>,
 ): Record<string, string> {
   return Object.fromEntries(
     Object.entries(method).filter(

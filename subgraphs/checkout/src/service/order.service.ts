@@ -77,6 +77,7 @@ export type PlaceOrderResult =
   | UserError<'IdempotencyKeyReused', { idempotencyKey: string }>
   | UserError<'ShippingAddressRequired', { cartId: string }>
   | UserError<'ShippingMethodRequired', { cartId: string }>
+  | UserError<'StoredCardSignInRequired', { field: string }>
   | InvalidCheckoutInput;
 
 interface Money {
@@ -156,6 +157,20 @@ export class OrderService {
     const parsed = validatePlaceOrderInput(raw, this.deps.returnUrlOrigins);
     if (!parsed.ok) return parsed.error;
     const input = parsed.value;
+    // Stored cards belong to a customer account: a guest has none to use or to add to.
+    const needsAccount = input.paymentMethod?.storedPaymentMethodId
+      ? 'paymentMethod.storedPaymentMethodId'
+      : input.paymentMethod?.storePaymentMethod
+        ? 'paymentMethod.storePaymentMethod'
+        : undefined;
+    if (needsAccount && caller.actor.kind !== 'customer') {
+      return {
+        __typename: 'StoredCardSignInRequired',
+        code: 'SIGN_IN_REQUIRED',
+        message: 'Sign in to pay with a stored card or to store one',
+        field: needsAccount,
+      };
+    }
     if (!isUuid(input.cartId)) {
       return {
         __typename: 'CartUnavailable',
@@ -435,7 +450,13 @@ export class OrderService {
         );
         const [payment] = await tx
           .insert(payments)
-          .values({ id: paymentId, orderId, amount: total, currency })
+          .values({
+            id: paymentId,
+            orderId,
+            amount: total,
+            currency,
+            integration: input.paymentMethod ? 'advanced' : 'sessions',
+          })
           .returning();
         await recordPlacement(tx, orderId);
         await recordEvent(tx, outboxEvents, 'checkout.order.placed', {
@@ -467,6 +488,9 @@ export class OrderService {
     }
     await this.deps.relay.flush();
 
+    // Without a payment method the payment waits for Drop-in's session (createPaymentSession).
+    if (!input.paymentMethod) return { ...(await this.placed(orderId, null)), accessKey };
+    const { storedPaymentMethodId, storePaymentMethod } = input.paymentMethod;
     const outcome = await this.startPayment(payment, {
       paymentId,
       orderId,
@@ -475,6 +499,13 @@ export class OrderService {
       returnUrl: input.returnUrl ?? this.deps.defaultReturnUrl,
       browserInfo: input.browserInfo ?? undefined,
       shopperEmail: order.email ?? undefined,
+      // Checked above: only a signed-in customer gets this far with either.
+      ...(customerId && (storedPaymentMethodId || storePaymentMethod)
+        ? {
+            shopperReference: shopperReferenceOf(customerId),
+            storePaymentMethod: storePaymentMethod ?? false,
+          }
+        : {}),
     });
     return { ...(await this.placed(orderId, outcome.action)), accessKey };
   }
@@ -696,6 +727,14 @@ function checkedDiscount(quote: CartQuote): number {
     );
   }
   return quote.discount;
+}
+
+/**
+ * The customer's `shopperReference` at Adyen, the owner of their stored cards: their id, never
+ * anything a client sends.
+ */
+export function shopperReferenceOf(customerId: string): string {
+  return customerId.toLowerCase();
 }
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { badUserInput } from '@commerce-graph/kit';
-import type { PaymentMethodCatalog } from '../adyen.ts';
+import { badUserInput, isUuid, type Actor } from '@commerce-graph/kit';
+import type { PaymentMethodCatalog, StoredCard } from '../adyen.ts';
 import { PAYMENT_METHOD_TYPES } from './order-input.ts';
+import { shopperReferenceOf } from './order.service.ts';
 import { MAX_ORDER_TOTAL } from './pricing.ts';
 
 /** A payment method as the API shows it. */
@@ -57,5 +58,15 @@ export class PaymentMethodsService {
     return offers
       .filter((offer) => supported.has(offer.type))
       .map((offer) => ({ type: offer.type, name: offer.name, brands: offer.brands ?? [] }));
+  }
+
+  /**
+   * The cards a customer stored with Adyen (`/paymentMethods` with their shopperReference), for
+   * the customer themself; anyone else gets an empty list and Adyen is not asked.
+   */
+  async listStoredCards(actor: Actor, customerId: string): Promise<StoredCard[]> {
+    if (actor.kind !== 'customer' || !isUuid(customerId)) return [];
+    if (actor.customerId.toLowerCase() !== customerId.toLowerCase()) return [];
+    return this.catalog.listStoredCards(shopperReferenceOf(customerId));
   }
 }

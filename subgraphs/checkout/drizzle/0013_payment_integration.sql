@@ -1,0 +1,2 @@
+ALTER TABLE "checkout"."payments" ADD COLUMN "integration" text DEFAULT 'advanced' NOT NULL;--> statement-breakpoint
+ALTER TABLE "checkout"."payments" ADD CONSTRAINT "payments_integration_valid" CHECK ("checkout"."payments"."integration" in ('advanced', 'sessions'));
