@@ -10,6 +10,7 @@ const schema = z
     EMBEDDED_PG_PORT: envVar.port(54329),
     HOST: z.string().default('127.0.0.1'),
     GATEWAY_PORT: envVar.port(4000),
+    GATEWAY_RESPONSE_CACHE: envVar.boolean(true),
     PRODUCTS_PORT: envVar.port(4001),
     INVENTORY_PORT: envVar.port(4002),
     CART_PORT: envVar.port(4003),

@@ -284,6 +284,12 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         databaseUrl: options.databaseUrl,
         namespace: options.queue.namespace ? `${options.queue.namespace}_gateway` : 'gateway',
       },
+      // Shared like the budgets; purges arrive from the subgraphs' writes in this database.
+      responseCache: {
+        redisUrl: options.queue.redisUrl,
+        namespace: `${options.queue.namespace ?? 'gateway'}_response_cache`,
+      },
+      cachePurgeDatabaseUrl: options.databaseUrl,
       ...options.gateway,
       port: options.ports.gateway,
       host: options.host,

@@ -111,7 +111,10 @@ try {
     catalog: env.SEED_DEMO_DATA ? buildDemoCatalog() : undefined,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
-    gateway: protectionSettings(env),
+    gateway: {
+      ...protectionSettings(env),
+      ...(env.GATEWAY_RESPONSE_CACHE ? {} : { responseCache: false as const }),
+    },
   });
 
   const shown = (url: string) => url.replace('://127.0.0.1:', '://localhost:');

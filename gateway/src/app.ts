@@ -10,6 +10,8 @@ import { Agent, type Dispatcher } from 'undici';
 import {
   createLogger,
   createRateLimitStore,
+  listenForCachePurges,
+  type CachePurgeListener,
   createSubgraphClient,
   currentRequestId,
   IDENTITY_HEADER,
@@ -21,6 +23,15 @@ import {
   type RateLimitStoreConfig,
   type RunningService,
 } from '@commerce-graph/kit';
+import {
+  cachingPlugins,
+  collectSurrogateKeys,
+  createMicroCache,
+  createResponseStore,
+  type CachingContext,
+  type ResponseStore,
+  type ResponseStoreConfig,
+} from './cache.ts';
 import { createEdge } from './edge.ts';
 import { createErrorFormatter } from './errors.ts';
 import { createAuthenticator } from './auth.ts';
@@ -48,7 +59,7 @@ export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
  */
 const FORWARDED_HEADERS = ['accept-language'];
 
-export interface GatewayContext {
+export interface GatewayContext extends CachingContext {
   /** Client headers passed on to subgraphs (FORWARDED_HEADERS). */
   headers: Record<string, string>;
   client: Client;
@@ -90,6 +101,14 @@ export interface GatewayConfig {
   subgraphTimeoutMs?: number;
   /** A request is answered 504 after this long, whatever is still running (default 15 s). */
   requestTimeoutMs?: number;
+  /**
+   * The response caches (`cache.ts`): the micro-cache in memory and the response store, on
+   * Redis with `redisUrl`, else in memory. `false`: no response cache at all (HTTP caching
+   * headers are still sent). Default: in memory.
+   */
+  responseCache?: false | ResponseStoreConfig;
+  /** Where the subgraphs notify cache purges (PostgreSQL); unset: answers live out their max-age. */
+  cachePurgeDatabaseUrl?: string;
 }
 
 /** The URL the supergraph names for a subgraph (its `@join__graph(name:, url:)`). */
@@ -153,6 +172,10 @@ function subgraphSource(url: string, internal: Array<[string, string]>, fetcher:
       if (context.identity) request.http?.headers.set(IDENTITY_HEADER, context.identity);
       for (const [name, value] of internal) request.http?.headers.set(name, value);
     },
+    didReceiveResponse({ response, context }) {
+      collectSurrogateKeys(context, response.http?.headers);
+      return response;
+    },
   });
 }
 
@@ -179,6 +202,28 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   try {
     limiters = await createLimiters(store, budgets);
   } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const cacheConfig = config.responseCache ?? {};
+  let responseStore: ResponseStore | undefined;
+  let purges: CachePurgeListener | undefined;
+  const microCache = cacheConfig ? createMicroCache({ varyHeaders: FORWARDED_HEADERS }) : undefined;
+  try {
+    if (cacheConfig) responseStore = await createResponseStore(cacheConfig, logger);
+    if (config.cachePurgeDatabaseUrl) {
+      purges = await listenForCachePurges(
+        config.cachePurgeDatabaseUrl,
+        (keys) => {
+          microCache?.purge(keys);
+          void responseStore?.purge(keys);
+        },
+        logger,
+      );
+    }
+  } catch (error) {
+    await responseStore?.close();
     await store.close();
     throw error;
   }
@@ -241,7 +286,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
+    // Automatic persisted queries (a GET can then carry a hash instead of the document), shared
+    // by every gateway process when the store is on Redis. A document is registered only by a
+    // request carrying it in full, which the preflight judged.
+    persistedQueries: responseStore ? { cache: responseStore, ttl: 24 * 3600 } : undefined,
     plugins: [
+      ...cachingPlugins<GatewayContext>(responseStore),
       protectionPlugin<GatewayContext>({
         costModel: config.costModel ?? DEFAULT_COST_MODEL,
         maxCost: config.maxCost ?? 5_000,
@@ -262,6 +312,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     port: config.port,
     host: config.host,
     intercept: edge.intercept,
+    memo: microCache?.memo,
     preflight: createPreflight({
       limits,
       budgets,
@@ -279,6 +330,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       }
       return {
         headers,
+        authenticated: request.headers.authorization !== undefined,
+        surrogateKeys: new Set<string>(),
         client: caller.client,
         scopes: caller.actor.kind === 'partner' ? caller.actor.scopes : undefined,
         identity: config.internalToken
@@ -289,10 +342,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     maxBodyBytes: 100_000,
     requestTimeoutMs: config.requestTimeoutMs ?? 15_000,
     release: async () => {
+      await purges?.close();
+      await responseStore?.close();
       await store.close();
       // Calls still running belong to requests already answered (a 504): do not wait for them.
       await agent.destroy();
     },
-    details: { rateLimits: store.kind },
+    details: { rateLimits: store.kind, responseCache: responseStore?.kind ?? 'off' },
   });
 }

@@ -50,6 +50,8 @@ const schema = z
     ACCESS_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
     REDIS_URL: envVar.redisUrl().optional(),
     DATABASE_URL: envVar.postgresUrl().optional(),
+    // The response caches (src/cache.ts); false: every answer comes from the subgraphs.
+    GATEWAY_RESPONSE_CACHE: envVar.boolean(true),
     ...protectionEnv,
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),

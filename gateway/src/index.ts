@@ -24,6 +24,9 @@ await runService(async () => {
       databaseUrl: env.DATABASE_URL,
       namespace: 'gateway',
     },
+    // On Redis, shared by every gateway process; purges come from the subgraphs' database.
+    responseCache: env.GATEWAY_RESPONSE_CACHE ? { redisUrl: env.REDIS_URL } : false,
+    cachePurgeDatabaseUrl: env.DATABASE_URL,
     ...protectionSettings(env),
   });
 });

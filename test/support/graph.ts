@@ -29,6 +29,7 @@ export interface TestGraph {
   graph: RunningGraph;
   /** A connection to the test database, for reading tables directly. */
   sql: postgres.Sql;
+  databaseUrl: string;
   /** The GraphQL URL of one service (`gateway`, `products`, ...). */
   url(service: string): string;
   /**
@@ -55,8 +56,10 @@ export async function startTestGraph(
     logLevel: 'silent',
     ...options,
     staff: [TEST_OWNER, ...(options.staff ?? [])],
-    // Every test client is 127.0.0.1; tests of the budgets pass their own.
-    gateway: { budgets: SINGLE_CLIENT_BUDGETS, ...options.gateway },
+    // Every test client is 127.0.0.1; tests of the budgets pass their own. Tests read their own
+    // writes at once, before a purge could arrive: the response caches are on only where a test
+    // asks for them (test/response-cache.test.ts).
+    gateway: { budgets: SINGLE_CLIENT_BUDGETS, responseCache: false, ...options.gateway },
     identity: { passwordHashing: TEST_PASSWORD_HASHING, ...options.identity },
   }).catch(async (error: unknown) => {
     await database.drop();
@@ -80,6 +83,7 @@ export async function startTestGraph(
   return {
     graph,
     sql,
+    databaseUrl: database.url,
     url(service) {
       const found = graph.services.find((s) => s.name === service);
       if (!found) throw new Error(`no service ${service} in the graph`);

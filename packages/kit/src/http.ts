@@ -59,6 +59,31 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   ) => RouteResponse | undefined | Promise<RouteResponse | undefined>;
   /** A GraphQL request still unanswered after this long gets 504 `REQUEST_TIMEOUT`. */
   requestTimeoutMs?: number;
+  /**
+   * Answers kept in memory (the gateway's micro-cache): a request it has an answer for is
+   * answered before the preflight and Apollo; identical requests arriving while the first is
+   * being answered wait for its answer instead of running again, once it is known to be shared.
+   */
+  memo?: ResponseMemo;
+}
+
+/** A complete HTTP answer to a GraphQL request, as a memo keeps it. */
+export interface MemoizedResponse {
+  status: number;
+  headers: Array<[string, string]>;
+  body: string;
+}
+
+/** See `HttpServerOptions.memo`. */
+export interface ResponseMemo {
+  /** The key the answer to this request is kept under; undefined: never from the memo. */
+  keyOf(request: GraphQLHttpRequest): string | undefined;
+  /** The kept answer, with headers valid now (age, remaining max-age), if any. */
+  get(key: string): MemoizedResponse | undefined;
+  /** Whether concurrent requests with this key may share one answer (it was shared before). */
+  shared(key: string): boolean;
+  /** Offers an answer just produced; answers whether the memo kept it (only those are shared). */
+  offer(key: string, response: MemoizedResponse): boolean;
 }
 
 /** The header that carries a request's id from the client or the gateway to every service. */
@@ -166,6 +191,8 @@ export function createHttpServer<TContext extends BaseContext>(
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const routes = new Map((options.routes ?? []).map((r) => [`${r.method} ${r.path}`, r]));
+  /** Memo keys being answered, with the answer their waiters get (undefined: run it yourself). */
+  const inFlight = new Map<string, Promise<MemoizedResponse | undefined>>();
 
   async function handle(
     req: http.IncomingMessage,
@@ -233,14 +260,67 @@ export function createHttpServer<TContext extends BaseContext>(
       }
     }
 
-    const early = await options.preflight?.({
-      method,
-      search: url.searchParams,
-      body: parsedBody,
-      raw,
-    });
-    if (early) return send(res, early);
+    const request: GraphQLHttpRequest = { method, search: url.searchParams, body: parsedBody, raw };
+    const memo = options.memo;
+    const memoKey = memo?.keyOf(request);
+    if (memo && memoKey !== undefined) {
+      const kept = memo.get(memoKey);
+      if (kept) return answer(req, res, kept);
+      const running = inFlight.get(memoKey);
+      if (running) {
+        const shared = await running;
+        if (shared) return answer(req, res, shared);
+      }
+    }
 
+    // The first of identical requests answers the others, once their answer is known to be shared.
+    let finish: ((response: MemoizedResponse | undefined) => void) | undefined;
+    if (memo && memoKey !== undefined && memo.shared(memoKey) && !inFlight.has(memoKey)) {
+      inFlight.set(
+        memoKey,
+        new Promise((resolve) => {
+          finish = resolve;
+        }),
+      );
+    }
+    try {
+      const early = await options.preflight?.(request);
+      if (early) return send(res, early);
+      const result = await executeGraphQL(req, method, url, parsedBody, raw, requestId);
+      if (result.kind === 'stream') {
+        res.statusCode = result.status;
+        for (const [name, value] of result.headers) res.setHeader(name, value);
+        for await (const chunk of result.chunks) res.write(chunk);
+        res.end();
+        return;
+      }
+      const kept = memo && memoKey !== undefined && memo.offer(memoKey, result.response);
+      finish?.(kept ? result.response : undefined);
+      return answer(req, res, result.response);
+    } finally {
+      // Refused, failed, streamed or not kept: the waiters run the request themselves.
+      finish?.(undefined);
+      if (finish) inFlight.delete(memoKey!);
+    }
+  }
+
+  type Executed =
+    | { kind: 'complete'; response: MemoizedResponse }
+    | {
+        kind: 'stream';
+        status: number;
+        headers: Array<[string, string]>;
+        chunks: AsyncIterable<string>;
+      };
+
+  async function executeGraphQL(
+    req: http.IncomingMessage,
+    method: string,
+    url: URL,
+    parsedBody: unknown,
+    raw: RawRequest,
+    requestId: string,
+  ): Promise<Executed> {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -264,23 +344,29 @@ export function createHttpServer<TContext extends BaseContext>(
     } catch (error) {
       if (!(error instanceof RequestTimeoutError)) throw error;
       options.logger.warn({ requestId, url: req.url }, 'request time limit reached');
-      return send(
-        res,
-        jsonError(
-          504,
-          `The request took longer than ${options.requestTimeoutMs} ms and was abandoned`,
-          'REQUEST_TIMEOUT',
-        ),
+      const timeout = jsonError(
+        504,
+        `The request took longer than ${options.requestTimeoutMs} ms and was abandoned`,
+        'REQUEST_TIMEOUT',
       );
+      return {
+        kind: 'complete',
+        response: {
+          status: timeout.status,
+          headers: [['content-type', 'application/json; charset=utf-8']],
+          body: timeout.body,
+        },
+      };
     }
-    res.statusCode = result.status ?? 200;
-    for (const [name, value] of result.headers) res.setHeader(name, value);
+    const status = result.status ?? 200;
+    const resultHeaders = [...result.headers];
     if (result.body.kind === 'complete') {
-      res.end(result.body.string);
-      return;
+      return {
+        kind: 'complete',
+        response: { status, headers: resultHeaders, body: result.body.string },
+      };
     }
-    for await (const chunk of result.body.asyncIterator) res.write(chunk);
-    res.end();
+    return { kind: 'stream', status, headers: resultHeaders, chunks: result.body.asyncIterator };
   }
 
   return http.createServer((req, res) => {
@@ -295,6 +381,32 @@ export function createHttpServer<TContext extends BaseContext>(
       });
     });
   });
+}
+
+/** Whether an `If-None-Match` header names this entity tag (`*`, or one of a list; weak or not). */
+function matchesEtag(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => bare(tag) === bare(etag));
+}
+
+/**
+ * Sends a GraphQL answer, or `304 Not Modified` without a body when it is a 200 whose `etag`
+ * the client already has (`If-None-Match` on a GET or HEAD).
+ */
+function answer(req: http.IncomingMessage, res: http.ServerResponse, response: MemoizedResponse) {
+  const etag = response.headers.find(([name]) => name === 'etag')?.[1];
+  const notModified =
+    response.status === 200 &&
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    matchesEtag(req.headers['if-none-match'], etag);
+  res.statusCode = notModified ? 304 : response.status;
+  for (const [name, value] of response.headers) {
+    if (notModified && (name === 'content-type' || name === 'content-length')) continue;
+    res.setHeader(name, value);
+  }
+  res.end(notModified ? undefined : response.body);
 }
 
 /** Listens on `port` (0 picks a free one) and resolves with the URL and a close function. */

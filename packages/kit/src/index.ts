@@ -4,6 +4,7 @@ export * from './db.ts';
 export * from './embedded-postgres.ts';
 export * from './queue.ts';
 export * from './http.ts';
+export * from './cache-purge.ts';
 export * from './subgraph-client.ts';
 export * from './graphql-errors.ts';
 export * from './input.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -7,6 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { gql } from 'graphql-tag';
 import type { Logger } from 'pino';
+import { SURROGATE_KEY_HEADER } from './cache-purge.ts';
 import { currentRequestId } from './http.ts';
 import { UpstreamError } from './subgraph-client.ts';
 
@@ -14,6 +15,24 @@ import { UpstreamError } from './subgraph-client.ts';
 export function loadTypeDefs(url: URL) {
   return gql(readFileSync(url, 'utf8'));
 }
+
+/** A context whose resolvers note the surrogate keys of what they read (`SURROGATE_KEY_HEADER`). */
+export interface SurrogateKeyed {
+  surrogateKeys?: Set<string>;
+}
+
+/** Sends the surrogate keys the resolvers noted in the `surrogate-key` response header. */
+const surrogateKeysPlugin: ApolloServerPlugin<BaseContext & SurrogateKeyed> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const keys = contextValue.surrogateKeys;
+        if (keys && keys.size > 0)
+          response.http.headers.set(SURROGATE_KEY_HEADER, [...keys].join(' '));
+      },
+    };
+  },
+};
 
 /**
  * Builds the Apollo Server of a subgraph. Errors the client caused keep their message and code;
@@ -36,7 +55,10 @@ export function createSubgraphApollo<TContext extends BaseContext>(options: {
     // Entrypoints own shutdown: they close HTTP, workers and pools in order on SIGINT/SIGTERM.
     stopOnTerminationSignals: false,
     // Inline traces are for Apollo Studio's usage reporting, which this project does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      surrogateKeysPlugin as ApolloServerPlugin<TContext>,
+    ],
     includeStacktraceInErrorResponses: !options.production,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const original = unwrapResolverError(error);

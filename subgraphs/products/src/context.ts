@@ -25,4 +25,9 @@ export interface Context {
   search: SearchEngine;
   /** The instant prices are read at: fixed for the whole request. */
   now: Date;
+  /**
+   * What the answer shows, for caches to purge (`product:<id>`, `category:<id>`,
+   * `collection:<id>`, `products` for any list of products): see `surrogateKeys.ts`.
+   */
+  surrogateKeys: Set<string>;
 }

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { anyOf, anyUuidOf, loaderByGroup, loaderByKey } from '@commerce-graph/kit';
 import type { ProductsDb } from './db/client.ts';
+import { surrogateKey } from './surrogate-keys.ts';
 import {
   attributes,
   attributeValues,
@@ -14,22 +15,39 @@ import {
   variants,
 } from './db/schema.ts';
 
+/** Notes the key of every row a batch read (the answer shows them), then hands the rows on. */
+const noting =
+  <Row>(keys: Set<string>, keyOf: (row: Row) => string) =>
+  <Rows extends Row[]>(rows: Rows): Rows => {
+    for (const row of rows) keys.add(keyOf(row));
+    return rows;
+  };
+
 /**
  * Per-request loaders: every lookup by key in this subgraph is one statement per batch. They
- * read every publish state; the resolvers decide what the storefront sees.
+ * read every publish state; the resolvers decide what the storefront sees. Products, variants
+ * and categories looked up note their surrogate keys in `keys` (the request's).
  */
-export function createLoaders(db: ProductsDb) {
+export function createLoaders(db: ProductsDb, keys: Set<string> = new Set()) {
+  const product = noting<{ id: string }>(keys, (row) => surrogateKey.product(row.id));
   return {
     productById: loaderByKey(
-      (ids: readonly string[]) => db.select().from(products).where(anyUuidOf(products.id, ids)),
+      (ids: readonly string[]) =>
+        db.select().from(products).where(anyUuidOf(products.id, ids)).then(product),
       (row) => row.id,
     ),
     productBySlug: loaderByKey(
-      (slugs: readonly string[]) => db.select().from(products).where(anyOf(products.slug, slugs)),
+      (slugs: readonly string[]) =>
+        db.select().from(products).where(anyOf(products.slug, slugs)).then(product),
       (row) => row.slug,
     ),
     variantById: loaderByKey(
-      (ids: readonly string[]) => db.select().from(variants).where(anyUuidOf(variants.id, ids)),
+      (ids: readonly string[]) =>
+        db
+          .select()
+          .from(variants)
+          .where(anyUuidOf(variants.id, ids))
+          .then(noting(keys, (row: { productId: string }) => surrogateKey.product(row.productId))),
       (row) => row.id,
     ),
     variantsByProductId: loaderByGroup(
@@ -47,7 +65,12 @@ export function createLoaders(db: ProductsDb) {
       (row) => row.variantId,
     ),
     categoryById: loaderByKey(
-      (ids: readonly string[]) => db.select().from(categories).where(anyUuidOf(categories.id, ids)),
+      (ids: readonly string[]) =>
+        db
+          .select()
+          .from(categories)
+          .where(anyUuidOf(categories.id, ids))
+          .then(noting(keys, (row: { id: string }) => surrogateKey.category(row.id))),
       (row) => row.id,
     ),
     categoriesByParentId: loaderByGroup(

@@ -51,13 +51,17 @@ export function createServer(deps: {
     production: deps.production,
   });
   // A forged or expired assertion throws here: the request is answered 401 before any resolver.
-  const context = async (request: RawRequest): Promise<Context> => ({
-    actor: await actorFromHeaders(deps.internalToken, request.headers),
-    loaders: createLoaders(deps.db),
-    catalog,
-    admin,
-    search: deps.search,
-    now: deps.now(),
-  });
+  const context = async (request: RawRequest): Promise<Context> => {
+    const surrogateKeys = new Set<string>();
+    return {
+      actor: await actorFromHeaders(deps.internalToken, request.headers),
+      loaders: createLoaders(deps.db, surrogateKeys),
+      catalog,
+      admin,
+      search: deps.search,
+      now: deps.now(),
+      surrogateKeys,
+    };
+  };
   return { apollo, context };
 }

@@ -6,6 +6,7 @@ import type { ProductRow, VariantRow } from '../db/schema.ts';
 import type { Loaders } from '../loaders.ts';
 import { isPublished, type ProductAttributeView } from '../service/catalog.service.ts';
 import { currencyOf, maxAgeBefore, nextPriceChange, priceInForce } from '../service/pricing.ts';
+import { surrogateKey } from '../surrogate-keys.ts';
 
 /** How long a price may be cached when nothing is scheduled: the product's own max-age. */
 const PRICE_MAX_AGE = 60;
@@ -77,6 +78,23 @@ async function attributesOf(
   );
 }
 
+/** Notes the surrogate keys of a list of products (whichever of its fields is asked for). */
+function noteList(page: { rows: ReadonlyArray<{ id: string }> }, keys: Set<string>) {
+  keys.add(surrogateKey.productLists);
+  for (const row of page.rows) keys.add(surrogateKey.product(row.id));
+}
+
+/** Notes the surrogate keys of the rows and hands them on. */
+const noted = async <Row extends { id: string } | null>(
+  rows: Promise<Row> | Row,
+  keys: Set<string>,
+  keyOf: (id: string) => string,
+): Promise<Row> => {
+  const resolved = await rows;
+  if (resolved) keys.add(keyOf(resolved.id));
+  return resolved;
+};
+
 /** The storefront's catalog: thin adapters over CatalogService and the per-request loaders. */
 export const catalogResolvers: Resolvers = {
   Query: {
@@ -87,10 +105,20 @@ export const catalogResolvers: Resolvers = {
         after: args.after,
         categorySlug: args.categorySlug,
       }),
-    categories: (_, __, { catalog }) => catalog.listRootCategories(),
-    category: (_, { slug }, { catalog }) => catalog.findCategory(slug),
-    collections: (_, __, { catalog }) => catalog.listCollections(),
-    collection: (_, { slug }, { catalog }) => catalog.findCollection(slug),
+    categories: async (_, __, { catalog, surrogateKeys }) => {
+      const roots = await catalog.listRootCategories();
+      for (const root of roots) surrogateKeys.add(surrogateKey.category(root.id));
+      return roots;
+    },
+    category: (_, { slug }, { catalog, surrogateKeys }) =>
+      noted(catalog.findCategory(slug), surrogateKeys, surrogateKey.category),
+    collections: async (_, __, { catalog, surrogateKeys }) => {
+      const all = await catalog.listCollections();
+      for (const collection of all) surrogateKeys.add(surrogateKey.collection(collection.id));
+      return all;
+    },
+    collection: (_, { slug }, { catalog, surrogateKeys }) =>
+      noted(catalog.findCollection(slug), surrogateKeys, surrogateKey.collection),
   },
   Product: {
     // Drafts and archived products do not exist for the storefront, in `_entities` too: the cart
@@ -139,7 +167,8 @@ export const catalogResolvers: Resolvers = {
     children: (category, _, { loaders }) => loaders.categoriesByParentId.load(category.id),
   },
   Collection: {
-    __resolveReference: async (ref, { catalog }) => catalog.findCollectionById(ref.id),
+    __resolveReference: (ref, { catalog, surrogateKeys }) =>
+      noted(catalog.findCollectionById(ref.id), surrogateKeys, surrogateKey.collection),
     products: (collection, args, { catalog }) =>
       catalog.collectionProducts(collection.id, { first: args.first ?? 24, after: args.after }),
   },
@@ -147,8 +176,17 @@ export const catalogResolvers: Resolvers = {
     values: (attribute, _, { loaders }) => loaders.attributeValuesByAttributeId.load(attribute.id),
   },
   ProductConnection: {
-    edges: (page) => page.rows.map((row, i) => ({ cursor: page.cursors[i]!, node: row })),
-    pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null }),
-    totalCount: (page) => page.totalCount(),
+    edges: (page, _, { surrogateKeys }) => {
+      noteList(page, surrogateKeys);
+      return page.rows.map((row, i) => ({ cursor: page.cursors[i]!, node: row }));
+    },
+    pageInfo: (page, _, { surrogateKeys }) => {
+      noteList(page, surrogateKeys);
+      return { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null };
+    },
+    totalCount: (page, _, { surrogateKeys }) => {
+      noteList(page, surrogateKeys);
+      return page.totalCount();
+    },
   },
 };

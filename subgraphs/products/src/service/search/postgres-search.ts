@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { anyOf, badUserInput, isUuid, type Logger } from '@commerce-graph/kit';
 import type { ProductsDb } from '../../db/client.ts';
 import { categories, products, searchDocuments } from '../../db/schema.ts';
+import { notifyCachePurge } from '../../surrogate-keys.ts';
 import { FacetIndex, facetValueKey } from './facet-index.ts';
 import { IndexSync } from './index-sync.ts';
 import { recordAvailability, reindexBatch } from './search-index.ts';
@@ -267,6 +268,7 @@ export class PostgresSearch implements SearchEngine {
       for (let i = 0; i < ids.length; i += REINDEX_BATCH) {
         await reindexBatch(tx, ids.slice(i, i + REINDEX_BATCH), now);
       }
+      await notifyCachePurge(tx, ids);
       if (executor && setting.jit !== 'off') {
         await tx.execute(sql`select set_config('jit', ${setting.jit}, true)`);
       }
@@ -283,7 +285,11 @@ export class PostgresSearch implements SearchEngine {
   async setAvailability(changes: ReadonlyArray<AvailabilityChange>): Promise<void> {
     const known = changes.filter((change) => isUuid(change.variantId));
     if (known.length === 0) return;
-    const changed = await this.deps.db.transaction((tx) => recordAvailability(tx, known));
+    const changed = await this.deps.db.transaction(async (tx) => {
+      const products = await recordAvailability(tx, known);
+      await notifyCachePurge(tx, products);
+      return products;
+    });
     await this.sync.refresh(changed);
   }
 }
