@@ -18,14 +18,18 @@ const OUTPUT_LINES_KEPT = 40;
 
 /**
  * Spawns `node --import tsx <entry>` from the repository root with exactly `env` as its
- * environment, as a deployment would run the service.
+ * environment, as a deployment would run the service. With BENCH_PROFILE_DIR set (in the
+ * benchmark's own environment), every service writes a V8 CPU profile there when it stops
+ * (`node --cpu-prof`, one folder per service; open them in Chrome DevTools or speedscope).
  */
 export function spawnService(
   name: string,
   entry: string,
   env: Record<string, string | undefined>,
 ): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${name}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -125,15 +125,27 @@ export function spawnSeparateServices(
       ADYEN_SIMULATOR_URL: `http://127.0.0.1:${ports.adyenSimulator}`,
       ...extra.checkout,
     }),
-    spawnService('gateway', 'gateway/src/index.ts', {
-      ...base,
-      GATEWAY_PORT: String(ports.gateway),
-      PRODUCTS_URL: graphqlUrl(ports.products),
-      INVENTORY_URL: graphqlUrl(ports.inventory),
-      CART_URL: graphqlUrl(ports.cart),
-      CHECKOUT_URL: graphqlUrl(ports.checkout),
-    }),
+    spawnGateway('gateway', ports.gateway, ports, base),
   ];
+}
+
+/** A gateway process on `port` in front of the subgraphs of `ports`, with `extra` env on top. */
+export function spawnGateway(
+  name: string,
+  port: number,
+  ports: Ports,
+  base: ReturnType<typeof baseServiceEnv>,
+  extra: Record<string, string> = {},
+): ServiceProcess {
+  return spawnService(name, 'gateway/src/index.ts', {
+    ...base,
+    GATEWAY_PORT: String(port),
+    PRODUCTS_URL: graphqlUrl(ports.products),
+    INVENTORY_URL: graphqlUrl(ports.inventory),
+    CART_URL: graphqlUrl(ports.cart),
+    CHECKOUT_URL: graphqlUrl(ports.checkout),
+    ...extra,
+  });
 }
 
 /** Resolves when the gateway answers a query touching every subgraph; throws if a process exits first. */
