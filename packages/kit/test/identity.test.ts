@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   actorFromHeaders,
   IDENTITY_HEADER,
@@ -71,5 +71,34 @@ describe('identity assertions', () => {
     // Without the internal token nothing can be verified: a header is refused, not trusted.
     const header = await signIdentityAssertion(INTERNAL, { kind: 'anonymous' });
     await expect(actorFromHeaders(undefined, { [IDENTITY_HEADER]: header })).rejects.toThrow();
+  });
+});
+
+describe('identity assertions, reused', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('are signed once per actor for 10 s, and a verified one stands until it expires', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-01T10:00:00Z'), toFake: ['Date'] });
+    const actor = { kind: 'customer' as const, ...customer, network: '198.51.100.9' };
+    const first = await signIdentityAssertion(INTERNAL, actor);
+    expect(await signIdentityAssertion(INTERNAL, { ...actor })).toBe(first);
+    // Another actor (here: another network) gets its own.
+    expect(await signIdentityAssertion(INTERNAL, { ...actor, network: '198.51.100.10' })).not.toBe(
+      first,
+    );
+    // Signed by another gateway secret: never the cached one.
+    expect(await signIdentityAssertion(`${INTERNAL}x`, actor)).not.toBe(first);
+    vi.setSystemTime(new Date('2026-12-01T10:00:11Z'));
+    const later = await signIdentityAssertion(INTERNAL, actor);
+    expect(later).not.toBe(first);
+
+    expect(await actorFromHeaders(INTERNAL, { [IDENTITY_HEADER]: first })).toEqual(actor);
+    // The cache is keyed by the whole text: a tampered copy of a verified one is refused.
+    const tampered = `${first.slice(0, -2)}${first.endsWith('A') ? 'B' : 'A'}${first.slice(-1)}`;
+    await expect(actorFromHeaders(INTERNAL, { [IDENTITY_HEADER]: tampered })).rejects.toThrow();
+    await expect(actorFromHeaders(`${INTERNAL}x`, { [IDENTITY_HEADER]: first })).rejects.toThrow();
+    // Past its 60 s, the verified assertion is refused like any expired one.
+    vi.setSystemTime(new Date('2026-12-01T10:01:01Z'));
+    await expect(actorFromHeaders(INTERNAL, { [IDENTITY_HEADER]: first })).rejects.toThrow();
   });
 });
