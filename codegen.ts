@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
@@ -20,6 +21,20 @@ const subgraph = (name: string, mappers: Record<string, string>) => ({
     },
   },
 });
+
+/**
+ * The storefront client's typed documents come from the public API schema (what the gateway
+ * serves), never a subgraph's. The client preset is the client package's own dev dependency.
+ */
+type OutputPreset = Exclude<
+  Extract<CodegenConfig['generates'][string], { preset?: unknown }>['preset'],
+  string | undefined
+>;
+const clientPreset = (
+  createRequire(new URL('./packages/client/package.json', import.meta.url))(
+    '@graphql-codegen/client-preset',
+  ) as { preset: OutputPreset }
+).preset;
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -83,6 +98,18 @@ const config: CodegenConfig = {
       AdminAuditEntry: '../db/schema.ts#AdminAuditRow',
       AdminAuditPage: '../service/audit.service.ts#AdminAuditPageView',
     }),
+    'packages/client/src/__generated__/': {
+      schema: 'schema/api.graphql',
+      documents: 'packages/client/src/operations/*.graphql',
+      preset: clientPreset,
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        onlyOperationTypes: true,
+        scalars: { ID: 'string', JSON: 'unknown' },
+      },
+    },
   },
 };
 

@@ -17,6 +17,8 @@ const schema = z
     CHECKOUT_PORT: envVar.port(4004),
     IDENTITY_PORT: envVar.port(4005),
     ADYEN_SIMULATOR_PORT: envVar.port(4010),
+    // The reference storefront (storefront/); its origin is allowed by CORS unless CORS_ORIGINS is set.
+    STOREFRONT_PORT: envVar.port(3000),
     // The demo admin (role owner) of a development start; unset password: made up per run.
     ADMIN_EMAIL: z.email().default('admin@example.com'),
     ADMIN_PASSWORD: z.string().min(10, 'use at least 10 characters').optional(),

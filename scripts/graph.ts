@@ -12,6 +12,7 @@ import {
   migrationsFolder as identityMigrations,
   startIdentity,
   type IdentityBudgets,
+  type WebhookDeliveryPolicy,
   type PasswordHashing,
 } from '@commerce-graph/identity';
 import {
@@ -79,7 +80,12 @@ export interface GraphOptions {
    */
   accessTokenSecret?: string;
   /** Identity's argon2id costs (default: OWASP's minimum) and attempt limits. */
-  identity?: { passwordHashing?: PasswordHashing; budgets?: Partial<IdentityBudgets> };
+  identity?: {
+    passwordHashing?: PasswordHashing;
+    budgets?: Partial<IdentityBudgets>;
+    /** Partner webhooks' retries (tests shorten them). */
+    webhooks?: Partial<WebhookDeliveryPolicy>;
+  };
   /** How long a payment may stay PENDING before its order fails (default 15 minutes). */
   paymentTimeoutMs?: number;
   /** How long an unpaid reservation holds its stock before inventory expires it (default 15 minutes). */

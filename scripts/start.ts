@@ -14,6 +14,7 @@ import { protectionSettings } from '@commerce-graph/gateway';
 import { buildDemoCatalog } from './demo-catalog.ts';
 import { readStartEnv, type StartEnv } from './env.ts';
 import { startGraph, type RunningGraph } from './graph.ts';
+import { startStorefront, type RunningStorefront } from '../storefront/server.ts';
 
 const startedAt = performance.now();
 const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
@@ -28,12 +29,14 @@ try {
 
 let database: EmbeddedPostgresHandle | undefined;
 let graph: RunningGraph | undefined;
+let storefront: RunningStorefront | undefined;
 let stopping = false;
 
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping the graph...`);
+  await storefront?.close();
   await graph?.close();
   await database?.stop();
   console.log('stopped.');
@@ -113,15 +116,26 @@ try {
     logLevel: env.LOG_LEVEL,
     gateway: {
       ...protectionSettings(env),
+      // The storefront below calls the gateway from the browser, on either name of this host.
+      corsOrigins: env.CORS_ORIGINS ?? [
+        `http://localhost:${env.STOREFRONT_PORT}`,
+        `http://127.0.0.1:${env.STOREFRONT_PORT}`,
+      ],
       ...(env.GATEWAY_RESPONSE_CACHE ? {} : { responseCache: false as const }),
     },
   });
 
   const shown = (url: string) => url.replace('://127.0.0.1:', '://localhost:');
+  storefront = await startStorefront({
+    port: env.STOREFRONT_PORT,
+    host: env.HOST,
+    gatewayUrl: shown(graph.gatewayUrl),
+  });
   console.log(
     [
       '',
       `commerce graph is up (${elapsed()})`,
+      `  storefront     ${shown(storefront.url)}   <- the reference shop`,
       `  gateway        ${shown(graph.gatewayUrl)}   <- open it for Apollo Sandbox`,
       ...graph.services
         .filter((s) => s.name !== 'gateway')
@@ -146,6 +160,7 @@ try {
   );
 } catch (error) {
   console.error('start failed:', error instanceof Error ? error.message : error);
+  await storefront?.close();
   await graph?.close();
   await database?.stop();
   process.exit(1);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 
 /** The subgraphs in the graph, with the URLs they listen on by default. */
@@ -13,8 +14,16 @@ export const SUBGRAPHS = [
 
 export const SUPERGRAPH_PATH = new URL('../schema/supergraph.graphql', import.meta.url);
 
+/** The public API schema partners build against: no federation internals, no `@inaccessible`. */
+export const API_SCHEMA_PATH = new URL('../schema/api.graphql', import.meta.url);
+
 /** Composes the subgraphs' SDL files into the supergraph SDL, or throws with every error. */
 export function composeSupergraph(): string {
+  return composeGraph().supergraphSdl;
+}
+
+/** The composed supergraph SDL and its API schema SDL (types and fields sorted by name). */
+export function composeGraph(): { supergraphSdl: string; apiSchemaSdl: string } {
   const result = composeServices(
     SUBGRAPHS.map(({ name, url }) => ({
       name,
@@ -29,5 +38,7 @@ export function composeSupergraph(): string {
       `Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`,
     );
   }
-  return result.supergraphSdl;
+  // Sorted, so that moving a field between subgraphs or within a file does not show as a change.
+  const apiSchema = lexicographicSortSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+  return { supergraphSdl: result.supergraphSdl, apiSchemaSdl: `${printSchema(apiSchema)}\n` };
 }

@@ -278,6 +278,10 @@ const TRANSPORT_TABLES = ['identity.outbox_events', 'checkout.outbox_events'];
  */
 const NOT_ABOUT_CUSTOMERS = [
   'identity.api_keys',
+  // A partner's subscriptions and what was sent to it: order ids, statuses and totals, never a
+  // name, an email or an address (identity's README, "Partner webhooks").
+  'identity.webhook_subscriptions',
+  'identity.webhook_deliveries',
   'cart.discount_codes',
   'cart.order_outcomes',
   'checkout.idempotency_keys',

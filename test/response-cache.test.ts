@@ -96,6 +96,7 @@ describe.each(queueBackends())('response caching ($name)', (backend) => {
     const first = await graphql<Page>(gatewayUrl, PAGE, { slug: SLUG });
     expect(first.errors).toBeUndefined();
     expect(first.headers.get('cache-control')).toBe('max-age=5, public');
+    expect(first.headers.get('vary')).toMatch(/accept-language/);
     expect(first.headers.get('age')).toBeNull();
     const id = first.data!.product.id;
     const keys = first.headers.get('surrogate-key')!.split(' ');

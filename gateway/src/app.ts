@@ -10,6 +10,7 @@ import { Agent, type Dispatcher } from 'undici';
 import {
   createLogger,
   createRateLimitStore,
+  fromPrivateNetwork,
   listenForCachePurges,
   type CachePurgeListener,
   createSubgraphClient,
@@ -34,6 +35,7 @@ import {
 } from './cache.ts';
 import { createEdge } from './edge.ts';
 import { createErrorFormatter } from './errors.ts';
+import { graphiqlRoutes } from './graphiql.ts';
 import { createAuthenticator } from './auth.ts';
 import {
   budgetsFrom,
@@ -181,9 +183,10 @@ function subgraphSource(url: string, internal: Array<[string, string]>, fetcher:
 
 /**
  * Starts the Apollo Gateway over the composed supergraph. Subgraphs are reached over HTTP, so
- * their Cache-Control hints reach the client. Apollo Sandbox and introspection are on in
- * development and off in production. Every request passes the edge (security headers, CORS),
- * the query protection (`protection/`) and, on its way out, the error masking (`errors.ts`).
+ * their Cache-Control hints reach the client. Apollo Sandbox, GraphiQL (`/graphiql`, offline) and
+ * introspection are on in development and off in production. Every request passes the edge
+ * (security headers, CORS), the query protection (`protection/`) and, on its way out, the error
+ * masking (`errors.ts`).
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway', config.logLevel);
@@ -291,7 +294,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     // request carrying it in full, which the preflight judged.
     persistedQueries: responseStore ? { cache: responseStore, ttl: 24 * 3600 } : undefined,
     plugins: [
-      ...cachingPlugins<GatewayContext>(responseStore),
+      ...cachingPlugins<GatewayContext>(responseStore, FORWARDED_HEADERS),
       protectionPlugin<GatewayContext>({
         costModel: config.costModel ?? DEFAULT_COST_MODEL,
         maxCost: config.maxCost ?? 5_000,
@@ -312,6 +315,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     port: config.port,
     host: config.host,
     intercept: edge.intercept,
+    // Only to scrapers on the private network, never through the public edge (README: Metrics).
+    metricsAccess: fromPrivateNetwork,
+    // No subgraph is checked: one subgraph down must not take every gateway out of the load
+    // balancer (the rest of the graph still answers); each subgraph's own /ready says that.
+    // GraphiQL, offline, next to Sandbox: development only, like Sandbox.
+    routes: production ? [] : graphiqlRoutes(),
     memo: microCache?.memo,
     preflight: createPreflight({
       limits,

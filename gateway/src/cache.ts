@@ -224,6 +224,7 @@ export function publicMaxAge(cacheControl: string | undefined): number {
  */
 export function cachingPlugins<TContext extends CachingContext>(
   store: ResponseStore | undefined,
+  varyHeaders: readonly string[],
 ): ApolloServerPlugin<TContext>[] {
   const plugins: ApolloServerPlugin<TContext>[] = [];
   if (store) {
@@ -261,6 +262,8 @@ export function cachingPlugins<TContext extends CachingContext>(
             if (tags.length === 0) tags = await store.tagsOf(cacheKey);
             else await store.tag(cacheKey, tags, policy.maxAge);
           }
+          // The forwarded headers change the answer: a shared cache must key on them too.
+          if (shared) headers.set('vary', varyHeaders.join(', '));
           if (tags.length > 0) {
             headers.set(SURROGATE_KEY_HEADER, tags.join(' '));
             headers.set('cache-tag', tags.join(','));

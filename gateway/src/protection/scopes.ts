@@ -15,7 +15,8 @@ import {
 import { refusal } from './refusal.ts';
 
 /** What a partner API key may do (identity's `ApiKeyScope`, by the issue's names). */
-export type PartnerScope = 'catalog:read' | 'orders:read' | 'orders:write' | 'inventory:write';
+export type PartnerScope =
+  'catalog:read' | 'orders:read' | 'orders:write' | 'inventory:write' | 'webhooks:manage';
 
 /** Identity's `ApiKeyScope` enum values, and the names the gateway and subgraphs check. */
 export const SCOPE_NAMES: Record<string, PartnerScope> = {
@@ -23,6 +24,7 @@ export const SCOPE_NAMES: Record<string, PartnerScope> = {
   ORDERS_READ: 'orders:read',
   ORDERS_WRITE: 'orders:write',
   INVENTORY_WRITE: 'inventory:write',
+  WEBHOOKS_MANAGE: 'webhooks:manage',
 };
 
 /**
@@ -48,6 +50,12 @@ export const FIELD_SCOPES: Record<string, PartnerScope | null> = {
   'Mutation.submitPaymentDetails': 'orders:write',
   'Mutation.setStock': 'inventory:write',
   'Mutation.adjustStock': 'inventory:write',
+  // A partner's own webhook subscriptions and deliveries (identity checks the key owns them).
+  'Query.webhookSubscriptions': 'webhooks:manage',
+  'Query.webhookDeliveries': 'webhooks:manage',
+  'Mutation.createWebhookSubscription': 'webhooks:manage',
+  'Mutation.deleteWebhookSubscription': 'webhooks:manage',
+  'Mutation.replayWebhookDelivery': 'webhooks:manage',
   Product: 'catalog:read',
   ProductVariant: 'catalog:read',
   Category: 'catalog:read',

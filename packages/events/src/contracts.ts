@@ -187,7 +187,8 @@ export const consumers = [
 
 /** Who receives what. A producer never needs to know this; the bus reads it. */
 export const subscriptions: Record<EventName, readonly Consumer[]> = {
-  'checkout.order.placed': ['cart'],
+  // Identity turns order and product events into partners' webhooks.
+  'checkout.order.placed': ['cart', 'identity'],
   'checkout.payment.authorised': ['inventory'],
   'checkout.payment.failed': ['inventory', 'cart'],
   // The durable give-back of a failed placeOrder: the reservation and the discount redemption.
@@ -199,16 +200,16 @@ export const subscriptions: Record<EventName, readonly Consumer[]> = {
   // Identity keeps the audit log of admin actions, wherever they happen.
   'inventory.admin-action.recorded': ['identity'],
   'checkout.admin-action.recorded': ['identity'],
-  // Order lifecycle events: nobody needs them yet (the stock of a cancelled unpaid order is
+  // Order lifecycle events: only partners' webhooks (the stock of a cancelled unpaid order is
   // released through checkout.payment.failed).
-  'checkout.order.paid': [],
+  'checkout.order.paid': ['identity'],
   'checkout.order.cancelled': [],
   'checkout.order.fulfilled': [],
   // For a returns desk or accounting; stock stays sold (a return is its own process).
-  'checkout.order.refunded': [],
+  'checkout.order.refunded': ['identity'],
   'products.admin-action.recorded': ['identity'],
-  // Nobody needs them yet: the cart reads prices live (issue 8 may consume them).
-  'products.price.changed': [],
+  // Partners' product.updated webhooks; the cart reads prices live.
+  'products.price.changed': ['identity'],
   // Search's in-stock filter.
   'inventory.availability.changed': ['products'],
 };

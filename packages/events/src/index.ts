@@ -3,3 +3,4 @@ export * from './outbox.ts';
 export * from './bus.ts';
 export * from './audit.ts';
 export * from './dead-letters.ts';
+export * from './metrics.ts';

@@ -162,6 +162,9 @@ export function createOutboxRelay(options: {
   }
 
   let polls = 0;
+  // Every replica polls, without a leadership: the poll only catches rows a flush left behind,
+  // a replica's own rows go out soonest from its own poll, and a row two replicas both publish
+  // is one job (job id = event id). Leading it would add a check per poll and save little.
   const poll = runPeriodically(
     'outbox relay',
     options.pollMs ?? 1_000,

@@ -77,9 +77,15 @@ export function connectDatabase<TSchema extends Record<string, unknown>>(
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
 
+/** The advisory lock key every migration run holds (a bigint, like `createLeadership`'s). */
+const MIGRATION_LOCK = '7883946363647714593'; // 'migrate!' in ASCII, read as a 64-bit integer
+
 /**
- * Applies a subgraph's committed drizzle migrations. An advisory lock serialises concurrent
- * starts (several replicas of one subgraph booting at once must not race on DDL).
+ * Applies a subgraph's committed drizzle migrations. One advisory lock, the same for every
+ * subgraph, serialises concurrent runs: replicas of one subgraph booting at once would apply a
+ * migration twice, and different subgraphs on an empty database would both create the shared
+ * `drizzle` schema (`CREATE SCHEMA IF NOT EXISTS` is not safe against a concurrent one). A
+ * run that finds its migrations applied by the one before it does nothing.
  */
 export async function runMigrations(
   url: string,
@@ -92,17 +98,18 @@ export async function runMigrations(
   const sql = postgres(url, {
     max: 1,
     onnotice: () => undefined,
+    // Never recycled mid-run: a new session would not hold the lock.
+    max_lifetime: 0,
     connection: { statement_timeout: 0, idle_in_transaction_session_timeout: 0 },
   });
-  const lockKey = `migrate:${subgraph}`;
   try {
-    await sql`select pg_advisory_lock(hashtext(${lockKey}))`;
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK}::bigint)`;
     await migrate(drizzle(sql), {
       migrationsFolder,
       migrationsSchema: 'drizzle',
       migrationsTable: `${subgraph}_migrations`,
     });
-    await sql`select pg_advisory_unlock(hashtext(${lockKey}))`;
+    await sql`select pg_advisory_unlock(${MIGRATION_LOCK}::bigint)`;
   } finally {
     // Closing the session also drops the lock if the migration failed.
     await sql.end({ timeout: 5 });

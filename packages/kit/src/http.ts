@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
+import type { ServiceMetrics } from './metrics.ts';
 
 /** A plain HTTP route next to GraphQL (webhooks, health checks). */
 export interface Route {
@@ -57,6 +58,13 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   preflight?: (
     request: GraphQLHttpRequest,
   ) => RouteResponse | undefined | Promise<RouteResponse | undefined>;
+  /**
+   * Served on `GET /metrics` (Prometheus text format, open like /health: keep it on the private
+   * network), and counts every answer in `http_requests_total`.
+   */
+  metrics?: ServiceMetrics;
+  /** Who may read /metrics (default: anyone who reaches the port); others get 404. */
+  metricsAccess?: (req: http.IncomingMessage) => boolean;
   /** A GraphQL request still unanswered after this long gets 504 `REQUEST_TIMEOUT`. */
   requestTimeoutMs?: number;
   /**
@@ -207,6 +215,13 @@ export function createHttpServer<TContext extends BaseContext>(
     if (url.pathname === '/ready') {
       const ready = options.ready ? await options.ready().catch(() => false) : true;
       return send(res, { status: ready ? 200 : 503, body: JSON.stringify({ ready }) });
+    }
+    if (url.pathname === '/metrics' && options.metrics && method === 'GET') {
+      if (options.metricsAccess && !options.metricsAccess(req)) {
+        return send(res, jsonError(404, 'Not found'));
+      }
+      const { contentType, body } = await options.metrics.scrape();
+      return send(res, { status: 200, body, contentType });
     }
 
     let body: Buffer;
@@ -369,7 +384,22 @@ export function createHttpServer<TContext extends BaseContext>(
     return { kind: 'stream', status, headers: resultHeaders, chunks: result.body.asyncIterator };
   }
 
+  /** The route label of a request: its path when the server knows it, else `other`. */
+  const knownPaths = new Set([
+    graphqlPath,
+    '/health',
+    '/ready',
+    '/metrics',
+    ...(options.routes ?? []).map((r) => r.path),
+  ]);
+  const routeOf = (req: http.IncomingMessage) => {
+    const path = (req.url ?? '/').split('?', 1)[0]!;
+    return knownPaths.has(path) ? path : 'other';
+  };
+
   return http.createServer((req, res) => {
+    const metrics = options.metrics;
+    if (metrics) res.once('finish', () => metrics.observeHttp(routeOf(req), res.statusCode));
     const given = req.headers[REQUEST_ID_HEADER];
     const requestId =
       typeof given === 'string' && WELL_FORMED_REQUEST_ID.test(given) ? given : randomUUID();
@@ -404,7 +434,9 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, response: M
   res.statusCode = notModified ? 304 : response.status;
   for (const [name, value] of response.headers) {
     if (notModified && (name === 'content-type' || name === 'content-length')) continue;
-    res.setHeader(name, value);
+    // The edge may have said already what the answer varies by (CORS: Origin).
+    const before = name === 'vary' ? res.getHeader('vary') : undefined;
+    res.setHeader(name, before ? `${String(before)}, ${value}` : value);
   }
   res.end(notModified ? undefined : response.body);
 }

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { currentRequestId } from './http.ts';
 
 export type { Logger };
 
@@ -25,7 +26,10 @@ const SECRET_FIELDS = [
   'password',
 ];
 
-/** Creates a JSON logger named after the service; payment data and secrets are redacted. */
+/**
+ * Creates a JSON logger named after the service; payment data and secrets are redacted, and a
+ * line logged while serving a request carries its `requestId`.
+ */
 export function createLogger(
   name: string,
   level = 'info',
@@ -34,6 +38,10 @@ export function createLogger(
   const options = {
     name,
     level,
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
     redact: {
       paths: [
         ...SECRET_FIELDS,

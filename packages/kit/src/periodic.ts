@@ -1,7 +1,17 @@
 import type { Logger } from 'pino';
+import type { Leadership } from './leadership.ts';
 
 export interface Periodic {
   stop(): void;
+}
+
+export interface PeriodicOptions {
+  /**
+   * Work that must run once per deployment, not once per replica: each run first asks
+   * `leadership.lead(name)` and is skipped unless this process leads the task (see
+   * `createLeadership`). Without it, every process runs the task.
+   */
+  leadership?: Leadership;
 }
 
 /**
@@ -14,12 +24,18 @@ export function runPeriodically(
   everyMs: number,
   task: () => Promise<unknown>,
   logger: Logger,
+  options: PeriodicOptions = {},
 ): Periodic {
+  const { leadership } = options;
   let busy = false;
+  const run = async () => {
+    if (leadership && !(await leadership.lead(name))) return;
+    await task();
+  };
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    task()
+    run()
       .catch((error: unknown) => logger.error({ err: error }, `${name} failed`))
       .finally(() => {
         busy = false;

@@ -47,6 +47,11 @@ export interface QueueFactory {
   readonly kind: QueueBackendKind;
   createQueue<T>(name: string, defaultJobOptions?: JobsOptions): JobQueue<T>;
   createWorker<T>(name: string, processor: Processor<T>, options?: WorkerSettings): JobWorker<T>;
+  /**
+   * Rejects when the queue backend does not answer (Redis: a PING within `producerTimeoutMs`;
+   * PostgreSQL: absent, the service's own database check covers it). For `/ready`.
+   */
+  ping?(): Promise<void>;
   /** Closes every queue and worker this factory created, then its connections. */
   close(): Promise<void>;
 }
@@ -138,6 +143,10 @@ export function createQueueFactory(config: QueueConnectionConfig): QueueFactory 
         });
         closables.push(worker);
         return worker;
+      },
+      async ping() {
+        await whenReady();
+        await producer.ping();
       },
       async close() {
         // Gracefully (jobs in hand finish, connections QUIT), within CLOSE_GRACE_MS: a worker

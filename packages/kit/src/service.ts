@@ -1,6 +1,7 @@
 import type { BaseContext } from '@apollo/server';
 import { ConfigError } from './env.ts';
 import { createHttpServer, listen, type HttpServerOptions } from './http.ts';
+import { createServiceMetrics } from './metrics.ts';
 
 /** What every subgraph's `start…(config)` takes, besides its own settings. */
 export interface SubgraphConfig {
@@ -27,7 +28,8 @@ export interface RunningService {
 }
 
 /**
- * Starts an Apollo Server (subgraph or gateway) and serves it over HTTP. `close()` stops taking
+ * Starts an Apollo Server (subgraph or gateway) and serves it over HTTP, with its metrics
+ * (`options.metrics`, or new ones) on /metrics and counting its operations. `close()` stops taking
  * requests, stops Apollo, then calls `release` (workers, queues, pools). A failed start calls
  * `release` too, so nothing the caller already opened is left behind.
  */
@@ -43,9 +45,12 @@ export async function serveApollo<TContext extends BaseContext>(
 ): Promise<RunningService> {
   const release = options.release ?? (async () => undefined);
   let http: Awaited<ReturnType<typeof listen>>;
+  // Every service answers /metrics; one made here when its entrypoint registered no gauges.
+  const metrics = options.metrics ?? createServiceMetrics(options.name);
   try {
+    options.apollo.addPlugin(metrics.apolloPlugin<TContext>());
     await options.apollo.start();
-    http = await listen(createHttpServer(options), options.port, options.host);
+    http = await listen(createHttpServer({ ...options, metrics }), options.port, options.host);
   } catch (error) {
     await release();
     throw error;

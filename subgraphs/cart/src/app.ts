@@ -1,7 +1,12 @@
 import {
+  allReady,
   connectDatabase,
+  createLeadership,
   createLogger,
   createQueueFactory,
+  createServiceMetrics,
+  instrumentQueues,
+  upstreamAlive,
   createSubgraphClient,
   internalHeaders,
   runMigrations,
@@ -56,9 +61,12 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
   const service = new CartService(database.db);
   const discounts = new DiscountService(database.db, service);
   const orders = new CartOrderService(database.db);
-  const queues = createQueueFactory(config.queue);
+  const metrics = createServiceMetrics('cart');
+  const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
   const privacy = new CartPrivacyService(database.db);
   const worker = createWorker({ queues, orders, discounts, privacy, logger });
+  // Sweeps run once per deployment: on whichever replica holds each task's lock.
+  const leadership = createLeadership(config.databaseUrl, 'cart', logger);
   const ttlDays = config.cartTtlDays ?? 30;
   const sweep = runPeriodically(
     'abandoned cart sweep',
@@ -70,6 +78,7 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
       if (cleared > 0) logger.info({ cleared, ttlDays }, 'addresses of ordered carts cleared');
     },
     logger,
+    { leadership },
   );
   const { apollo, context } = createServer({
     db: database.db,
@@ -99,11 +108,20 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     port: config.port,
     host: config.host,
     internalToken: config.internalToken,
-    ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    metrics,
+    ready: () =>
+      allReady([
+        async () => (await database.sql`select 1`).length === 1,
+        () => worker.isRunning(),
+        () => queues.ping?.(),
+        () => upstreamAlive(config.productsUrl),
+        () => (config.inventoryUrl ? upstreamAlive(config.inventoryUrl) : true),
+      ]),
     details: { queue: queues.kind },
     // Also on a failed start: the worker already runs and must not be left behind.
     release: async () => {
       sweep.stop();
+      await leadership.close();
       await queues.close();
       await database.close();
     },

@@ -7,6 +7,8 @@ const schema = z
     REDIS_URL: envVar.redisUrl().optional(),
     CART_PORT: envVar.port(4003),
     HOST: z.string().default('127.0.0.1'),
+    /** `false` when the deploy runs `pnpm migrate` before it starts the replicas. */
+    MIGRATE_ON_START: envVar.boolean(true),
     PRODUCTS_URL: envVar.url().default('http://127.0.0.1:4001/graphql'),
     INVENTORY_URL: envVar.url().default('http://127.0.0.1:4002/graphql'),
     CART_TTL_DAYS: z.coerce.number().int().positive().max(3650).default(30),

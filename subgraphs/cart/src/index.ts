@@ -8,6 +8,7 @@ await runService(async () => {
     databaseUrl: env.DATABASE_URL,
     port: env.CART_PORT,
     host: env.HOST,
+    migrate: env.MIGRATE_ON_START,
     productsUrl: env.PRODUCTS_URL,
     inventoryUrl: env.INVENTORY_URL,
     cartTtlDays: env.CART_TTL_DAYS,

@@ -1,8 +1,13 @@
-import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events';
+import { createEventPublisher, createOutboxRelay, observeOutbox } from '@commerce-graph/events';
 import {
+  allReady,
   connectDatabase,
+  createLeadership,
   createLogger,
   createQueueFactory,
+  createServiceMetrics,
+  instrumentQueues,
+  upstreamAlive,
   createRateLimitStore,
   runMigrations,
   runPeriodically,
@@ -144,14 +149,19 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     applicationName: 'checkout',
     onQuery: config.onQuery,
   });
-  const queues = createQueueFactory(config.queue);
+  const metrics = createServiceMetrics('checkout');
+  const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
   const { relay, provider, payments } = createPayments(config, database, queues, logger);
+  // Sweeps run once per deployment: on whichever replica holds each task's lock.
+  const leadership = createLeadership(config.databaseUrl, 'checkout', logger);
+  observeOutbox(metrics, database.db, outboxEvents);
   const paymentTimeoutMs = config.paymentTimeoutMs ?? 15 * 60_000;
   const expiry = runPeriodically(
     'payment expiry',
     Math.min(60_000, Math.max(100, paymentTimeoutMs / 4)),
     () => payments.expireStalePayments(paymentTimeoutMs),
     logger,
+    { leadership },
   );
   const privacy = new CheckoutPrivacyService(database.db);
   const retentionMs =
@@ -162,6 +172,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     Math.min(3600_000, Math.max(100, retentionMs / 4)),
     () => privacy.pruneNotificationBodies(retentionMs),
     logger,
+    { leadership },
   );
   const upstream = createUpstream({
     cart: config.cartUrl,
@@ -212,6 +223,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     60_000,
     () => payments.modifications.reconcile(payments.autoCapture),
     logger,
+    { leadership },
   );
   const { apollo, context } = createServer({
     db: database.db,
@@ -247,10 +259,16 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
         live: config.adyen.environment === 'LIVE',
       }),
     ],
-    ready: async () =>
-      (await database.sql`select 1`).length === 1 &&
-      (worker?.isRunning() ?? true) &&
-      eventWorker.isRunning(),
+    metrics,
+    // Adyen is not checked: a payment provider's outage must not take checkout out of service.
+    ready: () =>
+      allReady([
+        async () => (await database.sql`select 1`).length === 1,
+        () => (worker?.isRunning() ?? true) && eventWorker.isRunning(),
+        () => queues.ping?.(),
+        () => upstreamAlive(config.cartUrl),
+        () => upstreamAlive(config.inventoryUrl),
+      ]),
     details: {
       queue: queues.kind,
       rateLimits: store.kind,
@@ -261,6 +279,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
       expiry.stop();
       retention.stop();
       reconciliation.stop();
+      await leadership.close();
       await relay.close();
       await queues.close();
       await database.close();

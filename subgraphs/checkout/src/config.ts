@@ -16,6 +16,7 @@ export function checkoutConfig(env: CheckoutEnv): CheckoutConfig {
     },
     port: env.CHECKOUT_PORT,
     host: env.HOST,
+    migrate: env.MIGRATE_ON_START,
     cartUrl: env.CART_URL,
     inventoryUrl: env.INVENTORY_URL,
     returnUrl: env.RETURN_URL,

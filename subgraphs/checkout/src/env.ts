@@ -21,6 +21,8 @@ const schema = z
     REDIS_URL: envVar.redisUrl().optional(),
     CHECKOUT_PORT: envVar.port(4004),
     HOST: z.string().default('127.0.0.1'),
+    /** `false` when the deploy runs `pnpm migrate` before it starts the replicas. */
+    MIGRATE_ON_START: envVar.boolean(true),
     CART_URL: envVar.url().default('http://127.0.0.1:4003/graphql'),
     INVENTORY_URL: envVar.url().default('http://127.0.0.1:4002/graphql'),
     RETURN_URL: envVar.url().default('http://localhost:3000/checkout/return'),

@@ -1,7 +1,10 @@
-import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events';
+import { createEventPublisher, createOutboxRelay, observeOutbox } from '@commerce-graph/events';
 import {
+  allReady,
   connectDatabase,
   createLogger,
+  createServiceMetrics,
+  instrumentQueues,
   createSubgraphClient,
   internalHeaders,
   createQueueFactory,
@@ -26,12 +29,14 @@ import { PasswordHasher, type PasswordHashing } from './service/passwords.ts';
 import { PrivacyService } from './service/privacy.service.ts';
 import { SessionService } from './service/session.service.ts';
 import { StaffService } from './service/staff.service.ts';
+import { WebhookService, type WebhookDeliveryPolicy } from './service/webhook.service.ts';
 import { createWorker } from './worker.ts';
 
 export { migrationsFolder };
 export { bootstrapStaff, type StaffBootstrap, type StaffBootstrapped } from './bootstrap.ts';
 export { DEFAULT_BUDGETS, type IdentityBudgets } from './service/limits.ts';
 export { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from './service/passwords.ts';
+export { DEFAULT_WEBHOOK_POLICY, type WebhookDeliveryPolicy } from './service/webhook.service.ts';
 
 export interface IdentityConfig extends SubgraphConfig {
   /** Signs customers' access tokens; the gateway verifies them with the same secret. */
@@ -47,6 +52,8 @@ export interface IdentityConfig extends SubgraphConfig {
   /** GraphQL endpoints of cart and checkout, whose `personalData` the GDPR export collects. */
   cartUrl: string;
   checkoutUrl: string;
+  /** Partner webhooks' retries and timeout (default: 10 attempts from 30 s, 10 s per attempt). */
+  webhooks?: Partial<WebhookDeliveryPolicy>;
 }
 
 /** Connects, migrates and starts the identity subgraph and its mail worker. */
@@ -67,20 +74,31 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     applicationName: 'identity',
     onQuery: config.onQuery,
   });
-  const queues = createQueueFactory(config.queue);
+  const metrics = createServiceMetrics('identity');
+  const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
   const relay = createOutboxRelay({
     db: database.db,
     table: outboxEvents,
     publish: createEventPublisher(queues).publish,
     logger,
   });
+  observeOutbox(metrics, database.db, outboxEvents);
   const audit = new AuditService(database.db);
+  const webhooks = new WebhookService({
+    db: database.db,
+    queues,
+    logger,
+    production: config.production ?? false,
+    policy: config.webhooks,
+  });
   const worker = createWorker({
     queues,
     mail: createOutboundMailSink(database.db),
     audit,
+    webhooks,
     logger,
   });
+  const webhookWorker = webhooks.createDeliveryWorker();
   const sessions = new SessionService(database.db, config.accessTokenSecret);
   const passwords = new PasswordHasher(config.passwordHashing);
   const accounts = new AccountService({
@@ -114,6 +132,7 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     apiKeys: new ApiKeyService({ db: database.db, audit, logger }),
     staff: new StaffService({ db: database.db, sessions, audit, logger }),
     audit,
+    webhooks,
     internalToken: config.internalToken,
     logger,
     production: config.production ?? false,
@@ -126,7 +145,14 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     port: config.port,
     host: config.host,
     internalToken: config.internalToken,
-    ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    metrics,
+    // Cart and checkout are called only to erase an account: sign-in must not wait on them.
+    ready: () =>
+      allReady([
+        async () => (await database.sql`select 1`).length === 1,
+        () => worker.isRunning() && webhookWorker.isRunning(),
+        () => queues.ping?.(),
+      ]),
     details: { queue: queues.kind, rateLimits: store.kind },
     // Also on a failed start: the worker and the relay already run and must not be left behind.
     release: async () => {

@@ -7,6 +7,7 @@ import type { AuditService } from './service/audit.service.ts';
 import type { PrivacyService } from './service/privacy.service.ts';
 import type { SessionService } from './service/session.service.ts';
 import type { StaffService } from './service/staff.service.ts';
+import type { WebhookService } from './service/webhook.service.ts';
 
 /** What every resolver gets: who the request acts for, per-request loaders, the services. */
 export interface Context {
@@ -20,4 +21,5 @@ export interface Context {
   apiKeys: ApiKeyService;
   staff: StaffService;
   audit: AuditService;
+  webhooks: WebhookService;
 }

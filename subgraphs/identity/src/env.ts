@@ -7,6 +7,8 @@ const schema = z
     REDIS_URL: envVar.redisUrl().optional(),
     IDENTITY_PORT: envVar.port(4005),
     HOST: z.string().default('127.0.0.1'),
+    /** `false` when the deploy runs `pnpm migrate` before it starts the replicas. */
+    MIGRATE_ON_START: envVar.boolean(true),
     ACCESS_TOKEN_SECRET: z.string({ error: 'required' }).min(32, 'use at least 32 characters'),
     INTERNAL_TOKEN: envVar.internalToken(),
     CART_URL: envVar.url().default('http://127.0.0.1:4003/graphql'),

@@ -8,6 +8,7 @@ await runService(async () => {
     databaseUrl: env.DATABASE_URL,
     port: env.IDENTITY_PORT,
     host: env.HOST,
+    migrate: env.MIGRATE_ON_START,
     accessTokenSecret: env.ACCESS_TOKEN_SECRET,
     queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
     rateLimitStore: {

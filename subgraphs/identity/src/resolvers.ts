@@ -23,6 +23,8 @@ export const resolvers: Resolvers = {
     staff: (_, __, { staff, actor }) => staff.list(actor),
     adminAuditLog: (_, args, { audit, actor }) => audit.list(actor, args),
     apiKeyByToken: (_, { key }, { apiKeys }) => apiKeys.grantFor(key),
+    webhookSubscriptions: (_, __, { webhooks, actor }) => webhooks.listSubscriptions(actor),
+    webhookDeliveries: (_, args, { webhooks, actor }) => webhooks.listDeliveries(actor, args),
   },
   Mutation: {
     register: (_, { input }, { accounts, actor }) => accounts.register(actor, input),
@@ -62,6 +64,11 @@ export const resolvers: Resolvers = {
       privacy.eraseCustomer(actor, customerId),
     createApiKey: (_, args, { apiKeys, actor }) => apiKeys.createApiKey(actor, args),
     revokeApiKey: (_, { id }, { apiKeys, actor }) => apiKeys.revokeApiKey(actor, id),
+    createWebhookSubscription: (_, { input }, { webhooks, actor }) =>
+      webhooks.createSubscription(actor, input),
+    deleteWebhookSubscription: (_, { id }, { webhooks, actor }) =>
+      webhooks.deleteSubscription(actor, id),
+    replayWebhookDelivery: (_, { id }, { webhooks, actor }) => webhooks.replayDelivery(actor, id),
     grantStaffRole: (_, args, { staff, actor }) => staff.grantRole(actor, args),
     revokeStaffRole: (_, args, { staff, actor }) => staff.revokeRole(actor, args),
   },
@@ -75,6 +82,7 @@ export const resolvers: Resolvers = {
   ExportDataResult: byTypename,
   EraseAccountResult: byTypename,
   StaffRoleResult: byTypename,
+  CreateWebhookSubscriptionResult: byTypename,
   UserError: byTypename,
   Session: {
     expiresAt: (session) => session.expiresAt.toISOString(),

@@ -16,6 +16,7 @@ import type { AuditService } from './service/audit.service.ts';
 import type { PrivacyService } from './service/privacy.service.ts';
 import type { SessionService } from './service/session.service.ts';
 import type { StaffService } from './service/staff.service.ts';
+import type { WebhookService } from './service/webhook.service.ts';
 
 export const typeDefs = loadTypeDefs(new URL('./schema.graphql', import.meta.url));
 
@@ -29,6 +30,7 @@ export function createServer(deps: {
   apiKeys: ApiKeyService;
   staff: StaffService;
   audit: AuditService;
+  webhooks: WebhookService;
   /** Verifies the gateway's identity assertions; without it, any assertion is refused. */
   internalToken: string | undefined;
   logger: Logger;
@@ -51,6 +53,7 @@ export function createServer(deps: {
     apiKeys: deps.apiKeys,
     staff: deps.staff,
     audit: deps.audit,
+    webhooks: deps.webhooks,
   });
   return { apollo, context };
 }

@@ -1,7 +1,13 @@
+import { count, eq } from 'drizzle-orm';
 import {
+  allReady,
   connectDatabase,
+  createLeadership,
   createLogger,
   createQueueFactory,
+  createServiceMetrics,
+  instrumentQueues,
+  upstreamAlive,
   runMigrations,
   runPeriodically,
   serveApollo,
@@ -9,9 +15,9 @@ import {
   type RunningService,
   type SubgraphConfig,
 } from '@commerce-graph/kit';
-import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events';
+import { createEventPublisher, createOutboxRelay, observeOutbox } from '@commerce-graph/events';
 import { migrationsFolder, schema } from './db/client.ts';
-import { outboxEvents } from './db/schema.ts';
+import { orderReservations, outboxEvents } from './db/schema.ts';
 import { createExpiryJobs } from './expiry.ts';
 import { seedStock, type StockSeed } from './seed.ts';
 import { createServer } from './server.ts';
@@ -67,12 +73,26 @@ export async function startInventory(config: InventoryConfig): Promise<RunningIn
     applicationName: 'inventory',
     onQuery: config.onQuery,
   });
-  const queues = createQueueFactory(config.queue);
+  const metrics = createServiceMetrics('inventory');
+  const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
   const relay = createOutboxRelay({
     db: database.db,
     table: outboxEvents,
     publish: createEventPublisher(queues).publish,
     logger,
+  });
+  observeOutbox(metrics, database.db, outboxEvents);
+  metrics.collectedGauge({
+    name: 'inventory_reservations_held',
+    help: 'Orders whose reservation holds stock: reserved, not yet sold, released or expired',
+    async collect(gauge) {
+      // Counted on the partial index the expiry sweep reads (status = 'RESERVED').
+      const [row] = await database.db
+        .select({ held: count() })
+        .from(orderReservations)
+        .where(eq(orderReservations.status, 'RESERVED'));
+      gauge.set(row?.held ?? 0);
+    },
   });
   const reservationTtlMs = config.reservationTtlMs ?? DEFAULT_RESERVATION_TTL_MS;
   const checkout =
@@ -95,6 +115,10 @@ export async function startInventory(config: InventoryConfig): Promise<RunningIn
   });
   const stockNotices = await services.markers.listen(database.sql, logger);
   const worker = createWorker({ queues, reservations: services.reservations, logger });
+  // The sweep runs once per deployment: on whichever replica holds its lock.
+  const leadership = checkout
+    ? createLeadership(config.databaseUrl, 'inventory', logger)
+    : undefined;
   const sweep = checkout
     ? runPeriodically(
         'reservation sweep',
@@ -104,6 +128,7 @@ export async function startInventory(config: InventoryConfig): Promise<RunningIn
           if (settled > 0) logger.warn({ settled }, 'the sweep expired reservations');
         },
         logger,
+        { leadership },
       )
     : undefined;
   const { apollo, context } = createServer({
@@ -121,13 +146,21 @@ export async function startInventory(config: InventoryConfig): Promise<RunningIn
     port: config.port,
     host: config.host,
     internalToken: config.internalToken,
-    ready: async () =>
-      (await database.sql`select 1`).length === 1 &&
-      worker.isRunning() &&
-      (expiry?.isRunning() ?? true),
+    metrics,
+    ready: () =>
+      allReady([
+        async () => (await database.sql`select 1`).length === 1,
+        () => worker.isRunning() && (expiry?.isRunning() ?? true),
+        () => queues.ping?.(),
+        () => {
+          const url = config.checkoutUrl;
+          return url ? upstreamAlive(typeof url === 'function' ? url() : url) : true;
+        },
+      ]),
     details: { queue: queues.kind },
     release: async () => {
       sweep?.stop();
+      await leadership?.close();
       await stockNotices.unlisten().catch(() => undefined);
       await relay.close();
       await queues.close();

@@ -7,6 +7,8 @@ const schema = z
     REDIS_URL: envVar.redisUrl().optional(),
     INVENTORY_PORT: envVar.port(4002),
     HOST: z.string().default('127.0.0.1'),
+    /** `false` when the deploy runs `pnpm migrate` before it starts the replicas. */
+    MIGRATE_ON_START: envVar.boolean(true),
     CHECKOUT_URL: envVar.url().default('http://127.0.0.1:4004/graphql'),
     RESERVATION_TTL_MINUTES: z.coerce
       .number()

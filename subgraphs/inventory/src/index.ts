@@ -9,6 +9,7 @@ await runService(async () => {
     queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
     port: env.INVENTORY_PORT,
     host: env.HOST,
+    migrate: env.MIGRATE_ON_START,
     checkoutUrl: env.CHECKOUT_URL,
     reservationTtlMs: env.RESERVATION_TTL_MINUTES * 60_000,
     production: env.NODE_ENV === 'production',

@@ -1,8 +1,12 @@
-import { createEventPublisher, createOutboxRelay } from '@commerce-graph/events';
+import { createEventPublisher, createOutboxRelay, observeOutbox } from '@commerce-graph/events';
 import {
+  allReady,
   connectDatabase,
+  createLeadership,
   createLogger,
   createQueueFactory,
+  createServiceMetrics,
+  instrumentQueues,
   runMigrations,
   runPeriodically,
   serveApollo,
@@ -39,13 +43,15 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
     applicationName: 'products',
     onQuery: config.onQuery,
   });
-  const queues = createQueueFactory(config.queue);
+  const metrics = createServiceMetrics('products');
+  const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
   const relay = createOutboxRelay({
     db: database.db,
     table: outboxEvents,
     publish: createEventPublisher(queues).publish,
     logger,
   });
+  observeOutbox(metrics, database.db, outboxEvents);
   const search = new PostgresSearch({ db: database.db, now, logger });
   // The in-memory facet index loads before the first request, not during it.
   await search.warmUp().catch(async (error: unknown) => {
@@ -55,6 +61,8 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
     throw error;
   });
   const worker = createWorker({ queues, search, logger });
+  // Sweeps run once per deployment: on whichever replica holds each task's lock.
+  const leadership = createLeadership(config.databaseUrl, 'products', logger);
   // A scheduled price takes effect at its instant: the index and the event follow within a poll.
   const boundaries = runPeriodically(
     'price boundaries',
@@ -64,6 +72,7 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
       if (applied > 0) logger.info({ products: applied }, 'scheduled prices applied');
     },
     logger,
+    { leadership },
   );
   const { apollo, context } = createServer({
     db: database.db,
@@ -82,10 +91,17 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
     port: config.port,
     host: config.host,
     internalToken: config.internalToken,
-    ready: async () => (await database.sql`select 1`).length === 1 && worker.isRunning(),
+    metrics,
+    ready: () =>
+      allReady([
+        async () => (await database.sql`select 1`).length === 1,
+        () => worker.isRunning(),
+        () => queues.ping?.(),
+      ]),
     details: { queue: queues.kind },
     release: async () => {
       boundaries.stop();
+      await leadership.close();
       await relay.close();
       await queues.close();
       await database.close();

@@ -7,6 +7,8 @@ const schema = z
     REDIS_URL: envVar.redisUrl().optional(),
     PRODUCTS_PORT: envVar.port(4001),
     HOST: z.string().default('127.0.0.1'),
+    /** `false` when the deploy runs `pnpm migrate` before it starts the replicas. */
+    MIGRATE_ON_START: envVar.boolean(true),
     INTERNAL_TOKEN: envVar.internalToken(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),

@@ -9,6 +9,7 @@ await runService(async () => {
     queue: { redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL },
     port: env.PRODUCTS_PORT,
     host: env.HOST,
+    migrate: env.MIGRATE_ON_START,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
     internalToken: env.INTERNAL_TOKEN,

@@ -227,6 +227,7 @@ export type CreateDiscountCodeInput = {
   currencyCode?: InputMaybe<Scalars['String']['input']>;
   /** When the code stops applying (ISO 8601); omitted: never. */
   endsAt?: InputMaybe<Scalars['String']['input']>;
+  /** Percentage or fixed amount off. */
   kind: DiscountKind;
   /** Smallest cart subtotal (minor units of `currencyCode`) the code applies to. */
   minimumSubtotal?: InputMaybe<Scalars['Int']['input']>;
@@ -263,6 +264,7 @@ export type DiscountCode = {
   amountOff?: Maybe<Money>;
   /** The category scope; null: the whole order. */
   categoryId?: Maybe<Scalars['ID']['output']>;
+  /** The code as customers enter it, upper-case. */
   code: Scalars['String']['output'];
   /** ISO 8601. */
   createdAt: Scalars['String']['output'];
@@ -272,14 +274,19 @@ export type DiscountCode = {
   disabled: Scalars['Boolean']['output'];
   /** ISO 8601. */
   endsAt?: Maybe<Scalars['String']['output']>;
+  /** Percentage or fixed amount off. */
   kind: DiscountKind;
+  /** Smallest cart subtotal the code applies to, if any. */
   minimumSubtotal?: Maybe<Money>;
+  /** PERCENTAGE: the percentage off, 1 to 100. */
   percentOff?: Maybe<Scalars['Int']['output']>;
   /** ISO 8601. */
   startsAt?: Maybe<Scalars['String']['output']>;
   /** Orders holding a redemption now (released ones are given back). */
   timesUsed: Scalars['Int']['output'];
+  /** Most orders that may redeem the code in total; null: no limit. */
   usageLimit?: Maybe<Scalars['Int']['output']>;
+  /** Most orders one customer may redeem it in; null: no limit. */
   usageLimitPerCustomer?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -553,6 +560,7 @@ export type PriceChange = {
 /** A purchasable version of a product: one SKU with its options and its price. */
 export type ProductVariant = {
   __typename?: 'ProductVariant';
+  /** Stable id of the variant. */
   id: Scalars['ID']['output'];
 };
 

@@ -28,6 +28,7 @@ export type BrowserInfoInput = {
   acceptHeader: Scalars['String']['input'];
   /** Bits per pixel, 1 to 48. */
   colorDepth: Scalars['Int']['input'];
+  /** Whether the browser has Java enabled (`navigator.javaEnabled()`; false in current browsers). */
   javaEnabled: Scalars['Boolean']['input'];
   /** A BCP 47 language tag, such as nl-NL. */
   language: Scalars['String']['input'];
@@ -52,18 +53,25 @@ export type CacheControlScope =
  */
 export type CaptureNotPossible = UserError & {
   __typename?: 'CaptureNotPossible';
+  /** What may be captured now: authorised, less captured, less captures in flight. */
   capturable: Money;
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The order that was not captured. */
   orderId: Scalars['ID']['output'];
 };
 
+/** The capture requested, or why none was. */
 export type CaptureOrderResult = CaptureNotPossible | CaptureRequested | InvalidCheckoutInput | OrderNotFound;
 
 /** A capture written and sent to Adyen; its notification completes it. */
 export type CaptureRequested = {
   __typename?: 'CaptureRequested';
+  /** The capture, REQUESTED or RECEIVED until its notification comes. */
   capture: PaymentModification;
+  /** The order, still AUTHORISED until the capture completes. */
   order: Order;
 };
 
@@ -75,6 +83,7 @@ export type Cart = {
   __typename?: 'Cart';
   /** Internal: the cart's priced contents, from the cart subgraph (see `@commerce-graph/kit` CartQuote). */
   checkoutQuote: Scalars['JSON']['output'];
+  /** Unguessable id; whoever knows it can read and change the cart. */
   id: Scalars['ID']['output'];
   /**
    * The chosen method (`setCartShippingMethod`), priced as in `shippingMethods`; null when none
@@ -128,8 +137,11 @@ export type CartTotals = {
  */
 export type CartUnavailable = UserError & {
   __typename?: 'CartUnavailable';
+  /** The cart that cannot be ordered. */
   cartId: Scalars['ID']['output'];
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
@@ -141,12 +153,15 @@ export type CartUnavailable = UserError & {
  */
 export type CheckoutUnavailable = UserError & {
   __typename?: 'CheckoutUnavailable';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
   /** Seconds to wait before trying again. */
   retryAfterSeconds: Scalars['Int']['output'];
 };
 
+/** The Adyen session for Drop-in, or why there is none. */
 export type CreatePaymentSessionResult = CheckoutUnavailable | InvalidCheckoutInput | OrderNotPayable | PaymentSession;
 
 /**
@@ -155,6 +170,7 @@ export type CreatePaymentSessionResult = CheckoutUnavailable | InvalidCheckoutIn
  */
 export type Customer = {
   __typename?: 'Customer';
+  /** Stable id of the account. */
   id: Scalars['ID']['output'];
   /**
    * The customer's orders, newest first, for the customer themself (signed in); empty for anyone
@@ -187,9 +203,11 @@ export type CustomerOrdersArgs = {
  */
 export type DiscountUnavailable = UserError & {
   __typename?: 'DiscountUnavailable';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
   /** The code the cart had applied. */
   discountCode: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
@@ -199,8 +217,11 @@ export type DiscountUnavailable = UserError & {
  */
 export type IdempotencyKeyReused = UserError & {
   __typename?: 'IdempotencyKeyReused';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** The key that placed another cart's order. */
   idempotencyKey: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
@@ -210,18 +231,26 @@ export type IdempotencyKeyReused = UserError & {
  */
 export type IllegalOrderTransition = UserError & {
   __typename?: 'IllegalOrderTransition';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** The order's status now. */
   from: OrderStatus;
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The order that was not changed. */
   orderId: Scalars['ID']['output'];
+  /** The status the change would have led to. */
   to: OrderStatus;
 };
 
 /** A field of the input is not acceptable; `field` names it. */
 export type InvalidCheckoutInput = UserError & {
   __typename?: 'InvalidCheckoutInput';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** The input at fault, such as `returnUrl` or `paymentMethod.type`. */
   field: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
@@ -389,6 +418,7 @@ export type Order = {
   cancelReason?: Maybe<Scalars['String']['output']>;
   /** The carrier of a FULFILLED order's parcel; null before. */
   carrier?: Maybe<Scalars['String']['output']>;
+  /** When the order was placed (ISO 8601). */
   createdAt: Scalars['String']['output'];
   /** What the discount code took off the subtotal; zero without one. */
   discount: Money;
@@ -402,7 +432,9 @@ export type Order = {
    * status only.
    */
   history: Array<OrderTransition>;
+  /** Unguessable id of the order. */
   id: Scalars['ID']['output'];
+  /** What was bought, with the prices when placed. */
   lines: Array<OrderLine>;
   /**
    * The human-readable order number for receipts and support, such as `CG-100001`: `CG-` and the
@@ -422,6 +454,7 @@ export type Order = {
   shippingAddress?: Maybe<OrderAddress>;
   /** The shipping method as it was when placed; null for orders from before shipping. */
   shippingMethod?: Maybe<OrderShippingMethod>;
+  /** Where the order is: payment, paid, shipped, cancelled or refunded. */
   status: OrderStatus;
   /** The sum of the lines, before the discount. */
   subtotal: Money;
@@ -443,6 +476,7 @@ export type Order = {
 /** A postal address as the order keeps it: a copy of the cart's when the order was placed. */
 export type OrderAddress = {
   __typename?: 'OrderAddress';
+  /** City or town. */
   city: Scalars['String']['output'];
   /** ISO 3166-1 alpha-2, upper case. */
   countryCode: Scalars['String']['output'];
@@ -452,6 +486,7 @@ export type OrderAddress = {
   line2?: Maybe<Scalars['String']['output']>;
   /** Who receives the parcel (or the invoice). */
   name: Scalars['String']['output'];
+  /** Phone number for the carrier. */
   phone?: Maybe<Scalars['String']['output']>;
   /** Postal code, normalised for the country (`1015 CJ`, `SW1A 1AA`). */
   postalCode?: Maybe<Scalars['String']['output']>;
@@ -459,12 +494,15 @@ export type OrderAddress = {
   region?: Maybe<Scalars['String']['output']>;
 };
 
+/** The order after the change, or why nothing changed. */
 export type OrderAdminResult = IllegalOrderTransition | InvalidCheckoutInput | OrderNotFound | OrderUpdated;
 
 /** A page of orders. */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
+  /** The orders on this page, each with its cursor. */
   edges: Array<OrderEdge>;
+  /** Where this page ends and whether another follows. */
   pageInfo: PageInfo;
 };
 
@@ -473,6 +511,7 @@ export type OrderEdge = {
   __typename?: 'OrderEdge';
   /** Opaque position of this order; pass it as `after` to continue from here. */
   cursor: Scalars['String']['output'];
+  /** The order. */
   node: Order;
 };
 
@@ -481,7 +520,9 @@ export type OrderLine = {
   __typename?: 'OrderLine';
   /** This line's share of the order's discount; zero without one (and for older orders). */
   discount: Money;
+  /** `unitPrice` times `quantity`, before the discount. */
   lineTotal: Money;
+  /** Units bought. */
   quantity: Scalars['Int']['output'];
   /** The line's tax, on `lineTotal` - `discount`, rounded half up to the minor unit. */
   tax: Money;
@@ -489,6 +530,7 @@ export type OrderLine = {
   taxClass?: Maybe<TaxClass>;
   /** The rate applied, in basis points (2100 is 21%); null for orders from before tax. */
   taxRateBasisPoints?: Maybe<Scalars['Int']['output']>;
+  /** The price of one unit when the order was placed. */
   unitPrice: Money;
   /**
    * The variant bought, as the catalog shows it now; null once its product is withdrawn (a draft
@@ -502,16 +544,22 @@ export type OrderLine = {
 /** No order has this id (code ORDER_NOT_FOUND); nothing changed. */
 export type OrderNotFound = UserError & {
   __typename?: 'OrderNotFound';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The id that matched no order. */
   orderId: Scalars['ID']['output'];
 };
 
 /** The order is not waiting for a payment step (unknown, already paid or failed). */
 export type OrderNotPayable = UserError & {
   __typename?: 'OrderNotPayable';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The order that is not waiting for a payment step. */
   orderId: Scalars['ID']['output'];
 };
 
@@ -536,18 +584,22 @@ export type OrderPlaced = {
   accessKey?: Maybe<Scalars['String']['output']>;
   /** What the client must do next (3-D Secure challenge, redirect), or null. */
   action?: Maybe<Scalars['JSON']['output']>;
+  /** The order, with its lines, totals and status. */
   order: Order;
+  /** The payment attempt, as Adyen answered it. */
   payment: Payment;
 };
 
 /** The shipping method of an order, as it was when the order was placed. */
 export type OrderShippingMethod = {
   __typename?: 'OrderShippingMethod';
+  /** The shipping method's code, as `ShippingMethod.code` had it. */
   code: Scalars['String']['output'];
   /** Delivery estimate: the most working days after dispatch. */
   maxDays: Scalars['Int']['output'];
   /** Delivery estimate: the fewest working days after dispatch. */
   minDays: Scalars['Int']['output'];
+  /** The shipping method's name, to show the shopper. */
   name: Scalars['String']['output'];
 };
 
@@ -585,26 +637,34 @@ export type OrderTransition = {
   cause: Scalars['String']['output'];
   /** The status before; null for the order's placement. */
   from?: Maybe<OrderStatus>;
+  /** The status after. */
   to: OrderStatus;
 };
 
 /** The order after an admin change. */
 export type OrderUpdated = {
   __typename?: 'OrderUpdated';
+  /** The order as it is now. */
   order: Order;
 };
 
 /** Some lines ask for more than is in stock; no order was created and nothing was reserved. */
 export type OutOfStock = UserError & {
   __typename?: 'OutOfStock';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** The lines asking for more than is available. */
   lines: Array<OutOfStockLine>;
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
+/** A line that asks for more units than are available. */
 export type OutOfStockLine = {
   __typename?: 'OutOfStockLine';
+  /** Units available now. */
   available: Scalars['Int']['output'];
+  /** Units the line asks for. */
   requested: Scalars['Int']['output'];
   /** The variant; null when the catalog no longer shows it. */
   variant?: Maybe<ProductVariant>;
@@ -615,13 +675,16 @@ export type OutOfStockLine = {
 /** Where a page ends and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last item on this page; pass it as `after` for the next page. Null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** A payment attempt with Adyen. */
 export type Payment = {
   __typename?: 'Payment';
+  /** What the payment is for: the order's total. */
   amount: Money;
   /** What Adyen authorised, by its notification (zero until it came). */
   authorised: Money;
@@ -629,6 +692,7 @@ export type Payment = {
   captured: Money;
   /** What the shopper's bank took back by chargeback (less reversed chargebacks). */
   chargedBack: Money;
+  /** Stable id of the payment. */
   id: Scalars['ID']['output'];
   /** Our refund and cancel requests for this payment, oldest first. */
   modifications: Array<PaymentModification>;
@@ -640,6 +704,7 @@ export type Payment = {
   refusalReason?: Maybe<Scalars['String']['output']>;
   /** Adyen's last result code, such as Authorised, Refused or ChallengeShopper. */
   resultCode?: Maybe<Scalars['String']['output']>;
+  /** Where the payment is. */
   status: PaymentStatus;
 };
 
@@ -659,10 +724,15 @@ export type PaymentMethod = {
  * not accepted: the API has no field for them.
  */
 export type PaymentMethodInput = {
+  /** The card number, encrypted by Adyen's card component. */
   encryptedCardNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The expiry month, encrypted by Adyen's card component. */
   encryptedExpiryMonth?: InputMaybe<Scalars['String']['input']>;
+  /** The expiry year, encrypted by Adyen's card component. */
   encryptedExpiryYear?: InputMaybe<Scalars['String']['input']>;
+  /** The security code (CVC), encrypted by Adyen's card component. */
   encryptedSecurityCode?: InputMaybe<Scalars['String']['input']>;
+  /** The name on the card, as the shopper typed it. */
   holderName?: InputMaybe<Scalars['String']['input']>;
   /**
    * True: Adyen stores the card (the four encrypted fields) for the signed-in customer once it is
@@ -692,28 +762,38 @@ export type PaymentModification = {
   __typename?: 'PaymentModification';
   /** Null for a cancel: it voids the whole authorisation. */
   amount?: Maybe<Money>;
+  /** When it was asked for (ISO 8601). */
   createdAt: Scalars['String']['output'];
+  /** Stable id of the modification. */
   id: Scalars['ID']['output'];
+  /** Capture, refund or cancel. */
   kind: PaymentModificationKind;
   /** Adyen's reference of the modification, once it answered. */
   pspReference?: Maybe<Scalars['String']['output']>;
   /** Why it was asked for, or why it failed. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** Where the request is: requested, received by Adyen, succeeded or failed. */
   status: PaymentModificationStatus;
 };
 
+/** What a payment modification asks Adyen to do. */
 export type PaymentModificationKind =
   /** Cancel the authorisation, or refund it when it was captured already. */
   | 'CANCEL'
+  /** Capture (part of) the authorised amount. */
   | 'CAPTURE'
+  /** Give (part of) the captured amount back to the shopper. */
   | 'REFUND';
 
+/** Where a payment modification is. */
 export type PaymentModificationStatus =
+  /** Adyen's notification reported it failed, or Adyen refused the request. */
   | 'FAILED'
   /** Adyen answered `received`; its notification follows. */
   | 'RECEIVED'
   /** Written; not yet acknowledged by Adyen (sent again by the reconciliation). */
   | 'REQUESTED'
+  /** Adyen's notification confirmed it. */
   | 'SUCCEEDED';
 
 /**
@@ -729,12 +809,15 @@ export type PaymentSession = {
   expiresAt: Scalars['String']['output'];
   /** Adyen's session id, Drop-in's `session.id`. */
   id: Scalars['ID']['output'];
+  /** The order the session pays. */
   order: Order;
   /** Adyen's session data, Drop-in's `session.sessionData`: opaque, never stored by checkout. */
   sessionData: Scalars['String']['output'];
 };
 
+/** Where a payment attempt is. */
 export type PaymentStatus =
+  /** Adyen authorised the payment. */
   | 'AUTHORISED'
   /**
    * Cancelled: staff cancelled the unpaid order, or Adyen cancelled the authorisation; Adyen was
@@ -747,8 +830,10 @@ export type PaymentStatus =
   | 'EXPIRED'
   /** Started; waiting for Adyen's final answer. */
   | 'PENDING'
+  /** Adyen or the issuer refused the payment; see `refusalReason`. */
   | 'REFUSED';
 
+/** What `placeOrder` needs: the cart, a key for the purchase, the email and the payment. */
 export type PlaceOrderInput = {
   /**
    * The shopper's browser, as Adyen Web's card component reports it (`state.data.browserInfo`).
@@ -756,6 +841,7 @@ export type PlaceOrderInput = {
    * Adyen refuses the payment.
    */
   browserInfo?: InputMaybe<BrowserInfoInput>;
+  /** The cart to order; it must be the caller's and still open. */
   cartId: Scalars['ID']['input'];
   /** Where the receipt goes; stored trimmed, NFC-normalised and with a lower-case domain. */
   email: Scalars['String']['input'];
@@ -787,10 +873,13 @@ export type PlaceOrderInput = {
   returnUrl?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The order placed, or why none was. */
 export type PlaceOrderResult = CartUnavailable | CheckoutUnavailable | DiscountUnavailable | IdempotencyKeyReused | InvalidCheckoutInput | OrderPlaced | OutOfStock | PurchaseLimitExceeded | ShippingAddressRequired | ShippingMethodRequired | StoredCardSignInRequired | TotalChanged;
 
+/** A purchasable version of a product: one SKU with its options and its price. */
 export type ProductVariant = {
   __typename?: 'ProductVariant';
+  /** Stable id of the variant. */
   id: Scalars['ID']['output'];
 };
 
@@ -800,8 +889,11 @@ export type ProductVariant = {
  */
 export type PurchaseLimitExceeded = UserError & {
   __typename?: 'PurchaseLimitExceeded';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** The lines over their limit. */
   lines: Array<PurchaseLimitLine>;
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
@@ -812,7 +904,9 @@ export type PurchaseLimitLine = {
   alreadyBought: Scalars['Int']['output'];
   /** The limit that was hit: per order, or per customer when alreadyBought counts. */
   limit: Scalars['Int']['output'];
+  /** Units of the variant the order asks for. */
   requested: Scalars['Int']['output'];
+  /** The variant whose limit was hit. */
   variantId: Scalars['ID']['output'];
 };
 
@@ -884,21 +978,29 @@ export type QueryPaymentMethodsArgs = {
  */
 export type RefundNotPossible = UserError & {
   __typename?: 'RefundNotPossible';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The order that was not refunded. */
   orderId: Scalars['ID']['output'];
+  /** What is left to refund now. */
   refundable: Money;
 };
 
+/** The refund requested, or why none was. */
 export type RefundOrderResult = InvalidCheckoutInput | OrderNotFound | RefundNotPossible | RefundRequested;
 
 /** A refund written and sent to Adyen; its notification completes it. */
 export type RefundRequested = {
   __typename?: 'RefundRequested';
+  /** The order as it is now. */
   order: Order;
+  /** The refund, REQUESTED or RECEIVED until its notification comes. */
   refund: PaymentModification;
 };
 
+/** The cart with its shipping method chosen, or why nothing was stored. */
 export type SetCartShippingMethodResult = Cart | CartUnavailable | ShippingAddressRequired | ShippingMethodUnavailable;
 
 /**
@@ -907,8 +1009,11 @@ export type SetCartShippingMethodResult = Cart | CartUnavailable | ShippingAddre
  */
 export type ShippingAddressRequired = UserError & {
   __typename?: 'ShippingAddressRequired';
+  /** The cart without a shipping address. */
   cartId: Scalars['ID']['output'];
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
@@ -934,8 +1039,11 @@ export type ShippingMethod = {
  */
 export type ShippingMethodRequired = UserError & {
   __typename?: 'ShippingMethodRequired';
+  /** The cart without a shipping method for its address. */
   cartId: Scalars['ID']['output'];
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
@@ -945,9 +1053,11 @@ export type ShippingMethodRequired = UserError & {
  */
 export type ShippingMethodUnavailable = UserError & {
   __typename?: 'ShippingMethodUnavailable';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
   /** The cart's shipping country. */
   countryCode: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
   /** The code asked for. */
   methodCode: Scalars['String']['output'];
@@ -959,8 +1069,11 @@ export type ShippingMethodUnavailable = UserError & {
  */
 export type StoredCardSignInRequired = UserError & {
   __typename?: 'StoredCardSignInRequired';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** The input field that needs a signed-in customer, such as `paymentMethod.storedPaymentMethodId`. */
   field: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
@@ -973,6 +1086,7 @@ export type StoredPaymentMethod = {
   expiryMonth: Scalars['String']['output'];
   /** Four digits, such as 2030. */
   expiryYear: Scalars['String']['output'];
+  /** The name on the card, when Adyen has one. */
   holderName?: Maybe<Scalars['String']['output']>;
   /** Adyen's id of the stored card: `storedPaymentMethodId`. */
   id: Scalars['ID']['output'];
@@ -980,6 +1094,7 @@ export type StoredPaymentMethod = {
   lastFour: Scalars['String']['output'];
 };
 
+/** The order with its payment's new state, or why the details were not taken. */
 export type SubmitPaymentDetailsResult = InvalidCheckoutInput | OrderNotPayable | OrderPlaced;
 
 /** A product's VAT class: each country has a rate per class. */
@@ -998,6 +1113,7 @@ export type TaxLine = {
   amount: Money;
   /** The rate in basis points: 2100 is 21%. */
   rateBasisPoints: Scalars['Int']['output'];
+  /** The tax class of the lines taxed at this rate. */
   taxClass: TaxClass;
   /** What the rate applied to: the lines after their discount share, and the shipping. */
   taxableAmount: Money;
@@ -1010,11 +1126,13 @@ export type TaxLine = {
  */
 export type TotalChanged = UserError & {
   __typename?: 'TotalChanged';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
   /** The cart's total now. */
   current: Money;
   /** What the client expected, in the cart's currency. */
   expected: Money;
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 

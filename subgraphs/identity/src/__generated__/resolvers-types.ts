@@ -219,10 +219,23 @@ export type ApiKeyScope =
   /** `orders:read`: any order, by id. */
   | 'ORDERS_READ'
   /** `orders:write`: placeOrder and submitPaymentDetails. */
-  | 'ORDERS_WRITE';
+  | 'ORDERS_WRITE'
+  /** `webhooks:manage`: the key's own webhook subscriptions and their deliveries. */
+  | 'WEBHOOKS_MANAGE';
 
 /** The outcome of `changePassword`. */
 export type ChangePasswordResult = InvalidCredentials | NotSignedIn | PasswordChanged | TooManyAttempts | WeakPassword;
+
+/** What a partner's webhook subscription needs. */
+export type CreateWebhookSubscriptionInput = {
+  /** The events to send there; at least one. */
+  events: Array<WebhookEvent>;
+  /** The receiver: https (http only to localhost, and not in production), at most 2,000 characters. */
+  url: Scalars['String']['input'];
+};
+
+/** The outcome of `createWebhookSubscription`. */
+export type CreateWebhookSubscriptionResult = InvalidWebhookEvents | InvalidWebhookUrl | WebhookSubscriptionCreated;
 
 /**
  * A customer account. Only the customer themself can read it: for anyone else it resolves to
@@ -342,6 +355,24 @@ export type InvalidToken = UserError & {
   message: Scalars['String']['output'];
 };
 
+/** No event given, or one the key's scopes may not read. Code INVALID_WEBHOOK_EVENTS. */
+export type InvalidWebhookEvents = UserError & {
+  __typename?: 'InvalidWebhookEvents';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** The receiver URL is not acceptable. Code INVALID_WEBHOOK_URL. */
+export type InvalidWebhookUrl = UserError & {
+  __typename?: 'InvalidWebhookUrl';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
 /** The last owner cannot lose the owner role: grant it to someone else first. Code LAST_OWNER. */
 export type LastOwner = UserError & {
   __typename?: 'LastOwner';
@@ -377,6 +408,19 @@ export type Mutation = {
    * characters of text, or no scope, is BAD_USER_INPUT. Audited.
    */
   createApiKey: ApiKeyCreated;
+  /**
+   * Partner key (`webhooks:manage`): sends these events to `url`, signed by the Standard Webhooks
+   * scheme with the secret in the answer (shown this once). Order events need the key to hold
+   * `orders:read`, `product.updated` needs `catalog:read`. Errors: INVALID_WEBHOOK_URL (not https;
+   * http only to localhost outside production), INVALID_WEBHOOK_EVENTS (none, or one the key may
+   * not read).
+   */
+  createWebhookSubscription: CreateWebhookSubscriptionResult;
+  /**
+   * Partner key (`webhooks:manage`): stops one of the key's subscriptions (nothing more is sent;
+   * its deliveries stay readable). False if unknown or already stopped.
+   */
+  deleteWebhookSubscription: Scalars['Boolean']['output'];
   /**
    * Staff (`customers:manage`): `eraseMyAccount` on a customer's behalf, without their password;
    * erasing an erased account again asks the other subgraphs again (FORBIDDEN to anyone else).
@@ -432,6 +476,12 @@ export type Mutation = {
   register: SessionResult;
   /** Removes an address from the signed-in customer's address book. */
   removeAddress: RemoveAddressResult;
+  /**
+   * Partner key (`webhooks:manage`): sends a delivery again (a new series of attempts, same
+   * `webhook-id` and body, a fresh timestamp and signature). Null for a delivery that is not the
+   * key's.
+   */
+  replayWebhookDelivery?: Maybe<WebhookDelivery>;
   /** Mails the signed-in customer a new token to verify their address, valid for 24 hours. */
   requestEmailVerification: RequestEmailVerificationResult;
   /**
@@ -475,6 +525,16 @@ export type MutationChangePasswordArgs = {
 export type MutationCreateApiKeyArgs = {
   name: Scalars['String']['input'];
   scopes: Array<ApiKeyScope>;
+};
+
+
+export type MutationCreateWebhookSubscriptionArgs = {
+  input: CreateWebhookSubscriptionInput;
+};
+
+
+export type MutationDeleteWebhookSubscriptionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -522,6 +582,11 @@ export type MutationRegisterArgs = {
 
 
 export type MutationRemoveAddressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayWebhookDeliveryArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -648,6 +713,14 @@ export type Query = {
   sessionGrant?: Maybe<SessionGrant>;
   /** Staff (`staff:manage`): every account that holds a staff role, by email. */
   staff: Array<StaffMember>;
+  /**
+   * Partner key (`webhooks:manage`): the latest 100 deliveries of one of the key's subscriptions,
+   * newest first, optionally of one status, each with what the receiver last answered. Empty for a
+   * subscription that is not the key's.
+   */
+  webhookDeliveries: Array<WebhookDelivery>;
+  /** Partner key (`webhooks:manage`): the key's webhook subscriptions, newest first; never a secret. */
+  webhookSubscriptions: Array<WebhookSubscription>;
 };
 
 
@@ -667,6 +740,12 @@ export type QueryApiKeyByTokenArgs = {
 export type QuerySessionGrantArgs = {
   customerId: Scalars['ID']['input'];
   sessionId: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  status?: InputMaybe<WebhookDeliveryStatus>;
+  subscriptionId: Scalars['ID']['input'];
 };
 
 /** What a new account needs. */
@@ -792,6 +871,81 @@ export type WeakPassword = UserError & {
   problem: PasswordProblem;
 };
 
+/** One event for one subscription, with what the receiver last answered. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Attempts so far. */
+  attempts: Scalars['Int']['output'];
+  /** When the event was taken (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** The event. */
+  event: WebhookEvent;
+  /** The id of the domain event it came from. */
+  eventId: Scalars['ID']['output'];
+  /** Stable id; also the `webhook-id` header, the same on every attempt. */
+  id: Scalars['ID']['output'];
+  /** Why the last attempt failed (timeout, connection refused, status), if it did. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The start of the last answer's body (at most 1,000 characters). */
+  lastResponse?: Maybe<Scalars['String']['output']>;
+  /** The HTTP status of the last attempt; null if none, or no answer. */
+  lastStatus?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (ISO 8601), while PENDING and waiting for a retry. */
+  nextAttemptAt?: Maybe<Scalars['String']['output']>;
+  /** The JSON body as sent. */
+  payload: Scalars['JSON']['output'];
+  /** Where it stands. */
+  status: WebhookDeliveryStatus;
+  /** The subscription it is for. */
+  subscriptionId: Scalars['ID']['output'];
+  /** When it last changed (ISO 8601). */
+  updatedAt: Scalars['String']['output'];
+};
+
+/** Where a delivery stands. */
+export type WebhookDeliveryStatus =
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Every attempt failed; `replayWebhookDelivery` sends it again. */
+  | 'FAILED'
+  /** Not yet delivered; attempts go on with exponential backoff. */
+  | 'PENDING';
+
+/** An event a partner can receive by webhook, by the `type` its receiver sees. */
+export type WebhookEvent =
+  /** `order.paid`: an order's payment was authorised (id, payment id, total). */
+  | 'ORDER_PAID'
+  /** `order.placed`: an order was placed (id, lines, total). */
+  | 'ORDER_PLACED'
+  /** `order.refunded`: money of a paid order went back (refunded so far, captured, full). */
+  | 'ORDER_REFUNDED'
+  /** `product.updated`: staff changed a product, a variant or a price (ids only). */
+  | 'PRODUCT_UPDATED';
+
+/** A partner key's webhook endpoint; never its secret after creation. */
+export type WebhookSubscription = {
+  __typename?: 'WebhookSubscription';
+  /** False once deleted (`deleteWebhookSubscription`). */
+  active: Scalars['Boolean']['output'];
+  /** When it was made (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** What is sent there. */
+  events: Array<WebhookEvent>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Where deliveries are posted. */
+  url: Scalars['String']['output'];
+};
+
+/** A new subscription: `secret` (`whsec_...`) is shown here once; verify every delivery with it. */
+export type WebhookSubscriptionCreated = {
+  __typename?: 'WebhookSubscriptionCreated';
+  /** The signing secret, by the Standard Webhooks scheme. */
+  secret: Scalars['String']['output'];
+  /** The subscription. */
+  subscription: WebhookSubscription;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -899,6 +1053,11 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( TooManyAttempts & { __typename: 'TooManyAttempts' } )
     | ( WeakPassword & { __typename: 'WeakPassword' } )
   ;
+  CreateWebhookSubscriptionResult:
+    | ( InvalidWebhookEvents & { __typename: 'InvalidWebhookEvents' } )
+    | ( InvalidWebhookUrl & { __typename: 'InvalidWebhookUrl' } )
+    | ( WebhookSubscriptionCreated & { __typename: 'WebhookSubscriptionCreated' } )
+  ;
   EraseAccountResult:
     | ( AccountErased & { __typename: 'AccountErased' } )
     | ( CustomerNotFound & { __typename: 'CustomerNotFound' } )
@@ -961,6 +1120,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( InvalidRefreshToken & { __typename: 'InvalidRefreshToken' } )
     | ( InvalidToken & { __typename: 'InvalidToken' } )
+    | ( InvalidWebhookEvents & { __typename: 'InvalidWebhookEvents' } )
+    | ( InvalidWebhookUrl & { __typename: 'InvalidWebhookUrl' } )
     | ( LastOwner & { __typename: 'LastOwner' } )
     | ( NotSignedIn & { __typename: 'NotSignedIn' } )
     | ( TooManyAttempts & { __typename: 'TooManyAttempts' } )
@@ -989,6 +1150,8 @@ export type ResolversTypes = ResolversObject<{
   ApiKeyGrant: ResolverTypeWrapper<ApiKeyGrantView>;
   ApiKeyScope: ApiKeyScope;
   ChangePasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangePasswordResult']>;
+  CreateWebhookSubscriptionInput: CreateWebhookSubscriptionInput;
+  CreateWebhookSubscriptionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateWebhookSubscriptionResult']>;
   Customer: ResolverTypeWrapper<CustomerRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CustomerNotFound: ResolverTypeWrapper<CustomerNotFound>;
@@ -1002,6 +1165,8 @@ export type ResolversTypes = ResolversObject<{
   InvalidRefreshToken: ResolverTypeWrapper<InvalidRefreshToken>;
   InvalidRefreshTokenReason: InvalidRefreshTokenReason;
   InvalidToken: ResolverTypeWrapper<InvalidToken>;
+  InvalidWebhookEvents: ResolverTypeWrapper<InvalidWebhookEvents>;
+  InvalidWebhookUrl: ResolverTypeWrapper<InvalidWebhookUrl>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LastOwner: ResolverTypeWrapper<LastOwner>;
   LoggedOut: ResolverTypeWrapper<LoggedOut>;
@@ -1027,6 +1192,11 @@ export type ResolversTypes = ResolversObject<{
   VerificationEmailSent: ResolverTypeWrapper<VerificationEmailSent>;
   VerifyEmailResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VerifyEmailResult']>;
   WeakPassword: ResolverTypeWrapper<WeakPassword>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDelivery>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEvent: WebhookEvent;
+  WebhookSubscription: ResolverTypeWrapper<WebhookSubscription>;
+  WebhookSubscriptionCreated: ResolverTypeWrapper<WebhookSubscriptionCreated>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1048,6 +1218,8 @@ export type ResolversParentTypes = ResolversObject<{
   ApiKeyCreated: ApiKeyCreatedView;
   ApiKeyGrant: ApiKeyGrantView;
   ChangePasswordResult: ResolversUnionTypes<ResolversParentTypes>['ChangePasswordResult'];
+  CreateWebhookSubscriptionInput: CreateWebhookSubscriptionInput;
+  CreateWebhookSubscriptionResult: ResolversUnionTypes<ResolversParentTypes>['CreateWebhookSubscriptionResult'];
   Customer: CustomerRow;
   Boolean: Scalars['Boolean']['output'];
   CustomerNotFound: CustomerNotFound;
@@ -1060,6 +1232,8 @@ export type ResolversParentTypes = ResolversObject<{
   InvalidInput: InvalidInput;
   InvalidRefreshToken: InvalidRefreshToken;
   InvalidToken: InvalidToken;
+  InvalidWebhookEvents: InvalidWebhookEvents;
+  InvalidWebhookUrl: InvalidWebhookUrl;
   JSON: Scalars['JSON']['output'];
   LastOwner: LastOwner;
   LoggedOut: LoggedOut;
@@ -1082,6 +1256,9 @@ export type ResolversParentTypes = ResolversObject<{
   VerificationEmailSent: VerificationEmailSent;
   VerifyEmailResult: ResolversUnionTypes<ResolversParentTypes>['VerifyEmailResult'];
   WeakPassword: WeakPassword;
+  WebhookDelivery: WebhookDelivery;
+  WebhookSubscription: WebhookSubscription;
+  WebhookSubscriptionCreated: WebhookSubscriptionCreated;
 }>;
 
 export type AccountErasedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountErased'] = ResolversParentTypes['AccountErased']> = ResolversObject<{
@@ -1176,6 +1353,10 @@ export type ChangePasswordResultResolvers<ContextType = Context, ParentType exte
   __resolveType: TypeResolveFn<'InvalidCredentials' | 'NotSignedIn' | 'PasswordChanged' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
 }>;
 
+export type CreateWebhookSubscriptionResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateWebhookSubscriptionResult'] = ResolversParentTypes['CreateWebhookSubscriptionResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'InvalidWebhookEvents' | 'InvalidWebhookUrl' | 'WebhookSubscriptionCreated', ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
@@ -1245,6 +1426,18 @@ export type InvalidTokenResolvers<ContextType = Context, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type InvalidWebhookEventsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidWebhookEvents'] = ResolversParentTypes['InvalidWebhookEvents']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InvalidWebhookUrlResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvalidWebhookUrl'] = ResolversParentTypes['InvalidWebhookUrl']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1268,6 +1461,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addAddress?: Resolver<ResolversTypes['AddressResult'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['ChangePasswordResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   createApiKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'scopes'>>;
+  createWebhookSubscription?: Resolver<ResolversTypes['CreateWebhookSubscriptionResult'], ParentType, ContextType, RequireFields<MutationCreateWebhookSubscriptionArgs, 'input'>>;
+  deleteWebhookSubscription?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookSubscriptionArgs, 'id'>>;
   eraseCustomer?: Resolver<ResolversTypes['EraseAccountResult'], ParentType, ContextType, RequireFields<MutationEraseCustomerArgs, 'customerId'>>;
   eraseMyAccount?: Resolver<ResolversTypes['EraseAccountResult'], ParentType, ContextType, RequireFields<MutationEraseMyAccountArgs, 'password'>>;
   exportCustomerData?: Resolver<ResolversTypes['ExportDataResult'], ParentType, ContextType, RequireFields<MutationExportCustomerDataArgs, 'customerId'>>;
@@ -1278,6 +1473,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   refreshSession?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   removeAddress?: Resolver<ResolversTypes['RemoveAddressResult'], ParentType, ContextType, RequireFields<MutationRemoveAddressArgs, 'id'>>;
+  replayWebhookDelivery?: Resolver<Maybe<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'id'>>;
   requestEmailVerification?: Resolver<ResolversTypes['RequestEmailVerificationResult'], ParentType, ContextType>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['SessionResult'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
@@ -1311,6 +1507,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   sessionGrant?: Resolver<Maybe<ResolversTypes['SessionGrant']>, ParentType, ContextType, RequireFields<QuerySessionGrantArgs, 'customerId' | 'sessionId'>>;
   staff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+  webhookDeliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'subscriptionId'>>;
+  webhookSubscriptions?: Resolver<Array<ResolversTypes['WebhookSubscription']>, ParentType, ContextType>;
 }>;
 
 export type RemoveAddressResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveAddressResult'] = ResolversParentTypes['RemoveAddressResult']> = ResolversObject<{
@@ -1358,7 +1556,7 @@ export type TooManyAttemptsResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'AccountNotFound' | 'AddressLimitReached' | 'AddressNotFound' | 'CustomerNotFound' | 'EmailAlreadyVerified' | 'EmailTaken' | 'InvalidCredentials' | 'InvalidInput' | 'InvalidRefreshToken' | 'InvalidToken' | 'LastOwner' | 'NotSignedIn' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AccountNotFound' | 'AddressLimitReached' | 'AddressNotFound' | 'CustomerNotFound' | 'EmailAlreadyVerified' | 'EmailTaken' | 'InvalidCredentials' | 'InvalidInput' | 'InvalidRefreshToken' | 'InvalidToken' | 'InvalidWebhookEvents' | 'InvalidWebhookUrl' | 'LastOwner' | 'NotSignedIn' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
 }>;
 
 export type VerificationEmailSentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerificationEmailSent'] = ResolversParentTypes['VerificationEmailSent']> = ResolversObject<{
@@ -1379,6 +1577,36 @@ export type WeakPasswordResolvers<ContextType = Context, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['WebhookEvent'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastResponse?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WebhookSubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookSubscription'] = ResolversParentTypes['WebhookSubscription']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['WebhookEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WebhookSubscriptionCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookSubscriptionCreated'] = ResolversParentTypes['WebhookSubscriptionCreated']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccountErased?: AccountErasedResolvers<ContextType>;
   AccountNotFound?: AccountNotFoundResolvers<ContextType>;
@@ -1393,6 +1621,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ApiKeyCreated?: ApiKeyCreatedResolvers<ContextType>;
   ApiKeyGrant?: ApiKeyGrantResolvers<ContextType>;
   ChangePasswordResult?: ChangePasswordResultResolvers<ContextType>;
+  CreateWebhookSubscriptionResult?: CreateWebhookSubscriptionResultResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerNotFound?: CustomerNotFoundResolvers<ContextType>;
   EmailAlreadyVerified?: EmailAlreadyVerifiedResolvers<ContextType>;
@@ -1404,6 +1633,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   InvalidInput?: InvalidInputResolvers<ContextType>;
   InvalidRefreshToken?: InvalidRefreshTokenResolvers<ContextType>;
   InvalidToken?: InvalidTokenResolvers<ContextType>;
+  InvalidWebhookEvents?: InvalidWebhookEventsResolvers<ContextType>;
+  InvalidWebhookUrl?: InvalidWebhookUrlResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LastOwner?: LastOwnerResolvers<ContextType>;
   LoggedOut?: LoggedOutResolvers<ContextType>;
@@ -1425,5 +1656,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   VerificationEmailSent?: VerificationEmailSentResolvers<ContextType>;
   VerifyEmailResult?: VerifyEmailResultResolvers<ContextType>;
   WeakPassword?: WeakPasswordResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
+  WebhookSubscriptionCreated?: WebhookSubscriptionCreatedResolvers<ContextType>;
 }>;
 

@@ -8,6 +8,8 @@ import {
   text,
   timestamp,
   jsonb,
+  boolean,
+  integer,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -204,6 +206,7 @@ export const apiKeyScopes = [
   'orders:read',
   'orders:write',
   'inventory:write',
+  'webhooks:manage',
 ] as const;
 export type ApiKeyScopeName = (typeof apiKeyScopes)[number];
 
@@ -228,7 +231,7 @@ export const apiKeys = identitySchema.table(
     uniqueIndex('api_keys_key_hash_unique').on(t.keyHash),
     check(
       'api_keys_scopes_valid',
-      sql`${t.scopes} <@ array['catalog:read', 'orders:read', 'orders:write', 'inventory:write']::text[]`,
+      sql`${t.scopes} <@ array['catalog:read', 'orders:read', 'orders:write', 'inventory:write', 'webhooks:manage']::text[]`,
     ),
   ],
 );
@@ -298,6 +301,81 @@ export const adminAudit = identitySchema.table(
 
 export const outboxEvents = defineOutboxTable(identitySchema);
 
+/** The events a partner can subscribe to, by the names its receiver sees in `type`. */
+export const webhookEventTypes = [
+  'order.placed',
+  'order.paid',
+  'order.refunded',
+  'product.updated',
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+/**
+ * A partner key's webhook endpoint: which events go to which URL, signed with `secret` (shown
+ * once, when it is made). Deleted with its key's deliveries when the partner deletes it.
+ */
+export const webhookSubscriptions = identitySchema.table(
+  'webhook_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    apiKeyId: uuid('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    events: text('events').array().$type<WebhookEventType[]>().notNull(),
+    /** `whsec_` and the base64 signing key (Standard Webhooks); the partner verifies with it. */
+    secret: text('secret').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('webhook_subscriptions_api_key_idx').on(t.apiKeyId),
+    check(
+      'webhook_subscriptions_events_valid',
+      sql`${t.events} <@ array['order.placed', 'order.paid', 'order.refunded', 'product.updated']::text[] and cardinality(${t.events}) > 0`,
+    ),
+  ],
+);
+
+export const webhookDeliveryStatuses = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
+
+/**
+ * One event for one subscription: its payload as signed and sent, and what the last attempt
+ * got back. Unique on (subscription, event): a redelivered domain event adds nothing.
+ */
+export const webhookDeliveries = identitySchema.table(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    /** The domain event's id (`checkout.order.paid`'s envelope id). */
+    eventId: uuid('event_id').notNull(),
+    eventType: text('event_type').$type<WebhookEventType>().notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status').$type<WebhookDeliveryStatus>().notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    /** The HTTP status of the last attempt; null when it got no answer (timeout, refused). */
+    lastStatus: integer('last_status'),
+    /** The start of the last answer's body (at most 1,000 characters). */
+    lastResponse: text('last_response'),
+    lastError: text('last_error'),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_subscription_event_unique').on(t.subscriptionId, t.eventId),
+    index('webhook_deliveries_subscription_idx').on(t.subscriptionId, t.createdAt),
+    check(
+      'webhook_deliveries_status_valid',
+      sql`${t.status} in ('PENDING', 'DELIVERED', 'FAILED')`,
+    ),
+  ],
+);
+
 export type CustomerRow = typeof customers.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -307,4 +385,6 @@ export type PrivacyAuditRow = typeof privacyAudit.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type StaffRoleRow = typeof staffRoles.$inferSelect;
 export type AdminAuditRow = typeof adminAudit.$inferSelect;
+export type WebhookSubscriptionRow = typeof webhookSubscriptions.$inferSelect;
+export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 export type NewAddress = typeof addresses.$inferInsert;

@@ -23,6 +23,7 @@ export const SCOPE_NAMES: Record<ApiKeyScope, ApiKeyScopeName> = {
   ORDERS_READ: 'orders:read',
   ORDERS_WRITE: 'orders:write',
   INVENTORY_WRITE: 'inventory:write',
+  WEBHOOKS_MANAGE: 'webhooks:manage',
 };
 const SCOPES_BY_NAME = Object.fromEntries(
   Object.entries(SCOPE_NAMES).map(([scope, name]) => [name, scope]),

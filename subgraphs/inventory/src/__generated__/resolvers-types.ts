@@ -19,8 +19,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Changes the units on hand of a variant in a warehouse by a delta. */
 export type AdjustStockInput = {
+  /** Units to add; negative to remove. On hand may not go below the units reserved. */
   delta: Scalars['Int']['input'];
+  /** The variant whose stock to change. */
   variantId: Scalars['ID']['input'];
   /** A `Warehouse.code`, such as AMS: 3 to 10 upper-case letters or digits, starting with a letter. */
   warehouseCode: Scalars['String']['input'];
@@ -59,16 +62,20 @@ export type InsufficientStock = UserError & {
 /** A policy value is out of range; nothing was changed. */
 export type InvalidInventoryPolicy = UserError & {
   __typename?: 'InvalidInventoryPolicy';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
   /** The input field at fault, such as safetyStock. */
   field: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
 /** The stock change would leave a negative or impossible quantity. */
 export type InvalidStockQuantity = UserError & {
   __typename?: 'InvalidStockQuantity';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
   /** The variant's units reserved in this warehouse; on hand may not go below it. */
   reserved: Scalars['Int']['output'];
@@ -79,8 +86,11 @@ export type InvalidTransferQuantity = UserError & {
   __typename?: 'InvalidTransferQuantity';
   /** Units on hand and not reserved in the source warehouse. */
   available: Scalars['Int']['output'];
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The quantity asked for. */
   requested: Scalars['Int']['output'];
 };
 
@@ -133,7 +143,9 @@ export type MutationTransferStockArgs = {
 /** Where a page ends and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last item on this page; pass it as `after` for the next page. Null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -142,6 +154,7 @@ export type ProductVariant = {
   __typename?: 'ProductVariant';
   /** How much of this variant can be bought right now, across all warehouses. */
   availability: Availability;
+  /** Stable id of the variant. */
   id: Scalars['ID']['output'];
   /** Admin: how inventory treats this variant. Needs staff with `stock:write` or a partner key with `inventory:write`. */
   inventoryPolicy: VariantInventoryPolicy;
@@ -152,8 +165,11 @@ export type ProductVariant = {
 /** Some lines ask for more than the variants' purchase limits allow; nothing was reserved. Shared with checkout, whose placeOrder returns it as is (so not `@inaccessible`). */
 export type PurchaseLimitExceeded = UserError & {
   __typename?: 'PurchaseLimitExceeded';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** The lines over their limit. */
   lines: Array<PurchaseLimitLine>;
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
@@ -164,7 +180,9 @@ export type PurchaseLimitLine = {
   alreadyBought: Scalars['Int']['output'];
   /** The limit that was hit: per order, or per customer when alreadyBought counts. */
   limit: Scalars['Int']['output'];
+  /** Units of the variant the order asks for. */
   requested: Scalars['Int']['output'];
+  /** The variant whose limit was hit. */
   variantId: Scalars['ID']['output'];
 };
 
@@ -237,19 +255,27 @@ export type ReserveStockResult = InsufficientStock | PurchaseLimitExceeded | Res
 /** Source and destination are the same warehouse; nothing moved. */
 export type SameWarehouseTransfer = UserError & {
   __typename?: 'SameWarehouseTransfer';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The code given as both source and destination. */
   warehouseCode: Scalars['String']['output'];
 };
 
+/** Sets the units on hand of a variant in a warehouse. */
 export type SetStockInput = {
+  /** The new units on hand; not below the units reserved there. */
   onHand: Scalars['Int']['input'];
+  /** The variant whose stock to set. */
   variantId: Scalars['ID']['input'];
   /** A `Warehouse.code`, such as AMS: 3 to 10 upper-case letters or digits, starting with a letter. */
   warehouseCode: Scalars['String']['input'];
 };
 
+/** A variant's complete inventory policy; omitted fields take their defaults. */
 export type SetVariantInventoryPolicyInput = {
+  /** May be ordered beyond stock: the units missing are reserved as a backorder. */
   allowBackorder?: Scalars['Boolean']['input'];
   /** 1 to 1,000,000; null: no limit. */
   maxPerCustomer?: InputMaybe<Scalars['Int']['input']>;
@@ -257,7 +283,9 @@ export type SetVariantInventoryPolicyInput = {
   maxPerOrder?: InputMaybe<Scalars['Int']['input']>;
   /** 0 to 10,000,000. */
   safetyStock?: Scalars['Int']['input'];
+  /** False: stock is not counted; the variant is always in stock and reserving holds no units. */
   trackInventory?: Scalars['Boolean']['input'];
+  /** The variant the policy applies to. */
   variantId: Scalars['ID']['input'];
 };
 
@@ -270,7 +298,9 @@ export type StockLevel = {
   onHand: Scalars['Int']['output'];
   /** Units held for orders that are not paid yet. */
   reserved: Scalars['Int']['output'];
+  /** The variant the stock is of. */
   variantId: Scalars['ID']['output'];
+  /** The warehouse the stock is in. */
   warehouse: Warehouse;
 };
 
@@ -283,7 +313,9 @@ export type StockMovement = {
   createdAt: Scalars['String']['output'];
   /** Grows with every movement; later movements have larger ids. */
   id: Scalars['ID']['output'];
+  /** Why the stock changed. */
   kind: StockMovementKind;
+  /** Free text an admin gave with the change, if any. */
   note?: Maybe<Scalars['String']['output']>;
   /** Change of units on hand. */
   onHandDelta: Scalars['Int']['output'];
@@ -291,20 +323,27 @@ export type StockMovement = {
   orderId?: Maybe<Scalars['ID']['output']>;
   /** Change of units reserved. */
   reservedDelta: Scalars['Int']['output'];
+  /** The variant whose stock changed. */
   variantId: Scalars['ID']['output'];
+  /** The warehouse whose stock changed. */
   warehouse: Warehouse;
 };
 
+/** A page of a variant's stock movements, newest first. */
 export type StockMovementConnection = {
   __typename?: 'StockMovementConnection';
+  /** The movements on this page, each with its cursor. */
   edges: Array<StockMovementEdge>;
+  /** Where this page ends and whether another follows. */
   pageInfo: PageInfo;
 };
 
+/** A stock movement with its position in the list. */
 export type StockMovementEdge = {
   __typename?: 'StockMovementEdge';
   /** Opaque position of this movement; pass it as `after` to continue from here. */
   cursor: Scalars['String']['output'];
+  /** The movement. */
   node: StockMovement;
 };
 
@@ -327,6 +366,7 @@ export type StockMovementKind =
   /** Units moved out to another warehouse. */
   | 'TRANSFER_OUT';
 
+/** The stock level after the change, or why nothing changed. */
 export type StockResult = InvalidStockQuantity | StockLevel | UnknownWarehouse;
 
 export type StockShortage = {
@@ -339,12 +379,17 @@ export type StockShortage = {
 /** Units moved between two warehouses, with both levels after the move. */
 export type StockTransfer = {
   __typename?: 'StockTransfer';
+  /** The source warehouse's stock level after the move. */
   from: StockLevel;
+  /** Units moved. */
   quantity: Scalars['Int']['output'];
+  /** The destination warehouse's stock level after the move. */
   to: StockLevel;
+  /** The variant whose units moved. */
   variantId: Scalars['ID']['output'];
 };
 
+/** Moves available units of a variant from one warehouse to another. */
 export type TransferStockInput = {
   /** The `Warehouse.code` units leave. */
   fromWarehouseCode: Scalars['String']['input'];
@@ -352,16 +397,21 @@ export type TransferStockInput = {
   quantity: Scalars['Int']['input'];
   /** The `Warehouse.code` units arrive in. */
   toWarehouseCode: Scalars['String']['input'];
+  /** The variant whose units to move. */
   variantId: Scalars['ID']['input'];
 };
 
+/** Both stock levels after the move, or why nothing moved. */
 export type TransferStockResult = InvalidStockQuantity | InvalidTransferQuantity | SameWarehouseTransfer | StockTransfer | UnknownWarehouse;
 
 /** No warehouse has this code (a malformed code included; nothing was read or written). */
 export type UnknownWarehouse = UserError & {
   __typename?: 'UnknownWarehouse';
+  /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The code that matched no warehouse. */
   warehouseCode: Scalars['String']['output'];
 };
 
@@ -386,9 +436,11 @@ export type VariantInventoryPolicy = {
   safetyStock: Scalars['Int']['output'];
   /** False: stock is not counted; the variant is always in stock and reserving holds no units. */
   trackInventory: Scalars['Boolean']['output'];
+  /** The variant the policy applies to. */
   variantId: Scalars['ID']['output'];
 };
 
+/** The policy as stored, or why nothing changed. */
 export type VariantInventoryPolicyResult = InvalidInventoryPolicy | VariantInventoryPolicy;
 
 /** A place stock is kept. */
@@ -396,7 +448,9 @@ export type Warehouse = {
   __typename?: 'Warehouse';
   /** Short unique code, such as AMS. */
   code: Scalars['String']['output'];
+  /** Stable id of the warehouse. */
   id: Scalars['ID']['output'];
+  /** Display name, such as Amsterdam. */
   name: Scalars['String']['output'];
 };
 

@@ -24,8 +24,11 @@ export type Attribute = {
   code: Scalars['String']['output'];
   /** Shown as a search facet. */
   filterable: Scalars['Boolean']['output'];
+  /** Stable id of the attribute. */
   id: Scalars['ID']['output'];
+  /** The kind of value it holds. */
   kind: AttributeKind;
+  /** Display name, such as Material. */
   name: Scalars['String']['output'];
   /** The allowed values (ENUM and MULTI_ENUM); empty otherwise. */
   values: Array<AttributeOption>;
@@ -49,11 +52,15 @@ export type AttributeOption = {
   __typename?: 'AttributeOption';
   /** Stable machine name (a slug): the facet value in search. */
   code: Scalars['String']['output'];
+  /** Display name of the value, such as Canvas. */
   label: Scalars['String']['output'];
 };
 
+/** One allowed value of an ENUM or MULTI_ENUM attribute. */
 export type AttributeOptionInput = {
+  /** A slug, unique within the attribute: the facet value in search. */
   code: Scalars['String']['input'];
+  /** Display name of the value. */
   label: Scalars['String']['input'];
 };
 
@@ -62,11 +69,15 @@ export type AttributeResult = Attribute | CodeTaken | InvalidCatalogInput;
 
 /** One attribute value: give the field of the attribute's kind. */
 export type AttributeValueInput = {
+  /** For a BOOLEAN attribute. */
   boolean?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The attribute's code. */
   code: Scalars['String']['input'];
+  /** For a NUMBER attribute. */
   number?: InputMaybe<Scalars['Float']['input']>;
   /** Value codes: one for ENUM, one or more for MULTI_ENUM. */
   options?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** For a TEXT attribute. */
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -78,16 +89,22 @@ export type CacheControlScope =
 /** A node in the category tree. */
 export type Category = {
   __typename?: 'Category';
+  /** The categories directly under it, in order. */
   children: Array<Category>;
+  /** Stable id of the category. */
   id: Scalars['ID']['output'];
+  /** Display name. */
   name: Scalars['String']['output'];
+  /** The category above it; null at the top of the tree. */
   parent?: Maybe<Category>;
+  /** URL-safe unique name (lower-case letters, digits and hyphens). */
   slug: Scalars['String']['output'];
 };
 
 /** No category has the id. Code CATEGORY_NOT_FOUND. */
 export type CategoryNotFound = UserError & {
   __typename?: 'CategoryNotFound';
+  /** The id that matched no category. */
   categoryId: Scalars['ID']['output'];
   /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
@@ -101,6 +118,7 @@ export type CategoryResult = Category | CategoryNotFound | InvalidCatalogInput |
 /** A category whose name matches the prefix. */
 export type CategorySuggestion = {
   __typename?: 'CategorySuggestion';
+  /** The category. */
   category: Category;
 };
 
@@ -111,18 +129,24 @@ export type CodeTaken = UserError & {
   code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The code already taken. */
   taken: Scalars['String']['output'];
 };
 
 /** A curated list of products in a manual order. */
 export type Collection = {
   __typename?: 'Collection';
+  /** Plain-text description; may be empty. */
   description: Scalars['String']['output'];
+  /** Stable id of the collection. */
   id: Scalars['ID']['output'];
+  /** Display name. */
   name: Scalars['String']['output'];
   /** Its published products, in the collection's order. */
   products: ProductConnection;
+  /** URL-safe unique name (lower-case letters, digits and hyphens). */
   slug: Scalars['String']['output'];
+  /** Always PUBLISHED on the storefront. */
   status: PublishState;
 };
 
@@ -138,6 +162,7 @@ export type CollectionNotFound = UserError & {
   __typename?: 'CollectionNotFound';
   /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** The id that matched no collection. */
   collectionId: Scalars['ID']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
@@ -146,39 +171,59 @@ export type CollectionNotFound = UserError & {
 /** The outcome of a collection mutation. */
 export type CollectionResult = Collection | CollectionNotFound | InvalidCatalogInput | ProductNotFound | SlugTaken;
 
+/** A new attribute. */
 export type CreateAttributeInput = {
   /** A slug, unique. */
   code: Scalars['String']['input'];
+  /** Shown as a search facet. */
   filterable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The kind of value it holds. */
   kind: AttributeKind;
+  /** Display name, such as Material. */
   name: Scalars['String']['input'];
   /** For ENUM and MULTI_ENUM: the allowed values. */
   values?: InputMaybe<Array<AttributeOptionInput>>;
 };
 
+/** A new category. */
 export type CreateCategoryInput = {
+  /** Display name. */
   name: Scalars['String']['input'];
   /** The parent's slug; omitted: a top-level category. */
   parentSlug?: InputMaybe<Scalars['String']['input']>;
+  /** Its place among its siblings, lowest first. */
   position?: InputMaybe<Scalars['Int']['input']>;
+  /** Lower-case letters, digits and hyphens; unique. */
   slug: Scalars['String']['input'];
 };
 
+/** A new collection, a DRAFT until published. */
 export type CreateCollectionInput = {
+  /** Plain-text description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Display name. */
   name: Scalars['String']['input'];
+  /** Lower-case letters, digits and hyphens; unique. */
   slug: Scalars['String']['input'];
 };
 
+/** A new product, a DRAFT until published. */
 export type CreateProductInput = {
   /** Attribute values by attribute code. */
   attributes?: InputMaybe<Array<AttributeValueInput>>;
+  /** The slug of the category it belongs to. */
   categorySlug: Scalars['String']['input'];
+  /** Plain-text description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Its images, in order. */
   media?: InputMaybe<Array<MediaInput>>;
+  /** Display name. */
   name: Scalars['String']['input'];
+  /** The code of its product type, if any. */
   productTypeCode?: InputMaybe<Scalars['String']['input']>;
+  /** The description for search engines; omitted: the start of the description. */
   seoDescription?: InputMaybe<Scalars['String']['input']>;
+  /** The title for search engines; omitted: the name. */
   seoTitle?: InputMaybe<Scalars['String']['input']>;
   /** Lower-case letters, digits and hyphens; unique. */
   slug: Scalars['String']['input'];
@@ -186,27 +231,36 @@ export type CreateProductInput = {
   taxClass?: InputMaybe<TaxClass>;
 };
 
+/** A new product type. */
 export type CreateProductTypeInput = {
   /** Codes of the attributes its products carry. */
   attributeCodes: Array<Scalars['String']['input']>;
+  /** A slug, unique. */
   code: Scalars['String']['input'];
+  /** Display name. */
   name: Scalars['String']['input'];
 };
 
+/** A new variant of a product. */
 export type CreateVariantInput = {
+  /** Option values that tell it apart, such as size and colour. */
   options?: InputMaybe<Array<ProductOptionInput>>;
+  /** Its place among the product's variants, lowest first. */
   position?: InputMaybe<Scalars['Int']['input']>;
   /** Base prices; one per currency, every store currency (EUR, USD, GBP) needed. */
   prices: Array<MoneyInput>;
+  /** Stock keeping unit, unique across the catalog. */
   sku: Scalars['String']['input'];
 };
 
 /** A facet of the results: an attribute and how many matches have each value. */
 export type Facet = {
   __typename?: 'Facet';
+  /** The attribute's display name. */
   label: Scalars['String']['output'];
   /** The attribute's code; pass it as `FacetFilterInput.name`. */
   name: Scalars['String']['output'];
+  /** The facet's values with their counts. */
   values: Array<FacetValue>;
 };
 
@@ -221,7 +275,9 @@ export type FacetFilterInput = {
 /** A facet value and how many matches have it. */
 export type FacetValue = {
   __typename?: 'FacetValue';
+  /** How many matches have this value (ignoring this facet's own selection). */
   count: Scalars['Int']['output'];
+  /** The value's display name. */
   label: Scalars['String']['output'];
   /** Whether the search filtered on it. */
   selected: Scalars['Boolean']['output'];
@@ -232,6 +288,7 @@ export type FacetValue = {
 /** A value of the wrong type for its attribute, or an unknown option. Code INVALID_ATTRIBUTE_VALUE. */
 export type InvalidAttributeValue = UserError & {
   __typename?: 'InvalidAttributeValue';
+  /** The attribute whose value is not acceptable. */
   attributeCode: Scalars['String']['output'];
   /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
@@ -244,6 +301,7 @@ export type InvalidCatalogInput = UserError & {
   __typename?: 'InvalidCatalogInput';
   /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** The input field at fault, such as `slug`. */
   field: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
@@ -263,10 +321,13 @@ export type Media = {
   __typename?: 'Media';
   /** Alternative text for screen readers. */
   alt: Scalars['String']['output'];
+  /** The image's https URL. */
   url: Scalars['String']['output'];
 };
 
+/** An image of a product. */
 export type MediaInput = {
+  /** Alternative text for screen readers. */
   alt?: InputMaybe<Scalars['String']['input']>;
   /** An https URL. */
   url: Scalars['String']['input'];
@@ -283,10 +344,13 @@ export type Money = {
 
 /** An amount in minor units of a currency. */
 export type MoneyInput = {
+  /** Integer amount in the currency's minor unit. */
   amount: Scalars['Int']['input'];
+  /** ISO 4217 currency code, such as EUR. */
   currencyCode: Scalars['String']['input'];
 };
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Staff (`catalog:write`): a new attribute (with its values, for ENUM and MULTI_ENUM). */
@@ -323,77 +387,91 @@ export type Mutation = {
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationCreateAttributeArgs = {
   input: CreateAttributeInput;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationCreateCategoryArgs = {
   input: CreateCategoryInput;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationCreateCollectionArgs = {
   input: CreateCollectionInput;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationCreateProductTypeArgs = {
   input: CreateProductTypeInput;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationCreateVariantArgs = {
   input: CreateVariantInput;
   productId: Scalars['ID']['input'];
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationRemovePriceArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationSetCollectionProductsArgs = {
   id: Scalars['ID']['input'];
   productIds: Array<Scalars['ID']['input']>;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationSetPriceArgs = {
   input: SetPriceInput;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationSetProductStatusArgs = {
   id: Scalars['ID']['input'];
   status: PublishState;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationUpdateCategoryArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCategoryInput;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationUpdateCollectionArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCollectionInput;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationUpdateProductArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductInput;
 };
 
 
+/** The entry points for changing the graph; each subgraph adds its own. */
 export type MutationUpdateVariantArgs = {
   id: Scalars['ID']['input'];
   input: UpdateVariantInput;
@@ -402,17 +480,22 @@ export type MutationUpdateVariantArgs = {
 /** Where a page sits in its list (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last item on this page; pass it as `after` for the next page. Null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** A price of a variant as staff manage it: a base price or a scheduled one. */
 export type Price = {
   __typename?: 'Price';
+  /** The price. */
   amount: Money;
+  /** The struck-through "was" price, if any. */
   compareAt?: Maybe<Money>;
   /** When a scheduled price ends (ISO 8601); null for none. */
   endsAt?: Maybe<Scalars['String']['output']>;
+  /** Stable id of the price; pass it to `removePrice`. */
   id: Scalars['ID']['output'];
   /** When a scheduled price takes effect (ISO 8601); null for a base price or an open start. */
   startsAt?: Maybe<Scalars['String']['output']>;
@@ -421,7 +504,9 @@ export type Price = {
 /** Lowest and highest price, in minor units. */
 export type PriceBounds = {
   __typename?: 'PriceBounds';
+  /** The highest price. */
   max: Money;
+  /** The lowest price. */
   min: Money;
 };
 
@@ -432,12 +517,15 @@ export type PriceNotFound = UserError & {
   code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The id that matched no scheduled price. */
   priceId: Scalars['ID']['output'];
 };
 
 /** A price interval in minor units; either end may be omitted. */
 export type PriceRangeInput = {
+  /** Highest price, inclusive; omitted: no upper bound. */
   max?: InputMaybe<Scalars['Int']['input']>;
+  /** Lowest price, inclusive; omitted: no lower bound. */
   min?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -449,14 +537,19 @@ export type Product = {
   __typename?: 'Product';
   /** Its attribute values, in the product type's order. */
   attributes: Array<ProductAttribute>;
+  /** The category it belongs to. */
   category: Category;
   /** ISO 8601. */
   createdAt: Scalars['String']['output'];
+  /** Plain-text description; may be empty. */
   description: Scalars['String']['output'];
+  /** Stable id of the product. */
   id: Scalars['ID']['output'];
   /** Its images, in order. */
   media: Array<Media>;
+  /** Display name. */
   name: Scalars['String']['output'];
+  /** Its product type, which says which attributes it carries; null when it has none. */
   productType?: Maybe<ProductType>;
   /** The description for search engines; the start of the description when unset. */
   seoDescription: Scalars['String']['output'];
@@ -477,6 +570,7 @@ export type Product = {
 /** A product's value of one attribute; the field of the attribute's kind is set. */
 export type ProductAttribute = {
   __typename?: 'ProductAttribute';
+  /** The attribute this is a value of. */
   attribute: Attribute;
   /** BOOLEAN. */
   boolean?: Maybe<Scalars['Boolean']['output']>;
@@ -491,16 +585,20 @@ export type ProductAttribute = {
 /** A page of products. */
 export type ProductConnection = {
   __typename?: 'ProductConnection';
+  /** The products on this page, each with its cursor. */
   edges: Array<ProductEdge>;
+  /** Where this page ends and whether another follows. */
   pageInfo: PageInfo;
   /** Products matching the filter, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A product with its position in the list. */
 export type ProductEdge = {
   __typename?: 'ProductEdge';
   /** Opaque position of this product; pass it as `after` to continue from here. */
   cursor: Scalars['String']['output'];
+  /** The product. */
   node: Product;
 };
 
@@ -511,18 +609,24 @@ export type ProductNotFound = UserError & {
   code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The id that matched no product. */
   productId: Scalars['ID']['output'];
 };
 
 /** An option value of a variant, such as `{ name: "size", value: "M" }`. */
 export type ProductOption = {
   __typename?: 'ProductOption';
+  /** The option, such as size. */
   name: Scalars['String']['output'];
+  /** Its value, such as M. */
   value: Scalars['String']['output'];
 };
 
+/** An option value of a variant, such as size M. */
 export type ProductOptionInput = {
+  /** The option, such as size. */
   name: Scalars['String']['input'];
+  /** Its value, such as M. */
   value: Scalars['String']['input'];
 };
 
@@ -532,15 +636,20 @@ export type ProductResult = InvalidAttributeValue | InvalidCatalogInput | Produc
 /** A product whose name matches the prefix. */
 export type ProductSuggestion = {
   __typename?: 'ProductSuggestion';
+  /** The product. */
   product: Product;
 };
 
 /** A kind of product and the attributes its products carry. */
 export type ProductType = {
   __typename?: 'ProductType';
+  /** The attributes its products carry, in order. */
   attributes: Array<Attribute>;
+  /** Stable machine name (a slug), unique. */
   code: Scalars['String']['output'];
+  /** Stable id of the product type. */
   id: Scalars['ID']['output'];
+  /** Display name. */
   name: Scalars['String']['output'];
 };
 
@@ -552,6 +661,7 @@ export type ProductVariant = {
   __typename?: 'ProductVariant';
   /** The struck-through "was" price now, when the price in force has one. */
   compareAtPrice?: Maybe<Money>;
+  /** Stable id of the variant. */
   id: Scalars['ID']['output'];
   /** Option values that tell this variant apart, such as size and colour. */
   options: Array<ProductOption>;
@@ -563,6 +673,7 @@ export type ProductVariant = {
   price: Money;
   /** Staff (`catalog:write`): every base and scheduled price. */
   prices: Array<Price>;
+  /** The product it is a version of. */
   product: Product;
   /** Stock keeping unit, unique across the catalog. */
   sku: Scalars['String']['output'];
@@ -591,6 +702,7 @@ export type PublishState =
   /** Visible to the storefront. */
   | 'PUBLISHED';
 
+/** The entry points for reading the graph; each subgraph adds its own. */
 export type Query = {
   __typename?: 'Query';
   /** Staff (`catalog:write`): any product by id, drafts and archived ones included. */
@@ -630,27 +742,32 @@ export type Query = {
 };
 
 
+/** The entry points for reading the graph; each subgraph adds its own. */
 export type QueryAdminProductArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points for reading the graph; each subgraph adds its own. */
 export type QueryCategoryArgs = {
   slug: Scalars['String']['input'];
 };
 
 
+/** The entry points for reading the graph; each subgraph adds its own. */
 export type QueryCollectionArgs = {
   slug: Scalars['String']['input'];
 };
 
 
+/** The entry points for reading the graph; each subgraph adds its own. */
 export type QueryProductArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** The entry points for reading the graph; each subgraph adds its own. */
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   categorySlug?: InputMaybe<Scalars['String']['input']>;
@@ -658,6 +775,7 @@ export type QueryProductsArgs = {
 };
 
 
+/** The entry points for reading the graph; each subgraph adds its own. */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   categorySlug?: InputMaybe<Scalars['String']['input']>;
@@ -671,6 +789,7 @@ export type QuerySearchArgs = {
 };
 
 
+/** The entry points for reading the graph; each subgraph adds its own. */
 export type QuerySuggestArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   prefix: Scalars['String']['input'];
@@ -685,6 +804,7 @@ export type SearchResult = {
   facets: Array<Facet>;
   /** The lowest and highest price among the matches (every filter but the price range applied). */
   priceRange?: Maybe<PriceBounds>;
+  /** A page of the matching products, in the order asked for. */
   products: ProductConnection;
 };
 
@@ -699,16 +819,19 @@ export type SearchSort =
   /** Best match first (name matches above description matches); newest without a query. */
   | 'RELEVANCE';
 
+/** A base or scheduled price of a variant in one currency. */
 export type SetPriceInput = {
   /** Minor units, 0 or more. */
   amount: Scalars['Int']['input'];
   /** The struck-through price; above `amount`. */
   compareAtAmount?: InputMaybe<Scalars['Int']['input']>;
+  /** ISO 4217 code of a store currency (EUR, USD, GBP). */
   currencyCode: Scalars['String']['input'];
   /** Until this instant (ISO 8601). */
   endsAt?: InputMaybe<Scalars['String']['input']>;
   /** With `endsAt` (either or both): a scheduled price, in force from this instant (ISO 8601). */
   startsAt?: InputMaybe<Scalars['String']['input']>;
+  /** The variant to price. */
   variantId: Scalars['ID']['input'];
 };
 
@@ -719,6 +842,7 @@ export type SkuTaken = UserError & {
   code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The SKU already taken. */
   sku: Scalars['String']['output'];
 };
 
@@ -729,6 +853,7 @@ export type SlugTaken = UserError & {
   code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** The slug already taken. */
   slug: Scalars['String']['output'];
 };
 
@@ -747,6 +872,7 @@ export type TaxClass =
 /** No attribute (or product type) has the code. Code UNKNOWN_ATTRIBUTE. */
 export type UnknownAttribute = UserError & {
   __typename?: 'UnknownAttribute';
+  /** The code that matched no attribute or product type. */
   attributeCode: Scalars['String']['output'];
   /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
@@ -757,6 +883,7 @@ export type UnknownAttribute = UserError & {
 /** No category has the slug (or a move would put it under itself). Code UNKNOWN_CATEGORY. */
 export type UnknownCategory = UserError & {
   __typename?: 'UnknownCategory';
+  /** The slug that matched no category (or the one a move would put under itself). */
   categorySlug: Scalars['String']['output'];
   /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
@@ -769,43 +896,65 @@ export type UnknownCurrency = UserError & {
   __typename?: 'UnknownCurrency';
   /** Stable machine-readable code, such as INVALID_QUANTITY. */
   code: Scalars['String']['output'];
+  /** The currency the store does not sell in. */
   currencyCode: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
+/** The fields of a category to change; omitted fields stay. */
 export type UpdateCategoryInput = {
+  /** Display name. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Moves the category (with its subtree); it cannot move under itself. */
   parentSlug?: InputMaybe<Scalars['String']['input']>;
+  /** Its place among its siblings, lowest first. */
   position?: InputMaybe<Scalars['Int']['input']>;
+  /** Lower-case letters, digits and hyphens; unique. */
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of a collection to change; omitted fields stay. */
 export type UpdateCollectionInput = {
+  /** Plain-text description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Display name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Lower-case letters, digits and hyphens; unique. */
   slug?: InputMaybe<Scalars['String']['input']>;
+  /** PUBLISHED makes it visible; DRAFT and ARCHIVED hide it. */
   status?: InputMaybe<PublishState>;
 };
 
+/** The fields of a product to change; omitted fields stay. */
 export type UpdateProductInput = {
   /** Replaces every attribute value when given. */
   attributes?: InputMaybe<Array<AttributeValueInput>>;
+  /** The slug of the category it moves to. */
   categorySlug?: InputMaybe<Scalars['String']['input']>;
+  /** Plain-text description. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Replaces every image when given. */
   media?: InputMaybe<Array<MediaInput>>;
+  /** Display name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The description for search engines. */
   seoDescription?: InputMaybe<Scalars['String']['input']>;
+  /** The title for search engines. */
   seoTitle?: InputMaybe<Scalars['String']['input']>;
+  /** Lower-case letters, digits and hyphens; unique. */
   slug?: InputMaybe<Scalars['String']['input']>;
+  /** Which VAT rate applies (checkout has the rate per country). */
   taxClass?: InputMaybe<TaxClass>;
 };
 
+/** The fields of a variant to change; omitted fields stay. */
 export type UpdateVariantInput = {
+  /** Replaces every option value when given. */
   options?: InputMaybe<Array<ProductOptionInput>>;
+  /** Its place among the product's variants, lowest first. */
   position?: InputMaybe<Scalars['Int']['input']>;
+  /** Stock keeping unit, unique across the catalog. */
   sku?: InputMaybe<Scalars['String']['input']>;
 };
 
