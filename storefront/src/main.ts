@@ -1,5 +1,5 @@
 /** The storefront's entry: a hash router over the five pages. */
-import { GraphQLRequestError } from './api.ts';
+import { errorMessage } from './api.ts';
 import { h, notify, show } from './dom.ts';
 import { renderCart } from './pages/cart.ts';
 import { renderCheckout } from './pages/checkout.ts';
@@ -28,11 +28,7 @@ async function route(): Promise<void> {
       show(h('p', { class: 'empty' }, 'No such page.'), h('a', { href: '#/' }, 'Back to the shop'));
   } catch (error) {
     if (!isCurrent()) return;
-    const message =
-      error instanceof GraphQLRequestError || error instanceof Error
-        ? error.message
-        : String(error);
-    notify(`Something went wrong: ${message}`);
+    notify(`Something went wrong: ${errorMessage(error)}`);
   } finally {
     // Tests (and anyone curious) can tell the page of this hash has been drawn.
     if (isCurrent()) {

@@ -1,5 +1,6 @@
 /** What the storefront keeps in this browser: the cart's id and the keys of guest orders. */
-import { CART, CREATE_CART, gql, type Cart } from './api.ts';
+import { CartDocument, CreateCartDocument } from '@commerce-graph/client';
+import { api, type Cart } from './api.ts';
 
 const CART_KEY = 'storefront.cartId';
 const ORDER_KEYS = 'storefront.orderKeys';
@@ -8,7 +9,7 @@ const ORDER_KEYS = 'storefront.orderKeys';
 export async function currentCart(): Promise<Cart | null> {
   const id = localStorage.getItem(CART_KEY);
   if (!id) return null;
-  const { cart } = await gql<{ cart: Cart | null }>(CART, { id });
+  const { cart } = await api.request(CartDocument, { id });
   if (!cart || cart.status !== 'ACTIVE') return null;
   return cart;
 }
@@ -17,7 +18,7 @@ export async function currentCart(): Promise<Cart | null> {
 export async function ensureCart(): Promise<Cart> {
   const existing = await currentCart();
   if (existing) return existing;
-  const { createCart } = await gql<{ createCart: Cart }>(CREATE_CART);
+  const { createCart } = await api.request(CreateCartDocument);
   localStorage.setItem(CART_KEY, createCart.id);
   return createCart;
 }

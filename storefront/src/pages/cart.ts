@@ -1,5 +1,6 @@
 /** `#/cart`: the lines with their quantities, and the totals the server computed. */
-import { gql, isCart, UPDATE_LINE, type Cart, type CartResult } from '../api.ts';
+import { UpdateCartLineDocument } from '@commerce-graph/client';
+import { api, isCart, type Cart } from '../api.ts';
 import { formatMoney, h, notify, show } from '../dom.ts';
 import { currentCart, showCartCount } from '../session.ts';
 
@@ -49,10 +50,10 @@ export async function renderCart(): Promise<void> {
 
 function lineRow(cart: Cart, line: Cart['lines'][number]): HTMLElement {
   const change = async (quantity: number) => {
-    const { updateCartLine } = await gql<{ updateCartLine: CartResult }>(UPDATE_LINE, {
-      c: cart.id,
-      l: line.id,
-      q: quantity,
+    const { updateCartLine } = await api.request(UpdateCartLineDocument, {
+      cartId: cart.id,
+      lineId: line.id,
+      quantity,
     });
     notify(isCart(updateCartLine) ? null : updateCartLine.message);
     await renderCart();

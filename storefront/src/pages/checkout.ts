@@ -3,16 +3,11 @@
  * `placeOrder`, sending only the card's encrypted fields.
  */
 import {
-  gql,
-  isCart,
-  isOrderPlaced,
-  PLACE_ORDER,
-  SET_ADDRESS,
-  SET_METHOD,
-  type Cart,
-  type CartResult,
-  type PlaceOrderResult,
-} from '../api.ts';
+  PlaceOrderDocument,
+  SetShippingAddressDocument,
+  SetShippingMethodDocument,
+} from '@commerce-graph/client';
+import { api, isCart, isOrderPlaced, type Cart, type CartResult } from '../api.ts';
 import { browserInfo, encryptCard, type CardInput } from '../card.ts';
 import { formatMoney, h, notify, show } from '../dom.ts';
 import { currentCart, forgetCart, rememberOrderKey, showCartCount } from '../session.ts';
@@ -102,9 +97,9 @@ export async function renderCheckout(): Promise<void> {
   };
 
   const chooseMethod = async (code: string) => {
-    const { setCartShippingMethod } = await gql<{ setCartShippingMethod: CartResult }>(SET_METHOD, {
-      c: cart.id,
-      m: code,
+    const { setCartShippingMethod } = await api.request(SetShippingMethodDocument, {
+      cartId: cart.id,
+      code,
     });
     const next = applied(setCartShippingMethod);
     if (next) refresh(next);
@@ -144,19 +139,16 @@ export async function renderCheckout(): Promise<void> {
       'data-test': 'address-form',
       onsubmit: async (event: Event) => {
         event.preventDefault();
-        const { setCartShippingAddress } = await gql<{ setCartShippingAddress: CartResult }>(
-          SET_ADDRESS,
-          {
-            c: cart.id,
-            a: {
-              name: address.name.value,
-              line1: address.line1.value,
-              postalCode: address.postalCode.value || null,
-              city: address.city.value,
-              countryCode: address.countryCode.value,
-            },
+        const { setCartShippingAddress } = await api.request(SetShippingAddressDocument, {
+          cartId: cart.id,
+          address: {
+            name: address.name.value,
+            line1: address.line1.value,
+            postalCode: address.postalCode.value || null,
+            city: address.city.value,
+            countryCode: address.countryCode.value,
           },
-        );
+        });
         const next = applied(setCartShippingAddress);
         if (!next) return;
         refresh(next);
@@ -216,7 +208,7 @@ export async function renderCheckout(): Promise<void> {
 
     payButton.disabled = true;
     try {
-      const { placeOrder } = await gql<{ placeOrder: PlaceOrderResult }>(PLACE_ORDER, {
+      const { placeOrder } = await api.request(PlaceOrderDocument, {
         input: {
           cartId: cart.id,
           idempotencyKey,

@@ -1,5 +1,6 @@
 /** `#/`: search box, facets with their counts, and the matching products. */
-import { gql, SEARCH, type Facet, type ProductSummary, type SearchAnswer } from '../api.ts';
+import { CategoryPageDocument } from '@commerce-graph/client';
+import { api, type Facet, type ProductSummary } from '../api.ts';
 import { formatMoney, h, show } from '../dom.ts';
 
 /** The listing's state, kept in the hash so that a filtered listing can be linked and reloaded. */
@@ -32,7 +33,7 @@ function hrefOf(state: ListingQuery): string {
 
 export async function renderListing(params: URLSearchParams): Promise<void> {
   const state = readQuery(params);
-  const { search } = await gql<SearchAnswer>(SEARCH, {
+  const { search } = await api.request(CategoryPageDocument, {
     query: state.query || null,
     filters: [...state.filters].map(([name, values]) => ({ name, values })),
     inStock: state.inStock || null,

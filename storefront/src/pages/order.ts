@@ -1,5 +1,6 @@
 /** `#/order/<id>`: the placed order, polled until its payment settles (PAID once captured). */
-import { gql, ORDER, type Order } from '../api.ts';
+import { OrderDocument } from '@commerce-graph/client';
+import { api, type Order } from '../api.ts';
 import { formatMoney, h, show } from '../dom.ts';
 import { orderKey } from '../session.ts';
 
@@ -11,7 +12,7 @@ const POLL_MS = 1000;
 export async function renderOrder(id: string, isCurrent: () => boolean): Promise<void> {
   const key = orderKey(id);
   for (;;) {
-    const { order } = await gql<{ order: Order | null }>(ORDER, { id, key: key ?? null });
+    const { order } = await api.request(OrderDocument, { id, accessKey: key ?? null });
     if (!isCurrent()) return;
     if (!order) {
       show(h('p', { class: 'empty' }, 'No order to show: it was placed in another browser.'));

@@ -1,19 +1,12 @@
 /** `#/product/<slug>`: the variants with their price and stock, and "add to cart". */
-import {
-  ADD_LINE,
-  gql,
-  isCart,
-  PRODUCT,
-  type CartResult,
-  type ProductAnswer,
-  type Variant,
-} from '../api.ts';
+import { AddCartLineDocument, ProductPageDocument } from '@commerce-graph/client';
+import { api, isCart, type Variant } from '../api.ts';
 import { formatMoney, h, notify, show } from '../dom.ts';
 import { ensureCart, showCartCount } from '../session.ts';
 import { swatch } from './listing.ts';
 
 export async function renderProduct(slug: string): Promise<void> {
-  const { product } = await gql<ProductAnswer>(PRODUCT, { slug });
+  const { product } = await api.request(ProductPageDocument, { slug });
   if (!product) {
     show(
       h('p', { class: 'empty' }, 'This product is not for sale.'),
@@ -86,10 +79,10 @@ export async function renderProduct(slug: string): Promise<void> {
         add.disabled = true;
         try {
           const cart = await ensureCart();
-          const { addCartLine } = await gql<{ addCartLine: CartResult }>(ADD_LINE, {
-            c: cart.id,
-            v: selected.id,
-            q: Number(quantity.value) || 1,
+          const { addCartLine } = await api.request(AddCartLineDocument, {
+            cartId: cart.id,
+            variantId: selected.id,
+            quantity: Number(quantity.value) || 1,
           });
           if (!isCart(addCartLine)) {
             notify(addCartLine.message);
