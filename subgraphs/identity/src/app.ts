@@ -158,6 +158,7 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     release: async () => {
       await relay.close();
       await queues.close();
+      await webhooks.close();
       await database.close();
       await store.close();
     },

@@ -1,4 +1,7 @@
+import { lookup, type LookupAddress } from 'node:dns';
 import { and, desc, eq, sql } from 'drizzle-orm';
+import ipaddr from 'ipaddr.js';
+import { Agent, fetch } from 'undici';
 import {
   forbidden,
   isUuid,
@@ -147,11 +150,48 @@ export function webhookUrlProblem(url: string, production: boolean): string | nu
     return 'url: not an absolute URL';
   }
   if (parsed.username || parsed.password) return 'url: must not carry credentials';
+  const literal = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (production && ipaddr.isValid(literal) && !isPublicAddress(literal)) {
+    return 'url: must reach a public address, not a private or local one';
+  }
   if (parsed.protocol === 'https:') return null;
   if (parsed.protocol === 'http:' && !production && LOCAL_HOSTS.has(parsed.hostname)) return null;
   return production
     ? 'url: must be https'
     : 'url: must be https (http only to localhost outside production)';
+}
+
+/** Whether an address is on the public internet: not loopback, private, link-local, ... */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  // An IPv4-mapped IPv6 address (::ffff:10.0.0.1) is judged as the IPv4 address it carries.
+  return ipaddr.process(address).range() === 'unicast';
+}
+
+/**
+ * Connects only to public addresses, whatever a receiver's name resolves to when a delivery is
+ * sent (checked on the resolved addresses, so DNS cannot point a partner's URL at the private
+ * network after the subscription was accepted: SSRF).
+ */
+export function publicOnlyAgent(): Agent {
+  return new Agent({
+    connect: {
+      lookup(hostname, options, callback) {
+        lookup(hostname, { ...options, all: true }, (error, found: LookupAddress[]) => {
+          if (error) return callback(error, '', 0);
+          const refused = found.find((entry) => !isPublicAddress(entry.address));
+          if (refused || found.length === 0) {
+            const problem = new Error(`${hostname} resolves to a non-public address`);
+            return callback(problem as NodeJS.ErrnoException, '', 0);
+          }
+          if ((options as { all?: boolean }).all) {
+            return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, found);
+          }
+          callback(null, found[0]!.address, found[0]!.family);
+        });
+      },
+    },
+  });
 }
 
 /**
@@ -163,6 +203,8 @@ export function webhookUrlProblem(url: string, production: boolean): string | nu
 export class WebhookService {
   private readonly queue: JobQueue<{ deliveryId: string }>;
   private readonly policy: WebhookDeliveryPolicy;
+  /** In production, deliveries reach public addresses only; tests post to 127.0.0.1. */
+  private readonly agent: Agent;
 
   constructor(
     private readonly deps: {
@@ -174,12 +216,18 @@ export class WebhookService {
     },
   ) {
     this.policy = { ...DEFAULT_WEBHOOK_POLICY, ...deps.policy };
+    this.agent = deps.production ? publicOnlyAgent() : new Agent();
     this.queue = deps.queues.createQueue<{ deliveryId: string }>(WEBHOOK_QUEUE, {
       attempts: this.policy.attempts,
       backoff: { type: 'exponential', delay: this.policy.backoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
     });
+  }
+
+  /** Drops the connections to receivers (after the delivery worker is closed). */
+  close(): Promise<void> {
+    return this.agent.close();
   }
 
   /** The worker that posts deliveries; closed with the queue factory. */
@@ -392,6 +440,7 @@ export class WebhookService {
         },
         body,
         redirect: 'manual',
+        dispatcher: this.agent,
         signal: AbortSignal.timeout(this.policy.timeoutMs),
       });
       status = answer.status;
