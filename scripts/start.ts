@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   ConfigError,
   startEmbeddedPostgres,
+  startTracing,
   type EmbeddedPostgresHandle,
 } from '@commerce-graph/kit';
 import { protectionSettings } from '@commerce-graph/gateway';
@@ -27,6 +28,9 @@ try {
   process.exit(1);
 }
 
+// One process, one tracer provider: each request span names its service (`commerce.service`).
+const tracing = startTracing('commerce-graph');
+
 let database: EmbeddedPostgresHandle | undefined;
 let graph: RunningGraph | undefined;
 let storefront: RunningStorefront | undefined;
@@ -39,6 +43,7 @@ async function shutdown(signal: string) {
   await storefront?.close();
   await graph?.close();
   await database?.stop();
+  await tracing.shutdown();
   console.log('stopped.');
   process.exit(0);
 }

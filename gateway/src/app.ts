@@ -23,6 +23,7 @@ import {
   serveApollo,
   type RateLimitStoreConfig,
   type RunningService,
+  withClientSpan,
 } from '@commerce-graph/kit';
 import {
   cachingPlugins,
@@ -131,17 +132,27 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * gateway's CPU in a flash sale. One deadline covers the whole call, body included. Redirects
  * are not followed (subgraphs do not redirect).
  */
-function createSubgraphFetcher(agent: Agent, timeoutMs: number): Fetcher {
+function createSubgraphFetcher(
+  agent: Agent,
+  timeoutMs: number,
+  subgraphAt: (url: string) => string | undefined = () => undefined,
+): Fetcher {
   return async (url, init = {}) => {
     const target = new URL(url);
-    const { statusCode, headers, body } = await agent.request({
-      origin: target.origin,
-      path: `${target.pathname}${target.search}`,
-      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
-      headers: init.headers,
-      body: init.body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const method = (init.method ?? 'GET') as Dispatcher.HttpMethod;
+    // A client span per subgraph fetch (when tracing), its traceparent sent along.
+    const { statusCode, headers, body } = await withClientSpan(
+      { method, url, headers: init.headers ?? {}, peer: subgraphAt(url) },
+      (traced) =>
+        agent.request({
+          origin: target.origin,
+          path: `${target.pathname}${target.search}`,
+          method,
+          headers: traced,
+          body: init.body,
+          signal: AbortSignal.timeout(timeoutMs),
+        }),
+    );
     const text = await body.text();
     const responseHeaders = new Headers();
     for (const [name, value] of Object.entries(headers)) {
@@ -233,11 +244,18 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
 
   // Connections to subgraphs are kept alive and shared by every data source.
   const agent = new Agent();
-  const fetcher = createSubgraphFetcher(agent, config.subgraphTimeoutMs ?? 10_000);
+  /** Subgraph names by URL, for the fetches' client spans. */
+  const subgraphNames = new Map<string, string>();
+  const fetcher = createSubgraphFetcher(agent, config.subgraphTimeoutMs ?? 10_000, (url) =>
+    subgraphNames.get(url),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      subgraphSource(config.subgraphUrls?.[name] ?? url!, internal, fetcher),
+    buildService: ({ name, url }) => {
+      const target = config.subgraphUrls?.[name] ?? url!;
+      subgraphNames.set(target, name);
+      return subgraphSource(target, internal, fetcher);
+    },
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => {

@@ -1,6 +1,9 @@
-import { runService } from '@commerce-graph/kit';
+import { runService, startTracing } from '@commerce-graph/kit';
 import { startGateway } from './app.ts';
 import { protectionSettings, readEnv } from './env.ts';
+
+// First, so that everything this process starts is traced (when OTLP is configured).
+startTracing('gateway');
 
 await runService(async () => {
   const env = readEnv();

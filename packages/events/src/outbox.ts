@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, isNull, sql } from 'drizzle-orm';
 import { jsonb, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import { runPeriodically } from '@commerce-graph/kit';
+import {
+  currentTraceCarrier,
+  runPeriodically,
+  withTraceCarrier,
+  type TraceCarrier,
+} from '@commerce-graph/kit';
 import type { Logger } from 'pino';
 import {
   eventPayloads,
@@ -40,8 +45,25 @@ export async function recordEvent<N extends EventName>(
   const id = randomUUID();
   // Fail the producer's transaction, not a consumer far away, when a payload breaks the contract.
   const checked = eventPayloads[name].parse(payload);
-  await tx.insert(table).values({ id, name, payload: checked });
+  // The trace this event belongs to rides along in the stored payload (no column, so no migration
+  // in every producer); the relay takes it out again before publishing.
+  const carrier = currentTraceCarrier();
+  await tx
+    .insert(table)
+    .values({ id, name, payload: carrier ? { ...checked, [TRACE_KEY]: carrier } : checked });
   return id;
+}
+
+/** Where `recordEvent` keeps the producer's trace context in an outbox row's payload. */
+export const TRACE_KEY = '$trace';
+
+/** An outbox row's payload without its trace context, and that context. */
+function splitTrace(stored: unknown): { payload: unknown; carrier?: TraceCarrier } {
+  if (typeof stored !== 'object' || stored === null || !(TRACE_KEY in stored)) {
+    return { payload: stored };
+  }
+  const { [TRACE_KEY]: carrier, ...payload } = stored as Record<string, unknown>;
+  return { payload, carrier: carrier as TraceCarrier };
 }
 
 export interface OutboxRelay {
@@ -100,12 +122,16 @@ export function createOutboxRelay(options: {
         (async () => {
           for (const row of rows) {
             if (timedOut) return;
-            await options.publish({
-              id: row.id,
-              name: row.name as EventName,
-              occurredAt: row.occurredAt.toISOString(),
-              payload: row.payload as EventEnvelope['payload'],
-            });
+            const { payload, carrier } = splitTrace(row.payload);
+            // Published in the producer's trace: the job and its consumer continue it.
+            await withTraceCarrier(carrier, () =>
+              options.publish({
+                id: row.id,
+                name: row.name as EventName,
+                occurredAt: row.occurredAt.toISOString(),
+                payload: payload as EventEnvelope['payload'],
+              }),
+            );
             published.push(row.id);
           }
         })(),

@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import { traceSql } from './tracing.ts';
 
 export type Sql = postgres.Sql;
 
@@ -40,6 +41,21 @@ export const DATABASE_TIMEOUTS = {
 } as const;
 
 /**
+ * The pool size a deployment sets in DATABASE_URL's query, `?max=4`, for every pool opened
+ * with `connectDatabase` (a caller's own `max` wins). The other postgres.js URL option a deploy
+ * may need, `?prepare=false` (no named prepared statements, for PgBouncer in transaction mode),
+ * postgres.js reads itself. Neither is sent to the server as a startup parameter.
+ */
+export function poolMaxOf(url: string): number | undefined {
+  const max = URL.canParse(url) ? new URL(url).searchParams.get('max') : null;
+  if (max === null) return undefined;
+  const n = Number(max);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`DATABASE_URL max=${max}: a whole number >= 1`);
+  return n;
+}
+
+/**
  * Opens a postgres.js pool and wraps it in drizzle with the subgraph's table schema. Every
  * connection carries a statement timeout and an idle-in-transaction timeout (see
  * `ConnectOptions`), so a stuck query or a forgotten transaction fails instead of hanging.
@@ -60,8 +76,8 @@ export function connectDatabase<TSchema extends Record<string, unknown>>(
     DATABASE_TIMEOUTS.idleInTransactionTimeoutMs,
   );
   const connectTimeout = limit(options.connectTimeoutMs, DATABASE_TIMEOUTS.connectTimeoutMs);
-  const sql = postgres(url, {
-    max: options.max ?? 10,
+  const untraced = postgres(url, {
+    max: options.max ?? poolMaxOf(url) ?? 10,
     onnotice: () => undefined,
     // postgres.js counts this one in seconds.
     connect_timeout: Math.max(1, Math.ceil(connectTimeout / 1000)),
@@ -73,6 +89,8 @@ export function connectDatabase<TSchema extends Record<string, unknown>>(
     },
     debug: options.onQuery ? (_connection, query) => options.onQuery?.(query) : undefined,
   });
+  // With tracing on, a client span per statement and per transaction.
+  const sql = traceSql(untraced);
   const db = drizzle(sql, { schema });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from './metrics.ts';
+import { startServerSpan, type ServerSpan } from './tracing.ts';
 
 /** A plain HTTP route next to GraphQL (webhooks, health checks). */
 export interface Route {
@@ -31,6 +32,8 @@ export interface RouteResponse {
 
 export interface HttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
+  /** The service's name, on its request spans when tracing is on. */
+  name?: string;
   /** Builds the per-request context (fresh DataLoaders live here). */
   context: (request: RawRequest) => Promise<TContext>;
   routes?: Route[];
@@ -206,6 +209,7 @@ export function createHttpServer<TContext extends BaseContext>(
     req: http.IncomingMessage,
     res: http.ServerResponse,
     requestId: string,
+    span: ServerSpan | undefined,
   ): Promise<void> {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     if (options.intercept && (await options.intercept(req, res))) return;
@@ -276,6 +280,7 @@ export function createHttpServer<TContext extends BaseContext>(
     }
 
     const request: GraphQLHttpRequest = { method, search: url.searchParams, body: parsedBody, raw };
+    span?.setOperation(operationNameOf(request));
     const memo = options.memo;
     const memoKey = memo?.keyOf(request);
     if (memo && memoKey !== undefined) {
@@ -403,14 +408,41 @@ export function createHttpServer<TContext extends BaseContext>(
     const given = req.headers[REQUEST_ID_HEADER];
     const requestId =
       typeof given === 'string' && WELL_FORMED_REQUEST_ID.test(given) ? given : randomUUID();
-    requestScope.run({ requestId }, () => {
-      handle(req, res, requestId).catch((error: unknown) => {
-        options.logger.error({ err: error, url: req.url, requestId }, 'request failed');
-        if (!res.headersSent) send(res, jsonError(500, 'Internal server error'));
-        else res.end();
+    // Probes and scrapes are not traced: each would be a trace of its own every few seconds.
+    const route = routeOf(req);
+    const span = UNTRACED_ROUTES.has(route)
+      ? undefined
+      : startServerSpan(req, res, route, options.name);
+    const serve = () =>
+      requestScope.run({ requestId }, () => {
+        handle(req, res, requestId, span).catch((error: unknown) => {
+          options.logger.error({ err: error, url: req.url, requestId }, 'request failed');
+          if (!res.headersSent) send(res, jsonError(500, 'Internal server error'));
+          else res.end();
+        });
       });
-    });
+    if (span) span.run(serve);
+    else serve();
   });
+}
+
+const UNTRACED_ROUTES = new Set(['/health', '/ready', '/metrics']);
+const NAMED_OPERATION = /\b(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]{0,127})/;
+
+/**
+ * The operation a GraphQL request names, for its span: `operationName` (body or query string),
+ * else the first named operation near the start of the document.
+ */
+function operationNameOf(request: GraphQLHttpRequest): string | undefined {
+  const body = request.body as { operationName?: unknown; query?: unknown } | undefined;
+  const fields = typeof body === 'object' && body !== null ? body : {};
+  const given =
+    typeof fields.operationName === 'string'
+      ? fields.operationName
+      : request.search.get('operationName');
+  if (given) return /^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(given) ? given : undefined;
+  const query = typeof fields.query === 'string' ? fields.query : request.search.get('query');
+  return query ? NAMED_OPERATION.exec(query.slice(0, 2_000))?.[1] : undefined;
 }
 
 /** Whether an `If-None-Match` header names this entity tag (`*`, or one of a list; weak or not). */

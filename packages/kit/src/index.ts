@@ -21,3 +21,4 @@ export * from './personal-data.ts';
 export * from './address.ts';
 export * from './cart-quote.ts';
 export * from './webhooks.ts';
+export * from './tracing.ts';

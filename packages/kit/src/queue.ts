@@ -11,6 +11,7 @@ import {
 } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createLogger, type Logger } from './logger.ts';
+import { queueTelemetry } from './tracing.ts';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
@@ -125,6 +126,7 @@ export function createQueueFactory(config: QueueConnectionConfig): QueueFactory 
           connection: producer,
           prefix: namespace,
           defaultJobOptions,
+          telemetry: queueTelemetry(),
         });
         failFast(queue, whenReady);
         // Its errors are the producer connection's, logged once per outage above; callers see
@@ -140,6 +142,7 @@ export function createQueueFactory(config: QueueConnectionConfig): QueueFactory 
           ...options,
           connection,
           prefix: namespace,
+          telemetry: queueTelemetry(),
         });
         closables.push(worker);
         return worker;
@@ -186,7 +189,11 @@ export function createQueueFactory(config: QueueConnectionConfig): QueueFactory 
         string,
         PostgresQueueBackend,
         PostgresConnectionOptions
-      >(name, { connection: connection(), defaultJobOptions }, createPostgresBackend);
+      >(
+        name,
+        { connection: connection(), defaultJobOptions, telemetry: queueTelemetry() },
+        createPostgresBackend,
+      );
       closables.push(queue);
       return queue;
     },
@@ -198,7 +205,12 @@ export function createQueueFactory(config: QueueConnectionConfig): QueueFactory 
         PostgresQueueBackend,
         JobProgress,
         PostgresConnectionOptions
-      >(name, processor, { ...options, connection: connection() }, createPostgresBackend);
+      >(
+        name,
+        processor,
+        { ...options, connection: connection(), telemetry: queueTelemetry() },
+        createPostgresBackend,
+      );
       closables.push(worker);
       return worker;
     },

@@ -2,6 +2,7 @@ import type { BaseContext } from '@apollo/server';
 import { ConfigError } from './env.ts';
 import { createHttpServer, listen, type HttpServerOptions } from './http.ts';
 import { createServiceMetrics } from './metrics.ts';
+import { currentTracing } from './tracing.ts';
 
 /** What every subgraph's `start…(config)` takes, besides its own settings. */
 export interface SubgraphConfig {
@@ -84,13 +85,17 @@ export async function runService(start: () => Promise<RunningService>): Promise<
     if (stopping) process.exit(1);
     stopping = true;
     console.error(`${signal} received, closing ${service.name}`);
-    service.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
+    // Spans still batched are exported before the process exits.
+    service
+      .close()
+      .then(() => currentTracing().shutdown())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,4 +1,5 @@
 import { Pool } from 'undici';
+import { withClientSpan } from './tracing.ts';
 
 /** Raised when another service could not be reached or answered with errors. */
 export class UpstreamError extends Error {
@@ -47,14 +48,23 @@ export function createSubgraphClient(
     ): Promise<TData> {
       let response: Awaited<ReturnType<Pool['request']>>;
       try {
-        response = await pool.request({
-          path,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...options.headers, ...headers },
-          body: JSON.stringify({ query, variables }),
-          // One deadline for the whole call, connection and body included, as with fetch.
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+        response = await withClientSpan(
+          {
+            method: 'POST',
+            url,
+            peer: service,
+            headers: { 'content-type': 'application/json', ...options.headers, ...headers },
+          },
+          (traced) =>
+            pool.request({
+              path,
+              method: 'POST',
+              headers: traced,
+              body: JSON.stringify({ query, variables }),
+              // One deadline for the whole call, connection and body included, as with fetch.
+              signal: AbortSignal.timeout(timeoutMs),
+            }),
+        );
       } catch (error) {
         throw new UpstreamError(service, `unreachable at ${url}: ${String(error)}`);
       }

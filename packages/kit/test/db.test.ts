@@ -69,6 +69,30 @@ describe('connectDatabase', () => {
     }
   });
 
+  // Guards issue 11: replicas size their pools, and PgBouncer in transaction mode needs
+  // unnamed statements, from DATABASE_URL alone.
+  it('takes its pool size and prepare=false from the URL, without sending them to the server', async () => {
+    const url = new URL(database.url);
+    // One connection, so the check below sees the session the first statement ran on.
+    url.searchParams.set('max', '1');
+    url.searchParams.set('prepare', 'false');
+    const connection = connectDatabase(url.toString(), {});
+    try {
+      expect(connection.sql.options.max).toBe(1);
+      await connection.sql`select ${1}::int as one`;
+      const [prepared] =
+        await connection.sql`select count(*)::int as n from pg_prepared_statements`;
+      expect(prepared!.n).toBe(0);
+    } finally {
+      await connection.close();
+    }
+    const explicit = connectDatabase(url.toString(), {}, { max: 5 });
+    expect(explicit.sql.options.max).toBe(5);
+    await explicit.close();
+    url.searchParams.set('max', 'lots');
+    expect(() => connectDatabase(url.toString(), {})).toThrow(RangeError);
+  });
+
   it('refuses a negative or fractional timeout', () => {
     expect(() => connectDatabase(database.url, {}, { statementTimeoutMs: -1 })).toThrow(RangeError);
     expect(() => connectDatabase(database.url, {}, { connectTimeoutMs: 1.5 })).toThrow(RangeError);

@@ -4,6 +4,7 @@
  * needs no simulator code at run time. Production leaves it out and uses the library's own.
  */
 import adyen from '@adyen/api-library';
+import { injectTraceHeaders } from '@commerce-graph/kit';
 
 // @adyen/api-library is CommonJS and Node's ESM loader only detects a few of its named
 // exports: `import { CheckoutAPI } from '@adyen/api-library'` fails at runtime with
@@ -49,7 +50,8 @@ export function createAdyenHttpClient(baseUrl: string): AdyenHttpClient {
         throw new HttpClientException({ message: 'Invalid X-API-Key was used', statusCode: 401 });
       }
       const method = (requestOptions.method ?? 'POST').toUpperCase();
-      const headers = requestHeaders(requestOptions);
+      // The trace goes on to the stand-in (the active span is the provider's `adyen …` span).
+      const headers = injectTraceHeaders(requestHeaders(requestOptions));
       if (config.apiKey) {
         headers['x-api-key'] = config.apiKey;
       } else if (config.username !== undefined) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import adyen from '@adyen/api-library';
+import { SpanKind, withSpan } from '@commerce-graph/kit';
 import { createAdyenHttpClient, SIMULATOR_CLIENT_KEY } from './adyen-http-client.ts';
 
 // The library is CommonJS; Node's ESM loader only sees its default export reliably.
@@ -230,23 +231,32 @@ export function createAdyenProvider(
     action: response.action ?? undefined,
   });
 
-  const call = async <T>(run: () => Promise<T>): Promise<T> => {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof HttpClientException) {
-        throw new AdyenRequestError(error.message, error.statusCode, error.errorCode);
-      }
-      throw error;
-    }
-  };
+  /** One Adyen API call, in a client span named after its endpoint when tracing is on. */
+  const call = <T>(endpoint: string, run: () => Promise<T>): Promise<T> =>
+    withSpan(
+      `adyen ${endpoint}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'peer.service': 'adyen', 'adyen.endpoint': endpoint },
+      },
+      async () => {
+        try {
+          return await run();
+        } catch (error) {
+          if (error instanceof HttpClientException) {
+            throw new AdyenRequestError(error.message, error.statusCode, error.errorCode);
+          }
+          throw error;
+        }
+      },
+    );
 
   /** A capture or refund of `request.amount`, keyed and referenced by our modification's id. */
   const amountModification = async (
     operation: 'captureAuthorisedPayment' | 'refundCapturedPayment',
     request: ModificationRequest,
   ): Promise<ModificationReceived> => {
-    const response = await call(() =>
+    const response = await call(`${operation}`, () =>
       checkout.ModificationsApi[operation](
         request.paymentPspReference,
         {
@@ -262,7 +272,7 @@ export function createAdyenProvider(
 
   return {
     async createPayment(request) {
-      const response = await call(() =>
+      const response = await call('payments', () =>
         checkout.PaymentsApi.payments(
           {
             merchantAccount: config.merchantAccount,
@@ -300,7 +310,7 @@ export function createAdyenProvider(
       return outcome(response);
     },
     async submitDetails(paymentId, details) {
-      const response = await call(() =>
+      const response = await call('paymentsDetails', () =>
         checkout.PaymentsApi.paymentsDetails(
           { details: details as never },
           // The same details for the same payment are the same request (<= 64 characters).
@@ -313,7 +323,7 @@ export function createAdyenProvider(
       const { pspReference } = payment;
       const options = idempotencyKey ? { idempotencyKey } : undefined;
       const response = pspReference
-        ? await call(() =>
+        ? await call('cancels', () =>
             checkout.ModificationsApi.cancelAuthorisedPaymentByPspReference(
               pspReference,
               { merchantAccount: config.merchantAccount, reference: payment.orderId },
@@ -321,7 +331,7 @@ export function createAdyenProvider(
             ),
           )
         : // Without a pspReference, cancel by our reference (Adyen's "technical cancel").
-          await call(() =>
+          await call('cancels', () =>
             checkout.ModificationsApi.cancelAuthorisedPayment(
               { merchantAccount: config.merchantAccount, paymentReference: payment.orderId },
               options,
@@ -332,7 +342,7 @@ export function createAdyenProvider(
         : null;
     },
     async reversePayment(pspReference, modificationId) {
-      const response = await call(() =>
+      const response = await call('reversals', () =>
         checkout.ModificationsApi.refundOrCancelPayment(
           pspReference,
           { merchantAccount: config.merchantAccount, reference: modificationId },
@@ -345,7 +355,7 @@ export function createAdyenProvider(
     refundPayment: (request) => amountModification('refundCapturedPayment', request),
     async listPaymentMethods(query) {
       // A read: no Idempotency-Key (Adyen's keys are for requests that change something).
-      const response = await call(() =>
+      const response = await call('paymentMethods', () =>
         checkout.PaymentsApi.paymentMethods({
           merchantAccount: config.merchantAccount,
           countryCode: query.countryCode,
@@ -360,7 +370,7 @@ export function createAdyenProvider(
       );
     },
     async listStoredCards(shopperReference) {
-      const response = await call(() =>
+      const response = await call('storedPaymentMethods', () =>
         checkout.PaymentsApi.paymentMethods({
           merchantAccount: config.merchantAccount,
           shopperReference,
@@ -389,7 +399,7 @@ export function createAdyenProvider(
     },
     clientKey: config.clientKey ?? (config.simulatorUrl ? SIMULATOR_CLIENT_KEY : undefined),
     async createSession(request) {
-      const response = await call(() =>
+      const response = await call('sessions', () =>
         checkout.PaymentsApi.sessions(
           {
             merchantAccount: config.merchantAccount,
