@@ -16,6 +16,7 @@ import {
   type RunningService,
   type SubgraphConfig,
 } from '@commerce-graph/kit';
+import { eventQueueName } from '@commerce-graph/events';
 import { migrationsFolder, schema } from './db/client.ts';
 import { createServer } from './server.ts';
 import { CartPrivacyService } from './privacy.service.ts';
@@ -48,6 +49,45 @@ export interface CartConfig extends SubgraphConfig {
   abandonedSweepEveryMs?: number;
   /** Where the cart's event queue lives (Redis, or PostgreSQL when there is no Redis). */
   queue: QueueConnectionConfig;
+  /**
+   * Whether this process also consumes cart's events (default true). False for a subgraph
+   * replica beside processes of `startEventWorker` (`pnpm events`).
+   */
+  eventWorker?: boolean;
+}
+
+/** The services cart's event worker calls, over one pool. */
+function createWorkerServices(db: ReturnType<typeof connectDatabase<typeof schema>>['db']) {
+  const service = new CartService(db);
+  return {
+    service,
+    discounts: new DiscountService(db, service),
+    orders: new CartOrderService(db),
+    privacy: new CartPrivacyService(db),
+  };
+}
+
+/**
+ * A process that only consumes cart's events (checkout's order and payment events, identity's
+ * erasures), as many as needed beside the subgraph's replicas: no HTTP, no sweep. Closing it
+ * lets the jobs in hand finish.
+ */
+export async function startEventWorker(config: CartConfig): Promise<RunningService> {
+  const logger = createLogger('cart', config.logLevel);
+  if (config.migrate !== false) await runMigrations(config.databaseUrl, 'cart', migrationsFolder);
+  const database = connectDatabase(config.databaseUrl, schema, { applicationName: 'cart-events' });
+  const queues = createQueueFactory(config.queue);
+  const { orders, discounts, privacy } = createWorkerServices(database.db);
+  createWorker({ queues, orders, discounts, privacy, logger });
+  logger.info({ queue: queues.kind }, 'cart event worker ready');
+  return {
+    name: 'cart event worker',
+    url: `${queues.kind}:${eventQueueName('cart')}`,
+    async close() {
+      await queues.close();
+      await database.close();
+    },
+  };
 }
 
 /** Connects, migrates and starts the cart subgraph and its event worker; resolves once it listens. */
@@ -58,13 +98,13 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     applicationName: 'cart',
     onQuery: config.onQuery,
   });
-  const service = new CartService(database.db);
-  const discounts = new DiscountService(database.db, service);
-  const orders = new CartOrderService(database.db);
+  const { service, discounts, orders, privacy } = createWorkerServices(database.db);
   const metrics = createServiceMetrics('cart');
   const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
-  const privacy = new CartPrivacyService(database.db);
-  const worker = createWorker({ queues, orders, discounts, privacy, logger });
+  const worker =
+    config.eventWorker === false
+      ? undefined
+      : createWorker({ queues, orders, discounts, privacy, logger });
   // Sweeps run once per deployment: on whichever replica holds each task's lock.
   const leadership = createLeadership(config.databaseUrl, 'cart', logger);
   const ttlDays = config.cartTtlDays ?? 30;
@@ -112,7 +152,7 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
     ready: () =>
       allReady([
         async () => (await database.sql`select 1`).length === 1,
-        () => worker.isRunning(),
+        () => worker?.isRunning() ?? true,
         () => queues.ping?.(),
         () => upstreamAlive(config.productsUrl),
         () => (config.inventoryUrl ? upstreamAlive(config.inventoryUrl) : true),

@@ -12,6 +12,8 @@ const schema = z
     PRODUCTS_URL: envVar.url().default('http://127.0.0.1:4001/graphql'),
     INVENTORY_URL: envVar.url().default('http://127.0.0.1:4002/graphql'),
     CART_TTL_DAYS: z.coerce.number().int().positive().max(3650).default(30),
+    /** `false` when separate `pnpm events` processes consume cart's events. */
+    CART_EVENT_WORKER: envVar.boolean(true),
     INTERNAL_TOKEN: envVar.internalToken(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),

@@ -1,4 +1,9 @@
-import { createEventPublisher, createOutboxRelay, observeOutbox } from '@commerce-graph/events';
+import {
+  createEventPublisher,
+  createOutboxRelay,
+  eventQueueName,
+  observeOutbox,
+} from '@commerce-graph/events';
 import {
   allReady,
   connectDatabase,
@@ -11,7 +16,9 @@ import {
   createRateLimitStore,
   runMigrations,
   serveApollo,
+  type Logger,
   type QueueConnectionConfig,
+  type QueueFactory,
   type RateLimitStoreConfig,
   type RunningService,
   type SubgraphConfig,
@@ -54,6 +61,71 @@ export interface IdentityConfig extends SubgraphConfig {
   checkoutUrl: string;
   /** Partner webhooks' retries and timeout (default: 10 attempts from 30 s, 10 s per attempt). */
   webhooks?: Partial<WebhookDeliveryPolicy>;
+  /**
+   * Whether this process also consumes identity's events and posts partner webhooks (default
+   * true). False for a subgraph replica beside processes of `startEventWorker` (`pnpm events`);
+   * it still publishes its outbox and queues the webhook deliveries it is asked for.
+   */
+  eventWorker?: boolean;
+}
+
+/** Identity's event consumer and partner webhook poster, the same in the subgraph and alone. */
+function createWorkers(deps: {
+  db: ReturnType<typeof connectDatabase<typeof schema>>['db'];
+  queues: QueueFactory;
+  audit: AuditService;
+  webhooks: WebhookService;
+  logger: Logger;
+}) {
+  const worker = createWorker({
+    queues: deps.queues,
+    mail: createOutboundMailSink(deps.db),
+    audit: deps.audit,
+    webhooks: deps.webhooks,
+    logger: deps.logger,
+  });
+  const webhookWorker = deps.webhooks.createDeliveryWorker();
+  return { isRunning: () => worker.isRunning() && webhookWorker.isRunning() };
+}
+
+/**
+ * A process that only consumes identity's events (mails, audit events, partner webhooks taken
+ * from order and product events) and posts partner webhooks, as many as needed beside the
+ * subgraph's replicas: no HTTP. Closing it lets the jobs in hand finish.
+ */
+export async function startEventWorker(config: IdentityConfig): Promise<RunningService> {
+  const logger = createLogger('identity', config.logLevel);
+  if (config.migrate !== false) {
+    await runMigrations(config.databaseUrl, 'identity', migrationsFolder);
+  }
+  const database = connectDatabase(config.databaseUrl, schema, {
+    applicationName: 'identity-events',
+  });
+  const queues = createQueueFactory(config.queue);
+  const webhooks = new WebhookService({
+    db: database.db,
+    queues,
+    logger,
+    production: config.production ?? false,
+    policy: config.webhooks,
+  });
+  createWorkers({
+    db: database.db,
+    queues,
+    audit: new AuditService(database.db),
+    webhooks,
+    logger,
+  });
+  logger.info({ queue: queues.kind }, 'identity event worker ready');
+  return {
+    name: 'identity event worker',
+    url: `${queues.kind}:${eventQueueName('identity')}`,
+    async close() {
+      await queues.close();
+      await webhooks.close();
+      await database.close();
+    },
+  };
 }
 
 /** Connects, migrates and starts the identity subgraph and its mail worker. */
@@ -91,14 +163,10 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     production: config.production ?? false,
     policy: config.webhooks,
   });
-  const worker = createWorker({
-    queues,
-    mail: createOutboundMailSink(database.db),
-    audit,
-    webhooks,
-    logger,
-  });
-  const webhookWorker = webhooks.createDeliveryWorker();
+  const workers =
+    config.eventWorker === false
+      ? undefined
+      : createWorkers({ db: database.db, queues, audit, webhooks, logger });
   const sessions = new SessionService(database.db, config.accessTokenSecret);
   const passwords = new PasswordHasher(config.passwordHashing);
   const accounts = new AccountService({
@@ -150,7 +218,7 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     ready: () =>
       allReady([
         async () => (await database.sql`select 1`).length === 1,
-        () => worker.isRunning() && webhookWorker.isRunning(),
+        () => workers?.isRunning() ?? true,
         () => queues.ping?.(),
       ]),
     details: { queue: queues.kind, rateLimits: store.kind },

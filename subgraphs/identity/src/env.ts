@@ -10,6 +10,8 @@ const schema = z
     /** `false` when the deploy runs `pnpm migrate` before it starts the replicas. */
     MIGRATE_ON_START: envVar.boolean(true),
     ACCESS_TOKEN_SECRET: z.string({ error: 'required' }).min(32, 'use at least 32 characters'),
+    /** `false` when separate `pnpm events` processes consume identity's events. */
+    IDENTITY_EVENT_WORKER: envVar.boolean(true),
     INTERNAL_TOKEN: envVar.internalToken(),
     CART_URL: envVar.url().default('http://127.0.0.1:4003/graphql'),
     CHECKOUT_URL: envVar.url().default('http://127.0.0.1:4004/graphql'),

@@ -11,11 +11,18 @@ import {
   runMigrations,
   runPeriodically,
   serveApollo,
+  type Logger,
   type QueueConnectionConfig,
+  type QueueFactory,
   type RunningService,
   type SubgraphConfig,
 } from '@commerce-graph/kit';
-import { createEventPublisher, createOutboxRelay, observeOutbox } from '@commerce-graph/events';
+import {
+  createEventPublisher,
+  createOutboxRelay,
+  eventQueueName,
+  observeOutbox,
+} from '@commerce-graph/events';
 import { migrationsFolder, schema } from './db/client.ts';
 import { orderReservations, outboxEvents } from './db/schema.ts';
 import { createExpiryJobs } from './expiry.ts';
@@ -45,6 +52,11 @@ export interface InventoryConfig extends SubgraphConfig {
   checkoutUrl?: string | (() => string);
   /** Replaces the HTTP checkout client (tests). */
   checkout?: CheckoutClient;
+  /**
+   * Whether this process also consumes inventory's events (default true). False for a subgraph
+   * replica beside processes of `startEventWorker` (`pnpm events`); it still publishes its outbox.
+   */
+  eventWorker?: boolean;
 }
 
 /** A running inventory subgraph; `services` lets tests drive expiry and the sweep directly. */
@@ -63,6 +75,54 @@ export async function seedInventory(databaseUrl: string, seed: StockSeed): Promi
   }
 }
 
+/** The outbox relay a process publishes inventory's events through. */
+function createRelay(
+  database: ReturnType<typeof connectDatabase<typeof schema>>,
+  queues: QueueFactory,
+  logger: Logger,
+) {
+  return createOutboxRelay({
+    db: database.db,
+    table: outboxEvents,
+    publish: createEventPublisher(queues).publish,
+    logger,
+  });
+}
+
+/**
+ * A process that only consumes inventory's events (checkout's payment outcomes and abandoned
+ * orders), as many as needed beside the subgraph's replicas: no HTTP, no sweep, no expiry.
+ * Closing it lets the jobs in hand finish.
+ */
+export async function startEventWorker(config: InventoryConfig): Promise<RunningService> {
+  const logger = createLogger('inventory', config.logLevel);
+  if (config.migrate !== false) {
+    await runMigrations(config.databaseUrl, 'inventory', migrationsFolder);
+  }
+  const database = connectDatabase(config.databaseUrl, schema, {
+    applicationName: 'inventory-events',
+  });
+  const queues = createQueueFactory(config.queue);
+  const relay = createRelay(database, queues, logger);
+  const services = createServices({
+    db: database.db,
+    relay,
+    logger,
+    reservationTtlMs: config.reservationTtlMs,
+  });
+  createWorker({ queues, reservations: services.reservations, logger });
+  logger.info({ queue: queues.kind }, 'inventory event worker ready');
+  return {
+    name: 'inventory event worker',
+    url: `${queues.kind}:${eventQueueName('inventory')}`,
+    async close() {
+      await queues.close();
+      await relay.close();
+      await database.close();
+    },
+  };
+}
+
 /** Connects, migrates and starts the inventory subgraph, its event worker and its expiry. */
 export async function startInventory(config: InventoryConfig): Promise<RunningInventory> {
   const logger = createLogger('inventory', config.logLevel);
@@ -75,12 +135,7 @@ export async function startInventory(config: InventoryConfig): Promise<RunningIn
   });
   const metrics = createServiceMetrics('inventory');
   const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
-  const relay = createOutboxRelay({
-    db: database.db,
-    table: outboxEvents,
-    publish: createEventPublisher(queues).publish,
-    logger,
-  });
+  const relay = createRelay(database, queues, logger);
   observeOutbox(metrics, database.db, outboxEvents);
   metrics.collectedGauge({
     name: 'inventory_reservations_held',
@@ -114,7 +169,10 @@ export async function startInventory(config: InventoryConfig): Promise<RunningIn
     scheduleExpiry: expiry?.schedule,
   });
   const stockNotices = await services.markers.listen(database.sql, logger);
-  const worker = createWorker({ queues, reservations: services.reservations, logger });
+  const worker =
+    config.eventWorker === false
+      ? undefined
+      : createWorker({ queues, reservations: services.reservations, logger });
   // The sweep runs once per deployment: on whichever replica holds its lock.
   const leadership = checkout
     ? createLeadership(config.databaseUrl, 'inventory', logger)
@@ -150,7 +208,7 @@ export async function startInventory(config: InventoryConfig): Promise<RunningIn
     ready: () =>
       allReady([
         async () => (await database.sql`select 1`).length === 1,
-        () => worker.isRunning() && (expiry?.isRunning() ?? true),
+        () => (worker?.isRunning() ?? true) && (expiry?.isRunning() ?? true),
         () => queues.ping?.(),
         () => {
           const url = config.checkoutUrl;

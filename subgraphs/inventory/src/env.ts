@@ -15,6 +15,8 @@ const schema = z
       .positive()
       .max(24 * 60)
       .default(15),
+    /** `false` when separate `pnpm events` processes consume inventory's events. */
+    INVENTORY_EVENT_WORKER: envVar.boolean(true),
     INTERNAL_TOKEN: envVar.internalToken(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),

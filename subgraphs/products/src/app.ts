@@ -1,4 +1,9 @@
-import { createEventPublisher, createOutboxRelay, observeOutbox } from '@commerce-graph/events';
+import {
+  createEventPublisher,
+  createOutboxRelay,
+  eventQueueName,
+  observeOutbox,
+} from '@commerce-graph/events';
 import {
   allReady,
   connectDatabase,
@@ -30,6 +35,42 @@ export interface ProductsConfig extends SubgraphConfig {
   now?: () => Date;
   /** How often scheduled price boundaries are looked for (default 1 s). */
   priceBoundaryPollMs?: number;
+  /**
+   * Whether this process also consumes products' events (default true). False for a subgraph
+   * replica beside processes of `startEventWorker` (`pnpm events`); it still publishes its outbox.
+   */
+  eventWorker?: boolean;
+}
+
+/**
+ * A process that only consumes products' events (inventory's availability changes, written to
+ * the search index), as many as needed beside the subgraph's replicas: no HTTP, no price
+ * boundaries. Closing it lets the jobs in hand finish.
+ */
+export async function startEventWorker(config: ProductsConfig): Promise<RunningService> {
+  const logger = createLogger('products', config.logLevel);
+  if (config.migrate !== false) {
+    await runMigrations(config.databaseUrl, 'products', migrationsFolder);
+  }
+  const database = connectDatabase(config.databaseUrl, schema, {
+    applicationName: 'products-events',
+  });
+  const queues = createQueueFactory(config.queue);
+  const search = new PostgresSearch({
+    db: database.db,
+    now: config.now ?? (() => new Date()),
+    logger,
+  });
+  createWorker({ queues, search, logger });
+  logger.info({ queue: queues.kind }, 'products event worker ready');
+  return {
+    name: 'products event worker',
+    url: `${queues.kind}:${eventQueueName('products')}`,
+    async close() {
+      await queues.close();
+      await database.close();
+    },
+  };
 }
 
 /** Connects, migrates and starts the products subgraph and its worker; resolves once it listens. */
@@ -60,7 +101,8 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
     await database.close();
     throw error;
   });
-  const worker = createWorker({ queues, search, logger });
+  const worker =
+    config.eventWorker === false ? undefined : createWorker({ queues, search, logger });
   // Sweeps run once per deployment: on whichever replica holds each task's lock.
   const leadership = createLeadership(config.databaseUrl, 'products', logger);
   // A scheduled price takes effect at its instant: the index and the event follow within a poll.
@@ -95,7 +137,7 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
     ready: () =>
       allReady([
         async () => (await database.sql`select 1`).length === 1,
-        () => worker.isRunning(),
+        () => worker?.isRunning() ?? true,
         () => queues.ping?.(),
       ]),
     details: { queue: queues.kind },

@@ -9,6 +9,8 @@ const schema = z
     HOST: z.string().default('127.0.0.1'),
     /** `false` when the deploy runs `pnpm migrate` before it starts the replicas. */
     MIGRATE_ON_START: envVar.boolean(true),
+    /** `false` when separate `pnpm events` processes consume products's events. */
+    PRODUCTS_EVENT_WORKER: envVar.boolean(true),
     INTERNAL_TOKEN: envVar.internalToken(),
     NODE_ENV: envVar.nodeEnv(),
     LOG_LEVEL: envVar.logLevel(),
