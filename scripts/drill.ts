@@ -28,7 +28,7 @@ import postgres from 'postgres';
 import { z } from 'zod';
 import { envVar, parseConfig } from '@commerce-graph/kit';
 import { runBench } from './bench/harness.ts';
-import { PRODUCT_BY_SLUG_QUERY } from './bench/operations.ts';
+import { PLACE_APPROVED_ORDER, PRODUCT_BY_SLUG_QUERY } from './bench/operations.ts';
 import { formatTable } from './bench/table.ts';
 import { startCluster, type ClusterOptions, type RunningCluster } from './cluster.ts';
 import { buildDemoCatalog, type DemoCatalog } from './demo-catalog.ts';
@@ -37,32 +37,6 @@ import { createScratchDatabase } from './scratch-database.ts';
 const REQUEST_TIMEOUT_MS = 15_000;
 const PLACE_ORDER_TRIES = 4;
 
-const PLACE_ORDER = /* GraphQL */ `
-  mutation DrillOrder($cartId: ID!, $idempotencyKey: String!, $email: String!) {
-    placeOrder(
-      input: {
-        cartId: $cartId
-        idempotencyKey: $idempotencyKey
-        email: $email
-        paymentMethod: {
-          type: "scheme"
-          encryptedCardNumber: "test_4111111145551142"
-          encryptedExpiryMonth: "test_03"
-          encryptedExpiryYear: "test_2030"
-          encryptedSecurityCode: "test_737"
-          holderName: "APPROVED"
-        }
-      }
-    ) {
-      __typename
-      ... on OrderPlaced {
-        order {
-          id
-        }
-      }
-    }
-  }
-`;
 const CREATE_CART = 'mutation { createCart { id } }';
 const ADD_LINE =
   'mutation($c: ID!, $v: ID!) { addCartLine(cartId: $c, variantId: $v, quantity: 1) { __typename } }';
@@ -237,7 +211,7 @@ export function startLoad(options: LoadOptions): { stop(): Promise<void> } {
       for (let attempt = 0; attempt < PLACE_ORDER_TRIES; attempt++) {
         try {
           const result = (
-            await step(PLACE_ORDER, {
+            await step(PLACE_APPROVED_ORDER, {
               cartId,
               idempotencyKey: key,
               email: `drill${n}@example.com`,

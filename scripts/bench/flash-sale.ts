@@ -39,6 +39,7 @@ import { runBench } from './harness.ts';
 import { forEachLimited, percentile, runLoad } from './load.ts';
 import { freePort } from './ports.ts';
 import { cpuSeconds, stopServices } from './processes.ts';
+import { PLACE_APPROVED_ORDER } from './operations.ts';
 import {
   baseServiceEnv,
   graphqlUrl,
@@ -66,52 +67,6 @@ const SETTLE_TIMEOUT_MS = 120_000;
 const CEILING_SECONDS = 5;
 /** Concurrency of the set-up (carts), which is not measured. */
 const SETUP_CONCURRENCY = 32;
-
-const PLACE_ORDER = /* GraphQL */ `
-  mutation FlashSaleOrder($cartId: ID!, $idempotencyKey: String!, $email: String!) {
-    placeOrder(
-      input: {
-        cartId: $cartId
-        idempotencyKey: $idempotencyKey
-        email: $email
-        paymentMethod: {
-          type: "scheme"
-          encryptedCardNumber: "test_4111111145551142"
-          encryptedExpiryMonth: "test_03"
-          encryptedExpiryYear: "test_2030"
-          encryptedSecurityCode: "test_737"
-          holderName: "APPROVED"
-        }
-      }
-    ) {
-      __typename
-      ... on OrderPlaced {
-        order {
-          id
-        }
-      }
-      ... on OutOfStock {
-        code
-        lines {
-          available
-        }
-      }
-      ... on PurchaseLimitExceeded {
-        code
-      }
-      ... on CheckoutUnavailable {
-        code
-      }
-      ... on CartUnavailable {
-        code
-      }
-      ... on InvalidCheckoutInput {
-        code
-        message
-      }
-    }
-  }
-`;
 
 /** Where every shopper's parcel goes (the set-up gives each cart an address and a method). */
 const SHOPPER_ADDRESS = {
@@ -320,7 +275,7 @@ await runBench(async (defer) => {
     const sentAt = performance.now();
     let outcome: Outcome = 'other';
     try {
-      const answer = await post(url, addressOf(i), PLACE_ORDER, {
+      const answer = await post(url, addressOf(i), PLACE_APPROVED_ORDER, {
         cartId: carts[i],
         idempotencyKey: keyOf(i),
         email: `shopper${i}@example.com`,
@@ -368,7 +323,7 @@ await runBench(async (defer) => {
   let recovered = 0;
   await forEachLimited(unanswered.length, SETUP_CONCURRENCY, async (n) => {
     const i = unanswered[n]!;
-    const answer = await post(url, addressOf(i), PLACE_ORDER, {
+    const answer = await post(url, addressOf(i), PLACE_APPROVED_ORDER, {
       cartId: carts[i],
       idempotencyKey: keyOf(i),
       email: `shopper${i}@example.com`,

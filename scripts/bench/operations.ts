@@ -195,3 +195,53 @@ export const CART_PAGE_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * A guest order paid with the simulator's approving card, with every refusal a rush meets
+ * (`pnpm bench:flash-sale`, `pnpm drill`).
+ */
+export const PLACE_APPROVED_ORDER = /* GraphQL */ `
+  mutation BenchOrder($cartId: ID!, $idempotencyKey: String!, $email: String!) {
+    placeOrder(
+      input: {
+        cartId: $cartId
+        idempotencyKey: $idempotencyKey
+        email: $email
+        paymentMethod: {
+          type: "scheme"
+          encryptedCardNumber: "test_4111111145551142"
+          encryptedExpiryMonth: "test_03"
+          encryptedExpiryYear: "test_2030"
+          encryptedSecurityCode: "test_737"
+          holderName: "APPROVED"
+        }
+      }
+    ) {
+      __typename
+      ... on OrderPlaced {
+        order {
+          id
+        }
+      }
+      ... on OutOfStock {
+        code
+        lines {
+          available
+        }
+      }
+      ... on PurchaseLimitExceeded {
+        code
+      }
+      ... on CheckoutUnavailable {
+        code
+      }
+      ... on CartUnavailable {
+        code
+      }
+      ... on InvalidCheckoutInput {
+        code
+        message
+      }
+    }
+  }
+`;

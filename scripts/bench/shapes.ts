@@ -23,7 +23,7 @@ import { createBenchDatabase } from './database.ts';
 import { readBenchEnv, type BenchEnv } from './env.ts';
 import { runBench, type Defer } from './harness.ts';
 import { postOperation, runLoad, type LoadResult, type Operation } from './load.ts';
-import { PRODUCT_PAGE_QUERY } from './operations.ts';
+import { CART_PAGE_QUERY, PRODUCT_PAGE_QUERY } from './operations.ts';
 import {
   descendants,
   residentBytes,
@@ -44,41 +44,6 @@ import { formatTable } from './table.ts';
 const CART_LINES = 5;
 
 const PRODUCT_PAGE: Operation = { query: PRODUCT_PAGE_QUERY, variables: { n: 24 } };
-
-const CART_QUERY = /* GraphQL */ `
-  query CartPage($id: ID!) {
-    cart(id: $id) {
-      id
-      totalQuantity
-      subtotal {
-        amount
-        currencyCode
-      }
-      lines {
-        id
-        quantity
-        unitPrice {
-          amount
-          currencyCode
-        }
-        lineTotal {
-          amount
-          currencyCode
-        }
-        variant {
-          id
-          sku
-          product {
-            name
-          }
-          availability {
-            inStock
-          }
-        }
-      }
-    }
-  }
-`;
 
 interface Shape {
   key: 'A' | 'B';
@@ -191,7 +156,7 @@ async function measureShape(shape: Shape, env: BenchEnv, defer: Defer): Promise<
   console.log(`  ${shape.key}: serving after ${startSeconds.toFixed(2)} s`);
 
   const cartRead: Operation = {
-    query: CART_QUERY,
+    query: CART_PAGE_QUERY,
     variables: { id: await createCart(gatewayUrl) },
   };
   // Warm both queries before reading memory: JIT, query plans, connection pools.
