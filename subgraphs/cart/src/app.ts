@@ -16,7 +16,7 @@ import {
   type RunningService,
   type SubgraphConfig,
 } from '@commerce-graph/kit';
-import { eventQueueName } from '@commerce-graph/events';
+import { startEventWorkerProcess } from '@commerce-graph/events';
 import { migrationsFolder, schema } from './db/client.ts';
 import { createServer } from './server.ts';
 import { CartPrivacyService } from './privacy.service.ts';
@@ -72,22 +72,17 @@ function createWorkerServices(db: ReturnType<typeof connectDatabase<typeof schem
  * erasures), as many as needed beside the subgraph's replicas: no HTTP, no sweep. Closing it
  * lets the jobs in hand finish.
  */
-export async function startEventWorker(config: CartConfig): Promise<RunningService> {
-  const logger = createLogger('cart', config.logLevel);
-  if (config.migrate !== false) await runMigrations(config.databaseUrl, 'cart', migrationsFolder);
-  const database = connectDatabase(config.databaseUrl, schema, { applicationName: 'cart-events' });
-  const queues = createQueueFactory(config.queue);
-  const { orders, discounts, privacy } = createWorkerServices(database.db);
-  createWorker({ queues, orders, discounts, privacy, logger });
-  logger.info({ queue: queues.kind }, 'cart event worker ready');
-  return {
-    name: 'cart event worker',
-    url: `${queues.kind}:${eventQueueName('cart')}`,
-    async close() {
-      await queues.close();
-      await database.close();
+export function startEventWorker(config: CartConfig): Promise<RunningService> {
+  return startEventWorkerProcess({
+    subgraph: 'cart',
+    config,
+    migrationsFolder,
+    schema,
+    start: ({ database, queues, logger }) => {
+      const { orders, discounts, privacy } = createWorkerServices(database.db);
+      createWorker({ queues, orders, discounts, privacy, logger });
     },
-  };
+  });
 }
 
 /** Connects, migrates and starts the cart subgraph and its event worker; resolves once it listens. */

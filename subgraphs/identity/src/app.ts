@@ -1,7 +1,7 @@
 import {
   createEventPublisher,
   createOutboxRelay,
-  eventQueueName,
+  startEventWorkerProcess,
   observeOutbox,
 } from '@commerce-graph/events';
 import {
@@ -93,39 +93,30 @@ function createWorkers(deps: {
  * from order and product events) and posts partner webhooks, as many as needed beside the
  * subgraph's replicas: no HTTP. Closing it lets the jobs in hand finish.
  */
-export async function startEventWorker(config: IdentityConfig): Promise<RunningService> {
-  const logger = createLogger('identity', config.logLevel);
-  if (config.migrate !== false) {
-    await runMigrations(config.databaseUrl, 'identity', migrationsFolder);
-  }
-  const database = connectDatabase(config.databaseUrl, schema, {
-    applicationName: 'identity-events',
-  });
-  const queues = createQueueFactory(config.queue);
-  const webhooks = new WebhookService({
-    db: database.db,
-    queues,
-    logger,
-    production: config.production ?? false,
-    policy: config.webhooks,
-  });
-  createWorkers({
-    db: database.db,
-    queues,
-    audit: new AuditService(database.db),
-    webhooks,
-    logger,
-  });
-  logger.info({ queue: queues.kind }, 'identity event worker ready');
-  return {
-    name: 'identity event worker',
-    url: `${queues.kind}:${eventQueueName('identity')}`,
-    async close() {
-      await queues.close();
-      await webhooks.close();
-      await database.close();
+export function startEventWorker(config: IdentityConfig): Promise<RunningService> {
+  return startEventWorkerProcess({
+    subgraph: 'identity',
+    config,
+    migrationsFolder,
+    schema,
+    start: ({ database, queues, logger }) => {
+      const webhooks = new WebhookService({
+        db: database.db,
+        queues,
+        logger,
+        production: config.production ?? false,
+        policy: config.webhooks,
+      });
+      createWorkers({
+        db: database.db,
+        queues,
+        audit: new AuditService(database.db),
+        webhooks,
+        logger,
+      });
+      return { close: () => webhooks.close() };
     },
-  };
+  });
 }
 
 /** Connects, migrates and starts the identity subgraph and its mail worker. */

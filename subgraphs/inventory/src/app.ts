@@ -20,7 +20,7 @@ import {
 import {
   createEventPublisher,
   createOutboxRelay,
-  eventQueueName,
+  startEventWorkerProcess,
   observeOutbox,
 } from '@commerce-graph/events';
 import { migrationsFolder, schema } from './db/client.ts';
@@ -94,33 +94,24 @@ function createRelay(
  * orders), as many as needed beside the subgraph's replicas: no HTTP, no sweep, no expiry.
  * Closing it lets the jobs in hand finish.
  */
-export async function startEventWorker(config: InventoryConfig): Promise<RunningService> {
-  const logger = createLogger('inventory', config.logLevel);
-  if (config.migrate !== false) {
-    await runMigrations(config.databaseUrl, 'inventory', migrationsFolder);
-  }
-  const database = connectDatabase(config.databaseUrl, schema, {
-    applicationName: 'inventory-events',
-  });
-  const queues = createQueueFactory(config.queue);
-  const relay = createRelay(database, queues, logger);
-  const services = createServices({
-    db: database.db,
-    relay,
-    logger,
-    reservationTtlMs: config.reservationTtlMs,
-  });
-  createWorker({ queues, reservations: services.reservations, logger });
-  logger.info({ queue: queues.kind }, 'inventory event worker ready');
-  return {
-    name: 'inventory event worker',
-    url: `${queues.kind}:${eventQueueName('inventory')}`,
-    async close() {
-      await queues.close();
-      await relay.close();
-      await database.close();
+export function startEventWorker(config: InventoryConfig): Promise<RunningService> {
+  return startEventWorkerProcess({
+    subgraph: 'inventory',
+    config,
+    migrationsFolder,
+    schema,
+    start: ({ database, queues, logger }) => {
+      const relay = createRelay(database, queues, logger);
+      const services = createServices({
+        db: database.db,
+        relay,
+        logger,
+        reservationTtlMs: config.reservationTtlMs,
+      });
+      createWorker({ queues, reservations: services.reservations, logger });
+      return { close: () => relay.close() };
     },
-  };
+  });
 }
 
 /** Connects, migrates and starts the inventory subgraph, its event worker and its expiry. */

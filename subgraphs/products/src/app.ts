@@ -1,7 +1,7 @@
 import {
   createEventPublisher,
   createOutboxRelay,
-  eventQueueName,
+  startEventWorkerProcess,
   observeOutbox,
 } from '@commerce-graph/events';
 import {
@@ -47,30 +47,21 @@ export interface ProductsConfig extends SubgraphConfig {
  * the search index), as many as needed beside the subgraph's replicas: no HTTP, no price
  * boundaries. Closing it lets the jobs in hand finish.
  */
-export async function startEventWorker(config: ProductsConfig): Promise<RunningService> {
-  const logger = createLogger('products', config.logLevel);
-  if (config.migrate !== false) {
-    await runMigrations(config.databaseUrl, 'products', migrationsFolder);
-  }
-  const database = connectDatabase(config.databaseUrl, schema, {
-    applicationName: 'products-events',
-  });
-  const queues = createQueueFactory(config.queue);
-  const search = new PostgresSearch({
-    db: database.db,
-    now: config.now ?? (() => new Date()),
-    logger,
-  });
-  createWorker({ queues, search, logger });
-  logger.info({ queue: queues.kind }, 'products event worker ready');
-  return {
-    name: 'products event worker',
-    url: `${queues.kind}:${eventQueueName('products')}`,
-    async close() {
-      await queues.close();
-      await database.close();
+export function startEventWorker(config: ProductsConfig): Promise<RunningService> {
+  return startEventWorkerProcess({
+    subgraph: 'products',
+    config,
+    migrationsFolder,
+    schema,
+    start: ({ database, queues, logger }) => {
+      const search = new PostgresSearch({
+        db: database.db,
+        now: config.now ?? (() => new Date()),
+        logger,
+      });
+      createWorker({ queues, search, logger });
     },
-  };
+  });
 }
 
 /** Connects, migrates and starts the products subgraph and its worker; resolves once it listens. */
