@@ -99,6 +99,21 @@ describe('metrics and readiness of the graph', () => {
     ).toHaveLength(1);
   });
 
+  it("reports each subgraph's database pool: its size and its sessions by state", async () => {
+    for (const service of ['products', 'inventory', 'cart', 'checkout', 'identity']) {
+      const { text } = await scrape(service);
+      const [max] = samples(text, 'db_pool_max', { pool: service });
+      expect(max, service).toBeGreaterThanOrEqual(1);
+      const sessions = ['active', 'idle', 'idle in transaction'].map(
+        (state) => samples(text, 'db_connections', { pool: service, state })[0] ?? Number.NaN,
+      );
+      // At least the scrape's own session, never more than the pool may open.
+      const open = sessions.reduce((a, b) => a + b, 0);
+      expect(open, service).toBeGreaterThanOrEqual(1);
+      expect(open, service).toBeLessThanOrEqual(max!);
+    }
+  });
+
   it('keeps the gateway metrics from requests that came through a proxy', async () => {
     const forwarded = await scrape('gateway', { 'x-forwarded-for': '203.0.113.9' });
     expect(forwarded.status).toBe(404);

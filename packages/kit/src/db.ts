@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
@@ -8,6 +9,10 @@ export type Sql = postgres.Sql;
 export interface Database<TSchema extends Record<string, unknown>> {
   db: PostgresJsDatabase<TSchema>;
   sql: Sql;
+  /** The pool's name, as `instrumentDatabase` reports it (`applicationName`). */
+  name: string;
+  /** The pool's size. */
+  max: number;
   close(): Promise<void>;
 }
 
@@ -16,7 +21,7 @@ export interface ConnectOptions {
   max?: number;
   /** Called with every SQL statement text; used by tests and benchmarks to count queries. */
   onQuery?: (query: string) => void;
-  /** Name shown in pg_stat_activity. */
+  /** The pool's name; pg_stat_activity shows it followed by `processTag`. */
   applicationName?: string;
   /**
    * Longest a statement may run before the server cancels it (default 10 s; 0 disables it, for
@@ -39,6 +44,19 @@ export const DATABASE_TIMEOUTS = {
   idleInTransactionTimeoutMs: 30_000,
   connectTimeoutMs: 5_000,
 } as const;
+
+/**
+ * Eight hex digits, random per process, that every connection of this process carries in its
+ * `application_name` after the pool's name (`checkout#3fa9c2e1`): pg_stat_activity then tells
+ * this process's sessions from its replicas' (process ids repeat across containers), which is
+ * how `instrumentDatabase` counts this process's connections.
+ */
+export const processTag: string = randomBytes(4).toString('hex');
+
+/** `name#<processTag>`, the application_name of this process's pool `name`. */
+export function taggedApplicationName(name: string): string {
+  return `${name}#${processTag}`;
+}
 
 /**
  * The pool size a deployment sets in DATABASE_URL's query, `?max=4`, for every pool opened
@@ -76,14 +94,16 @@ export function connectDatabase<TSchema extends Record<string, unknown>>(
     DATABASE_TIMEOUTS.idleInTransactionTimeoutMs,
   );
   const connectTimeout = limit(options.connectTimeoutMs, DATABASE_TIMEOUTS.connectTimeoutMs);
+  const name = options.applicationName ?? 'commerce-graph';
+  const max = options.max ?? poolMaxOf(url) ?? 10;
   const untraced = postgres(url, {
-    max: options.max ?? poolMaxOf(url) ?? 10,
+    max,
     onnotice: () => undefined,
     // postgres.js counts this one in seconds.
     connect_timeout: Math.max(1, Math.ceil(connectTimeout / 1000)),
     // Startup parameters: set once per connection by the server, no extra round trip.
     connection: {
-      application_name: options.applicationName ?? 'commerce-graph',
+      application_name: taggedApplicationName(name),
       statement_timeout: statementTimeout,
       idle_in_transaction_session_timeout: idleTimeout,
     },
@@ -92,7 +112,7 @@ export function connectDatabase<TSchema extends Record<string, unknown>>(
   // With tracing on, a client span per statement and per transaction.
   const sql = traceSql(untraced);
   const db = drizzle(sql, { schema });
-  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+  return { db, sql, name, max, close: () => sql.end({ timeout: 5 }) };
 }
 
 /** The advisory lock key every migration run holds (a bigint, like `createLeadership`'s). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { taggedApplicationName } from './db.ts';
 
 /**
  * Which periodic tasks this process leads in the deployment. A task is led by the process whose
@@ -77,7 +78,7 @@ export function createLeadership(
     connecting ??= (async () => {
       const next = new pg.Client({
         connectionString: databaseUrl,
-        application_name: `${scope}-leadership`,
+        application_name: taggedApplicationName(`${scope}-leadership`),
         statement_timeout: checkTimeoutMs,
         connectionTimeoutMillis: checkTimeoutMs,
         keepAlive: true,

@@ -11,6 +11,7 @@ import {
   type GaugeConfiguration,
   type HistogramConfiguration,
 } from 'prom-client';
+import { processTag, type Sql } from './db.ts';
 import type { QueueFactory } from './queue.ts';
 
 /** Seconds; from a fast cached read to the gateway's request time limit. */
@@ -224,6 +225,54 @@ export function instrumentQueues(metrics: ServiceMetrics, queues: QueueFactory):
     ping: queues.ping ? () => queues.ping!() : undefined,
     close: () => queues.close(),
   };
+}
+
+/** The session states a pool's series are shown for even at 0. */
+const CONNECTION_STATES = ['active', 'idle', 'idle in transaction'] as const;
+
+/**
+ * Reports the service's database pools: `db_pool_max{pool}`, the size of `database`'s pool, and
+ * `db_connections{pool,state}`, this process's open PostgreSQL sessions of every pool named
+ * after the service (`checkout`, `checkout-leadership`, `checkout-notifications`, ...) by
+ * pg_stat_activity state (`active`: running a statement; `idle in transaction`: holding a
+ * connection inside a transaction; `idle`: free). Read on scrape with one statement on the pool
+ * itself (its own session counted as idle), found by the process's `application_name` tag (see
+ * `processTag`), so replicas of the service never count each other. postgres.js exposes no
+ * pool counters of its own. Through a transaction-mode pooler the sessions are the pooler's:
+ * read its own statistics (PgBouncer's `SHOW POOLS`) instead.
+ */
+export function instrumentDatabase(
+  metrics: ServiceMetrics,
+  database: { sql: Sql; name: string; max: number },
+): void {
+  const ours = (pool: string) => pool === metrics.service || pool.startsWith(`${metrics.service}-`);
+  const max = new Gauge({
+    name: 'db_pool_max',
+    help: "Connections the service's database pool may open",
+    labelNames: ['pool'],
+    registers: [metrics.registry],
+  });
+  max.set({ pool: database.name }, database.max);
+  metrics.collectedGauge({
+    name: 'db_connections',
+    help: "This process's PostgreSQL sessions per pool, by pg_stat_activity state",
+    labelNames: ['pool', 'state'],
+    async collect(gauge) {
+      const rows = await database.sql<{ pool: string; state: string; sessions: number }[]>`
+        select split_part(application_name, '#', 1) as pool,
+               coalesce(state, 'unknown') as state,
+               count(*)::int as sessions
+        from pg_stat_activity
+        where application_name like ${`%#${processTag}`} and pid <> pg_backend_pid()
+        group by 1, 2`;
+      for (const state of CONNECTION_STATES) gauge.set({ pool: database.name, state }, 0);
+      // The scrape's own session is busy only with this statement: a free connection of the pool.
+      gauge.inc({ pool: database.name, state: 'idle' });
+      for (const row of rows) {
+        if (ours(row.pool)) gauge.inc({ pool: row.pool, state: row.state }, row.sessions);
+      }
+    },
+  });
 }
 
 const PRIVATE_ADDRESS =

@@ -67,7 +67,7 @@ describe('createLeadership', () => {
     // The server ends the leader's session, as when its process or its network dies.
     await admin`
       select pg_terminate_backend(pid) from pg_stat_activity
-      where application_name = 'on-drop-leadership' and pid in (
+      where application_name like 'on-drop-leadership#%' and pid in (
         select pid from pg_locks where locktype = 'advisory' and granted)`;
 
     await eventually(() => b.lead('reconcile'));

@@ -1,9 +1,14 @@
 import { ApolloServer } from '@apollo/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/database.ts';
 import {
   allReady,
+  connectDatabase,
+  createLeadership,
   createLogger,
   createServiceMetrics,
+  instrumentDatabase,
+  processTag,
   serveApollo,
   type RunningService,
   type ServiceMetrics,
@@ -122,6 +127,72 @@ describe('service metrics', () => {
     service = await start(createServiceMetrics('test', { defaultMetrics: false }), () => false);
     const response = await fetch(service.url.replace('/graphql', '/metrics'));
     expect(response.status).toBe(404);
+  });
+});
+
+describe('instrumentDatabase', () => {
+  it("counts this process's sessions of the service's pools by state, and the pool's size", async () => {
+    const database = await createTestDatabase();
+    const pool = connectDatabase(database.url, {}, { max: 3, applicationName: 'shop' });
+    const elsewhere = connectDatabase(database.url, {}, { max: 1, applicationName: 'elsewhere' });
+    const leadership = createLeadership(database.url, 'shop', logger);
+    let release = () => {};
+    let transaction: Promise<unknown> = Promise.resolve();
+    let sleeping: { cancel(): void; catch(f: () => void): Promise<unknown> } | undefined;
+    try {
+      const metrics = createServiceMetrics('shop', { defaultMetrics: false });
+      instrumentDatabase(metrics, pool);
+      expect(await leadership.lead('sweep')).toBe(true);
+      await elsewhere.sql`select 1`;
+      // A transaction that holds its connection, and a statement that runs for a while.
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let opened = () => {};
+      const open = new Promise<void>((resolve) => (opened = resolve));
+      transaction = pool.sql.begin(async (tx) => {
+        await tx`select 1`;
+        opened();
+        await held;
+      });
+      await open;
+      sleeping = pool.sql`select pg_sleep(10)`.execute();
+
+      const series = async () => {
+        const { body } = await metrics.scrape();
+        return {
+          active: sample(body, 'db_connections', { pool: 'shop', state: 'active' }),
+          inTransaction: sample(body, 'db_connections', {
+            pool: 'shop',
+            state: 'idle in transaction',
+          }),
+          idle: sample(body, 'db_connections', { pool: 'shop', state: 'idle' }),
+          leadership: sample(body, 'db_connections', { pool: 'shop-leadership', state: 'idle' }),
+          max: sample(body, 'db_pool_max', { pool: 'shop' }),
+          elsewhere: body.includes('pool="elsewhere"'),
+        };
+      };
+      await expect.poll(series, { timeout: 2_500 }).toEqual({
+        active: 1,
+        inTransaction: 1,
+        // The scrape's own connection, free again once its statement ends.
+        idle: 1,
+        leadership: 1,
+        max: 3,
+        // Another service's pool in the same process is not this service's.
+        elsewhere: false,
+      });
+      const [named] = await elsewhere.sql<{ name: string }[]>`
+        select application_name as name from pg_stat_activity where pid = pg_backend_pid()`;
+      expect(named!.name).toBe(`elsewhere#${processTag}`);
+    } finally {
+      release();
+      await transaction;
+      sleeping?.cancel();
+      await sleeping?.catch(() => undefined);
+      await leadership.close();
+      await pool.close();
+      await elsewhere.close();
+      await database.drop();
+    }
   });
 });
 

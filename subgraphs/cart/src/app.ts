@@ -5,6 +5,7 @@ import {
   createLogger,
   createQueueFactory,
   createServiceMetrics,
+  instrumentDatabase,
   instrumentQueues,
   upstreamAlive,
   createSubgraphClient,
@@ -95,6 +96,7 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
   });
   const { service, discounts, orders, privacy } = createWorkerServices(database.db);
   const metrics = createServiceMetrics('cart');
+  instrumentDatabase(metrics, database);
   const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
   const worker =
     config.eventWorker === false

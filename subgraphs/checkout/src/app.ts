@@ -6,6 +6,7 @@ import {
   createLogger,
   createQueueFactory,
   createServiceMetrics,
+  instrumentDatabase,
   instrumentQueues,
   upstreamAlive,
   createRateLimitStore,
@@ -150,6 +151,7 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
     onQuery: config.onQuery,
   });
   const metrics = createServiceMetrics('checkout');
+  instrumentDatabase(metrics, database);
   const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
   const { relay, provider, payments } = createPayments(config, database, queues, logger);
   // Sweeps run once per deployment: on whichever replica holds each task's lock.

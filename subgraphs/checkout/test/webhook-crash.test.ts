@@ -187,7 +187,7 @@ for (const backend of queueBackends()) {
             (select count(*)::int from checkout.adyen_notifications
               where processed_at is not null) as processed,
             (select count(*)::int from pg_stat_activity
-              where datname = current_database() and application_name = 'notification-worker'
+              where datname = current_database() and application_name like 'notification-worker#%'
                 and wait_event_type = 'Lock') as "lockWaits"`
       )[0]!;
 

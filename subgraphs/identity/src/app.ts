@@ -9,6 +9,7 @@ import {
   connectDatabase,
   createLogger,
   createServiceMetrics,
+  instrumentDatabase,
   instrumentQueues,
   createSubgraphClient,
   internalHeaders,
@@ -138,6 +139,7 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
     onQuery: config.onQuery,
   });
   const metrics = createServiceMetrics('identity');
+  instrumentDatabase(metrics, database);
   const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
   const relay = createOutboxRelay({
     db: database.db,

@@ -6,6 +6,7 @@ import {
   createLogger,
   createQueueFactory,
   createServiceMetrics,
+  instrumentDatabase,
   instrumentQueues,
   upstreamAlive,
   runMigrations,
@@ -125,6 +126,7 @@ export async function startInventory(config: InventoryConfig): Promise<RunningIn
     onQuery: config.onQuery,
   });
   const metrics = createServiceMetrics('inventory');
+  instrumentDatabase(metrics, database);
   const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
   const relay = createRelay(database, queues, logger);
   observeOutbox(metrics, database.db, outboxEvents);

@@ -11,6 +11,7 @@ import {
   createLogger,
   createQueueFactory,
   createServiceMetrics,
+  instrumentDatabase,
   instrumentQueues,
   runMigrations,
   runPeriodically,
@@ -76,6 +77,7 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
     onQuery: config.onQuery,
   });
   const metrics = createServiceMetrics('products');
+  instrumentDatabase(metrics, database);
   const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
   const relay = createOutboxRelay({
     db: database.db,
