@@ -1,18 +1,22 @@
 /**
  * `pnpm start:cluster`: the graph as a deployment runs it, on this machine. Every subgraph and
- * the gateway run as CLUSTER_REPLICAS (default 2) processes each, with checkout's notification
- * workers as processes of their own, behind one nginx whose configuration is written into a
- * temporary prefix directory. Services reach each other only through nginx, so a replica that
- * dies is absorbed by its siblings.
+ * the gateway run as CLUSTER_REPLICAS (default 2) processes each, behind one nginx whose
+ * configuration is written into a temporary prefix directory. The workers run as processes of
+ * their own, CLUSTER_WORKERS (default: CLUSTER_REPLICAS) of each role: checkout's notification
+ * workers and the event workers of products, inventory, cart and identity (`pnpm events`); the
+ * HTTP replicas of a subgraph with workers start with its `*_WORKER=false` switch and leave that
+ * work to them. Services reach each other only through nginx, so a replica that dies is absorbed
+ * by its siblings. A worker has no port: it counts as up once its process runs.
  *
  * DATABASE_URL is required: with `--scratch` a fresh `cg_cluster_<random>` database is made on
  * that server (and dropped on exit), else the given database is used. Migrations run once, here
- * (as `pnpm migrate`), and every replica starts with MIGRATE_ON_START=false; the demo catalog is
+ * (as `pnpm migrate`), and every process starts with MIGRATE_ON_START=false; the demo catalog is
  * loaded once when the database has none. REDIS_URL set: BullMQ and the caches on Redis; unset:
  * on PostgreSQL. CLUSTER_PORT (default 4000) is the gateway's public port. Ctrl-C stops
  * everything: SIGTERM, then SIGKILL after a grace.
  *
- * `startCluster(options)` is the same for scripts (`pnpm drill`) and tests.
+ * `startCluster(options)` is the same for scripts (`pnpm drill`) and tests; a worker role given
+ * 0 processes there leaves its subgraph's replicas consuming, as one process does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -40,9 +44,31 @@ export const CLUSTER_SERVICES = [
   'identity',
 ] as const;
 export type ClusterService = (typeof CLUSTER_SERVICES)[number];
-/** Processes without HTTP, scaled apart from the servers: checkout's notification workers. */
-export type ClusterWorker = 'checkout-notifications';
+/**
+ * Processes without HTTP, scaled apart from the servers: checkout's notification workers and
+ * the subgraphs' event workers.
+ */
+export const CLUSTER_WORKERS = [
+  'checkout-notifications',
+  'products-events',
+  'inventory-events',
+  'cart-events',
+  'identity-events',
+] as const;
+export type ClusterWorker = (typeof CLUSTER_WORKERS)[number];
 export type ClusterRole = ClusterService | ClusterWorker;
+
+/**
+ * Each worker role's subgraph (whose environment it runs with) and the switch that, set to
+ * `false`, leaves that work to the workers on the subgraph's HTTP replicas.
+ */
+const WORKER_OF: Record<ClusterWorker, { service: ClusterService; switchVariable: string }> = {
+  'checkout-notifications': { service: 'checkout', switchVariable: 'CHECKOUT_NOTIFICATION_WORKER' },
+  'products-events': { service: 'products', switchVariable: 'PRODUCTS_EVENT_WORKER' },
+  'inventory-events': { service: 'inventory', switchVariable: 'INVENTORY_EVENT_WORKER' },
+  'cart-events': { service: 'cart', switchVariable: 'CART_EVENT_WORKER' },
+  'identity-events': { service: 'identity', switchVariable: 'IDENTITY_EVENT_WORKER' },
+};
 
 const ENTRYPOINTS: Record<ClusterRole, string> = {
   gateway: 'gateway/src/index.ts',
@@ -52,6 +78,10 @@ const ENTRYPOINTS: Record<ClusterRole, string> = {
   checkout: 'subgraphs/checkout/src/index.ts',
   identity: 'subgraphs/identity/src/index.ts',
   'checkout-notifications': 'subgraphs/checkout/src/notifications.ts',
+  'products-events': 'subgraphs/products/src/events.ts',
+  'inventory-events': 'subgraphs/inventory/src/events.ts',
+  'cart-events': 'subgraphs/cart/src/events.ts',
+  'identity-events': 'subgraphs/identity/src/events.ts',
 };
 const PORT_VARIABLE: Record<ClusterService, string> = {
   gateway: 'GATEWAY_PORT',
@@ -67,7 +97,10 @@ export interface ClusterOptions {
   databaseUrl: string;
   /** Set: BullMQ and the caches on Redis; unset: on PostgreSQL. */
   redisUrl?: string;
-  /** Processes per role (default 2 each); a number sets every role. */
+  /**
+   * Processes per role (default 2 each); a number sets every role. A worker role at 0 runs no
+   * processes: its subgraph's replicas consume (the layout before workers were split out).
+   */
   replicas?: number | Partial<Record<ClusterRole, number>>;
   /** The gateway's public port on 127.0.0.1 (0: a free one). Default 0. */
   port?: number;
@@ -90,7 +123,7 @@ export interface ClusterOptions {
 
 /** One process of the cluster, as it runs now (a restart replaces `process`). */
 export interface ClusterMember {
-  /** `checkout-2`, `gateway-1`, `checkout-notifications-1`. */
+  /** `checkout-2`, `gateway-1`, `checkout-notifications-1`, `inventory-events-1`. */
   name: string;
   role: ClusterRole;
   /** The port it listens on (HTTP services only). */
@@ -110,13 +143,19 @@ export interface RunningCluster {
   of(role: ClusterRole): ClusterMember[];
   /** SIGKILLs a member and resolves once it has exited. */
   kill(name: string): Promise<void>;
-  /** Starts a member again (same port) and resolves once it answers /ready. */
+  /**
+   * Starts a member again (same port) and resolves once it answers /ready; a worker, which has
+   * no port, once it is spawned.
+   */
   restart(name: string): Promise<void>;
   /** Stops every process and nginx (SIGTERM, then SIGKILL after the grace). */
   close(): Promise<void>;
 }
 
 const READY_TIMEOUT_MS = 120_000;
+
+const isService = (role: ClusterRole): role is ClusterService =>
+  (CLUSTER_SERVICES as readonly string[]).includes(role);
 
 function withPoolMax(databaseUrl: string, max: number | undefined): string {
   if (max === undefined) return databaseUrl;
@@ -272,7 +311,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     MIGRATE_ON_START: 'false',
     ...options.env,
   };
-  const serviceEnv: Record<ClusterRole, Record<string, string | undefined>> = {
+  const subgraphEnv: Record<ClusterService, Record<string, string | undefined>> = {
     gateway: {
       ...base,
       PRODUCTS_URL: url('products'),
@@ -292,23 +331,23 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       CART_URL: url('cart'),
       INVENTORY_URL: url('inventory'),
       ADYEN_SIMULATOR_URL: `http://127.0.0.1:${simulatorPort}`,
-      // The notification workers below apply what the webhook stores.
-      CHECKOUT_NOTIFICATION_WORKER: count('checkout-notifications') > 0 ? 'false' : 'true',
     },
     identity: { ...base, CART_URL: url('cart'), CHECKOUT_URL: url('checkout') },
-    'checkout-notifications': {
-      ...base,
-      ...adyen,
-      CART_URL: url('cart'),
-      INVENTORY_URL: url('inventory'),
-      ADYEN_SIMULATOR_URL: `http://127.0.0.1:${simulatorPort}`,
-    },
   };
+  // A worker runs with its subgraph's environment; the replicas leave the work to the workers.
+  const serviceEnv = Object.fromEntries([
+    ...CLUSTER_SERVICES.map((s) => [s, { ...subgraphEnv[s] }]),
+    ...CLUSTER_WORKERS.map((w) => [w, subgraphEnv[WORKER_OF[w].service]]),
+  ]) as Record<ClusterRole, Record<string, string | undefined>>;
+  for (const worker of CLUSTER_WORKERS) {
+    const { service, switchVariable } = WORKER_OF[worker];
+    serviceEnv[service][switchVariable] = count(worker) > 0 ? 'false' : 'true';
+  }
 
   const members: ClusterMember[] = [];
   const spawnMember = (role: ClusterRole, name: string, port?: number): ServiceProcess => {
     const env = { ...serviceEnv[role] };
-    if (port !== undefined) env[PORT_VARIABLE[role as ClusterService]] = String(port);
+    if (port !== undefined && isService(role)) env[PORT_VARIABLE[role]] = String(port);
     return spawnService(name, ENTRYPOINTS[role], env);
   };
   const readyUrl = (member: ClusterMember) => `http://127.0.0.1:${member.port}/ready`;
@@ -348,10 +387,10 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       nginxConfig(ports, replicaPorts, { port: simulatorPort, upstream: simulatorUpstream }),
     );
     nginx = await startNginx(nginxDir, ports.gateway);
-    for (const role of [...CLUSTER_SERVICES, 'checkout-notifications'] as const) {
+    for (const role of [...CLUSTER_SERVICES, ...CLUSTER_WORKERS]) {
       for (let i = 0; i < count(role); i++) {
         const name = `${role}-${i + 1}`;
-        const port = role === 'checkout-notifications' ? undefined : replicaPorts[role][i];
+        const port = isService(role) ? replicaPorts[role][i] : undefined;
         members.push({ name, role, port, process: spawnMember(role, name, port) });
       }
     }
@@ -448,12 +487,13 @@ if (isMain) {
       databaseUrl = database.url;
     }
     const replicas = env.CLUSTER_REPLICAS;
+    const workers = env.CLUSTER_WORKERS ?? replicas;
     cluster = await startCluster({
       databaseUrl,
       redisUrl: env.REDIS_URL,
       replicas: {
         ...Object.fromEntries(CLUSTER_SERVICES.map((s) => [s, replicas])),
-        'checkout-notifications': env.CLUSTER_WORKERS ?? replicas,
+        ...Object.fromEntries(CLUSTER_WORKERS.map((w) => [w, workers])),
       },
       port: env.CLUSTER_PORT,
       poolMax: env.CLUSTER_POOL_MAX,
@@ -478,7 +518,13 @@ if (isMain) {
               .map((m) => `:${m.port} (pid ${m.process.pid})`)
               .join(', '),
         ),
-        `  workers        checkout-notifications x${running.of('checkout-notifications').length}`,
+        ...CLUSTER_WORKERS.map((w, i) => {
+          const of = running.of(w);
+          const pids = of.map((m) => `pid ${m.process.pid}`).join(', ');
+          const none = `(none: the ${WORKER_OF[w].service} replicas do it)`;
+          const label = i === 0 ? 'workers' : '';
+          return `  ${label.padEnd(14)} ${`${w} x${of.length}`.padEnd(25)} ${of.length ? pids : none}`;
+        }),
         `  adyen          simulator at ${running.simulatorUrl}`,
         `  nginx          ${path.join(running.nginxDir, 'nginx.conf')}`,
         `  database       ${database ? `${database.name} (scratch, dropped on exit)` : 'DATABASE_URL'}`,

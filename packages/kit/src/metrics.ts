@@ -176,10 +176,16 @@ export function createServiceMetrics(
 /**
  * Wraps a queue factory so that the workers it creates report `job_latency_seconds` (from the
  * job's creation to its end, retries and delays included) and the queues they consume report
- * `queue_jobs{queue,state}` (waiting, active, delayed, failed) on each scrape.
+ * `queue_jobs{queue,state}` (waiting, active, delayed, failed) on each scrape. `watched` queues
+ * report their depth whether this process consumes them or not: a service's HTTP replicas keep
+ * showing the backlog of the queues its worker processes (which serve no HTTP) consume.
  */
-export function instrumentQueues(metrics: ServiceMetrics, queues: QueueFactory): QueueFactory {
-  const consumed: string[] = [];
+export function instrumentQueues(
+  metrics: ServiceMetrics,
+  queues: QueueFactory,
+  watched: readonly string[] = [],
+): QueueFactory {
+  const reported: string[] = [...new Set(watched)];
   const counters = new Map<string, ReturnType<QueueFactory['createQueue']>>();
   const latency = metrics.histogram({
     name: 'job_latency_seconds',
@@ -198,7 +204,7 @@ export function instrumentQueues(metrics: ServiceMetrics, queues: QueueFactory):
     labelNames: ['queue', 'state'],
     async collect(gauge) {
       await Promise.all(
-        consumed.map(async (name) => {
+        reported.map(async (name) => {
           let queue = counters.get(name);
           if (!queue) {
             // Made on the first scrape only: a process nobody scrapes pays nothing.
@@ -217,7 +223,7 @@ export function instrumentQueues(metrics: ServiceMetrics, queues: QueueFactory):
     createQueue: (name, defaultJobOptions) => queues.createQueue(name, defaultJobOptions),
     createWorker(name, processor, options) {
       const worker = queues.createWorker(name, processor, options);
-      if (!consumed.includes(name)) consumed.push(name);
+      if (!reported.includes(name)) reported.push(name);
       worker.on('completed', observe(name, 'completed'));
       worker.on('failed', observe(name, 'failed'));
       return worker;

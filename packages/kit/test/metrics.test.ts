@@ -1,13 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import {
   allReady,
   connectDatabase,
   createLeadership,
   createLogger,
+  createQueueFactory,
   createServiceMetrics,
   instrumentDatabase,
+  instrumentQueues,
   processTag,
   serveApollo,
   type RunningService,
@@ -192,6 +195,30 @@ describe('instrumentDatabase', () => {
       await pool.close();
       await elsewhere.close();
       await database.drop();
+    }
+  });
+});
+
+describe('instrumentQueues', () => {
+  it('reports the depth of a watched queue that no worker of this process consumes', async () => {
+    const factory = createQueueFactory({
+      databaseUrl: inject('databaseUrl'),
+      redisUrl: inject('redisUrl'),
+      namespace: `test_${randomBytes(5).toString('hex')}`,
+    });
+    try {
+      const metrics = createServiceMetrics('shop', { defaultMetrics: false });
+      const queues = instrumentQueues(metrics, factory, ['orders']);
+      const orders = queues.createQueue<{ n: number }>('orders');
+      await orders.add('order', { n: 1 });
+      await orders.add('order', { n: 2 });
+      await queues.createQueue('unwatched').add('job', {});
+      const { body } = await metrics.scrape();
+      expect(sample(body, 'queue_jobs', { queue: 'orders', state: 'waiting' })).toBe(2);
+      expect(sample(body, 'queue_jobs', { queue: 'orders', state: 'active' })).toBe(0);
+      expect(body).not.toContain('queue="unwatched"');
+    } finally {
+      await factory.close();
     }
   });
 });

@@ -17,7 +17,7 @@ import {
   type RunningService,
   type SubgraphConfig,
 } from '@commerce-graph/kit';
-import { startEventWorkerProcess } from '@commerce-graph/events';
+import { eventQueueName, startEventWorkerProcess } from '@commerce-graph/events';
 import { migrationsFolder, schema } from './db/client.ts';
 import { createServer } from './server.ts';
 import { CartPrivacyService } from './privacy.service.ts';
@@ -97,7 +97,10 @@ export async function startCart(config: CartConfig): Promise<RunningService> {
   const { service, discounts, orders, privacy } = createWorkerServices(database.db);
   const metrics = createServiceMetrics('cart');
   instrumentDatabase(metrics, database);
-  const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
+  // The worker queues' depth shows here even when worker processes consume them.
+  const queues = instrumentQueues(metrics, createQueueFactory(config.queue), [
+    eventQueueName('cart'),
+  ]);
   const worker =
     config.eventWorker === false
       ? undefined

@@ -1,4 +1,9 @@
-import { createEventPublisher, createOutboxRelay, observeOutbox } from '@commerce-graph/events';
+import {
+  createEventPublisher,
+  createOutboxRelay,
+  eventQueueName,
+  observeOutbox,
+} from '@commerce-graph/events';
 import {
   allReady,
   connectDatabase,
@@ -152,7 +157,11 @@ export async function startCheckout(config: CheckoutConfig): Promise<RunningServ
   });
   const metrics = createServiceMetrics('checkout');
   instrumentDatabase(metrics, database);
-  const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
+  // The worker queues' depth shows here even when worker processes consume them.
+  const queues = instrumentQueues(metrics, createQueueFactory(config.queue), [
+    NOTIFICATION_QUEUE,
+    eventQueueName('checkout'),
+  ]);
   const { relay, provider, payments } = createPayments(config, database, queues, logger);
   // Sweeps run once per deployment: on whichever replica holds each task's lock.
   const leadership = createLeadership(config.databaseUrl, 'checkout', logger);

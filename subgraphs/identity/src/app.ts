@@ -1,8 +1,9 @@
 import {
   createEventPublisher,
   createOutboxRelay,
-  startEventWorkerProcess,
+  eventQueueName,
   observeOutbox,
+  startEventWorkerProcess,
 } from '@commerce-graph/events';
 import {
   allReady,
@@ -37,7 +38,11 @@ import { PasswordHasher, type PasswordHashing } from './service/passwords.ts';
 import { PrivacyService } from './service/privacy.service.ts';
 import { SessionService } from './service/session.service.ts';
 import { StaffService } from './service/staff.service.ts';
-import { WebhookService, type WebhookDeliveryPolicy } from './service/webhook.service.ts';
+import {
+  WebhookService,
+  WEBHOOK_QUEUE,
+  type WebhookDeliveryPolicy,
+} from './service/webhook.service.ts';
 import { createWorker } from './worker.ts';
 
 export { migrationsFolder };
@@ -140,7 +145,11 @@ export async function startIdentity(config: IdentityConfig): Promise<RunningServ
   });
   const metrics = createServiceMetrics('identity');
   instrumentDatabase(metrics, database);
-  const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
+  // The worker queues' depth shows here even when worker processes consume them.
+  const queues = instrumentQueues(metrics, createQueueFactory(config.queue), [
+    eventQueueName('identity'),
+    WEBHOOK_QUEUE,
+  ]);
   const relay = createOutboxRelay({
     db: database.db,
     table: outboxEvents,

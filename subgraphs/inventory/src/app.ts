@@ -21,8 +21,9 @@ import {
 import {
   createEventPublisher,
   createOutboxRelay,
-  startEventWorkerProcess,
+  eventQueueName,
   observeOutbox,
+  startEventWorkerProcess,
 } from '@commerce-graph/events';
 import { migrationsFolder, schema } from './db/client.ts';
 import { orderReservations, outboxEvents } from './db/schema.ts';
@@ -127,7 +128,10 @@ export async function startInventory(config: InventoryConfig): Promise<RunningIn
   });
   const metrics = createServiceMetrics('inventory');
   instrumentDatabase(metrics, database);
-  const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
+  // The worker queues' depth shows here even when worker processes consume them.
+  const queues = instrumentQueues(metrics, createQueueFactory(config.queue), [
+    eventQueueName('inventory'),
+  ]);
   const relay = createRelay(database, queues, logger);
   observeOutbox(metrics, database.db, outboxEvents);
   metrics.collectedGauge({

@@ -1,8 +1,9 @@
 import {
   createEventPublisher,
   createOutboxRelay,
-  startEventWorkerProcess,
+  eventQueueName,
   observeOutbox,
+  startEventWorkerProcess,
 } from '@commerce-graph/events';
 import {
   allReady,
@@ -78,7 +79,10 @@ export async function startProducts(config: ProductsConfig): Promise<RunningServ
   });
   const metrics = createServiceMetrics('products');
   instrumentDatabase(metrics, database);
-  const queues = instrumentQueues(metrics, createQueueFactory(config.queue));
+  // The worker queues' depth shows here even when worker processes consume them.
+  const queues = instrumentQueues(metrics, createQueueFactory(config.queue), [
+    eventQueueName('products'),
+  ]);
   const relay = createOutboxRelay({
     db: database.db,
     table: outboxEvents,
